@@ -1,0 +1,23 @@
+// One place for the ports and environment the end-to-end servers share.
+export const e2ePorts = { app: 3100, emulator: 4011 } as const;
+
+const appUrl = `http://127.0.0.1:${e2ePorts.app}`;
+export const emulatorUrl = `http://127.0.0.1:${e2ePorts.emulator}`;
+
+export const e2eEnv: Record<string, string> = {
+  NODE_ENV: "production",
+  DATABASE_URL: ".e2e/app.db",
+  APP_URL: appUrl,
+  NEXTAUTH_URL: appUrl,
+  NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef",
+  DIALPAD_BASE_URL: emulatorUrl,
+  DIALPAD_CLIENT_ID: "daymark-e2e",
+  DIALPAD_CLIENT_SECRET: "daymark-e2e-secret",
+  TOKEN_KEYS: "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+  TOKEN_KEY_ACTIVE: "k1",
+  CRON_SECRET: "e2e-cron-secret",
+  EMULATOR_PORT: String(e2ePorts.emulator),
+  EMULATOR_CLIENT_ID: "daymark-e2e",
+  EMULATOR_CLIENT_SECRET: "daymark-e2e-secret",
+  EMULATOR_REDIRECT_URIS: `${appUrl}/api/integrations/dialpad/callback`,
+};
