@@ -1,0 +1,187 @@
+// The one home of time (STYLE rule 8): day keys, local-day boundaries in an IANA zone with a
+// day-start hour, DST, and the clock/duration formats the UI shows. Instants are UTC epoch ms.
+import { tz, tzOffset } from "@date-fns/tz";
+import { format } from "date-fns";
+import { z } from "zod";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A local calendar day, "YYYY-MM-DD". */
+export type DayKey = string;
+export const dayKeySchema = z.string().refine(isValidDayKey, "Expected a date as YYYY-MM-DD");
+export const timeZoneSchema = z.string().refine(isValidTimeZone, "Unknown IANA time zone");
+export const dayStartHourSchema = z.number().int().min(0).max(23);
+
+/** A local day as the half-open UTC interval [start, end). */
+export interface DayBounds {
+  start: number;
+  end: number;
+}
+
+export function isValidDayKey(value: unknown): value is DayKey {
+  if (typeof value !== "string") return false;
+  const match = DAY_KEY_PATTERN.exec(value);
+  if (!match) return false;
+  const ms = new Date(0).setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return toDayKeyFromEpochDay(ms / DAY_MS) === value;
+}
+
+const validZones = new Map<string, boolean>();
+
+/** IANA names only ("Asia/Kolkata", "UTC"); raw offsets such as "+05:30" are rejected. */
+export function isValidTimeZone(value: unknown): value is string {
+  if (typeof value !== "string" || value === "" || /^[+-]/.test(value)) return false;
+  let isValid = validZones.get(value);
+  if (isValid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: value });
+      isValid = true;
+    } catch {
+      isValid = false;
+    }
+    validZones.set(value, isValid);
+  }
+  return isValid;
+}
+
+function toEpochDay(dayKey: DayKey): number {
+  const match = DAY_KEY_PATTERN.exec(dayKey);
+  if (!match || !isValidDayKey(dayKey)) throw new RangeError(`Invalid day key: ${dayKey}`);
+  return new Date(0).setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
+}
+
+function toDayKeyFromEpochDay(epochDay: number): DayKey {
+  return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(dayKey: DayKey, days: number): DayKey {
+  return toDayKeyFromEpochDay(toEpochDay(dayKey) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function diffDays(from: DayKey, to: DayKey): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** Every day key from `from` to `to`, both included; empty when `to` is before `from`. */
+export function listDayKeys(from: DayKey, to: DayKey): DayKey[] {
+  const first = toEpochDay(from);
+  const last = toEpochDay(to);
+  const keys: DayKey[] = [];
+  for (let day = first; day <= last; day++) keys.push(toDayKeyFromEpochDay(day));
+  return keys;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function getIsoWeekday(dayKey: DayKey): number {
+  // Epoch day 0 (1970-01-01) was a Thursday, ISO weekday 4.
+  return ((((toEpochDay(dayKey) + 3) % 7) + 7) % 7) + 1;
+}
+
+function assertZoneAndHour(timeZone: string, dayStartHour: number): void {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  if (!dayStartHourSchema.safeParse(dayStartHour).success) {
+    throw new RangeError(`Day-start hour must be an integer 0–23, got ${dayStartHour}`);
+  }
+}
+
+function getOffsetMs(timeZone: string, ms: number): number {
+  return tzOffset(timeZone, new Date(ms)) * MINUTE_MS;
+}
+
+// Wall-clock time (encoded as if it were UTC) → instant, with Temporal's "compatible" rule:
+// a repeated wall time (fall back) takes its earlier occurrence; a skipped wall time (spring
+// forward) moves forward by the gap, e.g. 02:30 on a New York spring-forward day is 03:30 EDT.
+// TZDate is not used here because its choice for repeated times depends on the host's zone.
+function getInstantForWallTime(wallMs: number, timeZone: string): number {
+  const withEarlierOffset = wallMs - getOffsetMs(timeZone, wallMs - DAY_MS);
+  const withLaterOffset = wallMs - getOffsetMs(timeZone, wallMs + DAY_MS);
+  const isExact = (ms: number) => ms + getOffsetMs(timeZone, ms) === wallMs;
+  const isEarlierExact = isExact(withEarlierOffset);
+  const isLaterExact = isExact(withLaterOffset);
+  if (isEarlierExact && isLaterExact) return Math.min(withEarlierOffset, withLaterOffset);
+  if (isLaterExact) return withLaterOffset;
+  return withEarlierOffset;
+}
+
+function computeDayStart(dayKey: DayKey, timeZone: string, dayStartHour: number): number {
+  return getInstantForWallTime(toEpochDay(dayKey) * DAY_MS + dayStartHour * HOUR_MS, timeZone);
+}
+
+/**
+ * The local day `dayKey` in `timeZone`, starting at `dayStartHour`:00 local time and ending where
+ * the next day starts, so DST days last 23 or 25 hours and consecutive days never overlap or gap.
+ */
+export function getLocalDayBounds(dayKey: DayKey, timeZone: string, dayStartHour = 0): DayBounds {
+  assertZoneAndHour(timeZone, dayStartHour);
+  return {
+    start: computeDayStart(dayKey, timeZone, dayStartHour),
+    end: computeDayStart(addDays(dayKey, 1), timeZone, dayStartHour),
+  };
+}
+
+/** The local day (see getLocalDayBounds) that contains the instant `ms`. */
+export function getDayKeyForInstant(ms: number, timeZone: string, dayStartHour = 0): DayKey {
+  assertZoneAndHour(timeZone, dayStartHour);
+  const wallMs = ms + getOffsetMs(timeZone, ms);
+  return toDayKeyFromEpochDay(Math.floor((wallMs - dayStartHour * HOUR_MS) / DAY_MS));
+}
+
+export interface LocalDayCalendar {
+  timeZone: string;
+  dayStartHour: number;
+  getBounds(dayKey: DayKey): DayBounds;
+  getDayKey(ms: number): DayKey;
+}
+
+/** Memoized day lookups for one zone and day-start hour, for bulk work over many calls. */
+export function createLocalDayCalendar(timeZone: string, dayStartHour = 0): LocalDayCalendar {
+  assertZoneAndHour(timeZone, dayStartHour);
+  const boundsByDay = new Map<DayKey, DayBounds>();
+  let lastDay: { dayKey: DayKey; bounds: DayBounds } | null = null;
+  const getBounds = (dayKey: DayKey) => {
+    let bounds = boundsByDay.get(dayKey);
+    if (!bounds) {
+      bounds = getLocalDayBounds(dayKey, timeZone, dayStartHour);
+      boundsByDay.set(dayKey, bounds);
+    }
+    return bounds;
+  };
+  const getDayKey = (ms: number) => {
+    if (lastDay && ms >= lastDay.bounds.start && ms < lastDay.bounds.end) return lastDay.dayKey;
+    const dayKey = getDayKeyForInstant(ms, timeZone, dayStartHour);
+    lastDay = { dayKey, bounds: getBounds(dayKey) };
+    return dayKey;
+  };
+  return { timeZone, dayStartHour, getBounds, getDayKey };
+}
+
+/** Local clock time, 24-hour: "14:05". */
+export function formatLocalTime(ms: number, timeZone: string): string {
+  return format(ms, "HH:mm", { in: tz(timeZone) });
+}
+
+/** Local date and clock time: "Sun 8 Mar 2026, 14:05". */
+export function formatLocalDateTime(ms: number, timeZone: string): string {
+  return format(ms, "EEE d MMM yyyy, HH:mm", { in: tz(timeZone) });
+}
+
+/** A day key for people: "Sun 8 Mar 2026". */
+export function formatDayKey(dayKey: DayKey): string {
+  return format(toEpochDay(dayKey) * DAY_MS, "EEE d MMM yyyy", { in: tz("UTC") });
+}
+
+/** "1h 02m" from one hour up, "4m 05s" from one minute up, else "45s"; partial units are dropped. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.floor(Math.max(0, ms) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (hours > 0) return `${hours}h ${pad(minutes)}m`;
+  if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
+  return `${seconds}s`;
+}
