@@ -1,3 +1,4 @@
 export * from "./organizations";
 export * from "./users";
 export * from "./employees";
+export * from "./dialpad-connections";

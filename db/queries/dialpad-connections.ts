@@ -1,0 +1,95 @@
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { dialpadConnections, oauthStates, type DialpadConnection, type OauthState } from "@/db/schema";
+
+export type ConnectionTokens = Pick<
+  DialpadConnection,
+  "accessTokenCipher" | "refreshTokenCipher" | "accessTokenExpiresAt"
+>;
+
+export async function getDialpadConnection(db: Db, organizationId: number): Promise<DialpadConnection | undefined> {
+  return db.select().from(dialpadConnections).where(eq(dialpadConnections.organizationId, organizationId)).get();
+}
+
+export async function listConnectedOrganizationIds(db: Db): Promise<number[]> {
+  const rows = db
+    .select({ organizationId: dialpadConnections.organizationId })
+    .from(dialpadConnections)
+    .where(eq(dialpadConnections.status, "connected"))
+    .all();
+  return rows.map((row) => row.organizationId);
+}
+
+type ConnectionInsert = Omit<typeof dialpadConnections.$inferInsert, "id">;
+
+/** Creates or replaces the organization's connection (a reconnect keeps the row and its synced data). */
+export async function upsertDialpadConnection(db: Db, values: ConnectionInsert): Promise<DialpadConnection> {
+  const { organizationId, ...rest } = values;
+  return db
+    .insert(dialpadConnections)
+    .values(values)
+    .onConflictDoUpdate({ target: dialpadConnections.organizationId, set: { ...rest, refreshLeaseUntil: null, refreshLeaseOwner: null } })
+    .returning()
+    .get();
+}
+
+export async function updateDialpadConnection(
+  db: Db,
+  organizationId: number,
+  values: Partial<Omit<DialpadConnection, "id" | "organizationId">>,
+): Promise<void> {
+  db.update(dialpadConnections).set(values).where(eq(dialpadConnections.organizationId, organizationId)).run();
+}
+
+/** Compare-and-set lease so only one process refreshes a connection's token at a time. */
+export async function tryAcquireRefreshLease(
+  db: Db,
+  organizationId: number,
+  owner: string,
+  now: number,
+  leaseMs: number,
+): Promise<boolean> {
+  const result = db
+    .update(dialpadConnections)
+    .set({ refreshLeaseUntil: now + leaseMs, refreshLeaseOwner: owner })
+    .where(
+      and(
+        eq(dialpadConnections.organizationId, organizationId),
+        or(isNull(dialpadConnections.refreshLeaseUntil), lt(dialpadConnections.refreshLeaseUntil, now)),
+      ),
+    )
+    .run();
+  return result.changes === 1;
+}
+
+/** Stores a rotated token pair and releases the lease in one statement, so a crash never keeps half of it. */
+export async function saveRefreshedTokens(
+  db: Db,
+  organizationId: number,
+  tokens: ConnectionTokens & { lastRefreshAt: number },
+): Promise<void> {
+  db.update(dialpadConnections)
+    .set({ ...tokens, refreshLeaseUntil: null, refreshLeaseOwner: null, lastErrorMessage: null, updatedAt: tokens.lastRefreshAt })
+    .where(eq(dialpadConnections.organizationId, organizationId))
+    .run();
+}
+
+export async function releaseRefreshLease(db: Db, organizationId: number, owner: string): Promise<void> {
+  db.update(dialpadConnections)
+    .set({ refreshLeaseUntil: null, refreshLeaseOwner: null })
+    .where(and(eq(dialpadConnections.organizationId, organizationId), eq(dialpadConnections.refreshLeaseOwner, owner)))
+    .run();
+}
+
+export async function insertOauthState(db: Db, values: OauthState): Promise<void> {
+  db.insert(oauthStates).values(values).run();
+}
+
+/** Deletes and returns the state row: a state can be used once, even by racing callbacks. */
+export async function takeOauthState(db: Db, stateHash: string): Promise<OauthState | undefined> {
+  return db.delete(oauthStates).where(eq(oauthStates.stateHash, stateHash)).returning().get();
+}
+
+export async function deleteExpiredOauthStates(db: Db, now: number): Promise<void> {
+  db.delete(oauthStates).where(lt(oauthStates.expiresAt, now)).run();
+}
