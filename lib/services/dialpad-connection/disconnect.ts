@@ -1,0 +1,48 @@
+import type { Db } from "@/db/client";
+import { getDialpadConnection, updateDialpadConnection } from "@/db/queries/dialpad-connections";
+import { revokeToken } from "@/lib/integrations/dialpad/oauth";
+import { assertAdmin, type AdminContext } from "./context";
+import { afterDialpadDisconnected } from "./lifecycle";
+import { openConnectionSecret } from "./token-storage";
+
+export interface DisconnectResult {
+  revokedAtDialpad: boolean;
+  deletedCallData: boolean;
+}
+
+/** Revokes at Dialpad (best effort), forgets the tokens, and keeps or deletes the synced data as the admin chose. */
+export async function disconnectDialpad(
+  db: Db,
+  admin: AdminContext,
+  options: { deleteCallData: boolean; now?: number },
+): Promise<DisconnectResult> {
+  assertAdmin(admin);
+  const connection = await getDialpadConnection(db, admin.organizationId);
+  if (!connection || connection.status === "disconnected") {
+    return { revokedAtDialpad: false, deletedCallData: false };
+  }
+  let revokedAtDialpad = false;
+  if (connection.accessTokenCipher) {
+    try {
+      await revokeToken(openConnectionSecret(admin.organizationId, "access_token", connection.accessTokenCipher));
+      revokedAtDialpad = true;
+    } catch {
+      // The tokens are deleted below either way; an unreachable Dialpad must not block a disconnect.
+    }
+  }
+  await updateDialpadConnection(db, admin.organizationId, {
+    status: "disconnected",
+    accessTokenCipher: null,
+    refreshTokenCipher: null,
+    accessTokenExpiresAt: null,
+    webhookSecretCipher: null,
+    webhookId: null,
+    subscriptionId: null,
+    refreshLeaseUntil: null,
+    refreshLeaseOwner: null,
+    lastErrorMessage: null,
+    updatedAt: options.now ?? Date.now(),
+  });
+  await afterDialpadDisconnected(db, admin.organizationId, { deleteCallData: options.deleteCallData });
+  return { revokedAtDialpad, deletedCallData: options.deleteCallData };
+}

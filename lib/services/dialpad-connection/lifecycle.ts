@@ -1,0 +1,18 @@
+import type { Db } from "@/db/client";
+
+/** Runs after a successful connect or reconnect: the place where sync and mapping start. */
+export async function afterDialpadConnected(db: Db, organizationId: number): Promise<void> {
+  void db;
+  void organizationId;
+}
+
+/** Runs after a disconnect, once the tokens are gone. */
+export async function afterDialpadDisconnected(
+  db: Db,
+  organizationId: number,
+  options: { deleteCallData: boolean },
+): Promise<void> {
+  void db;
+  void organizationId;
+  void options;
+}
