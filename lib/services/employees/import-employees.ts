@@ -1,0 +1,51 @@
+import type { CountryCode } from "libphonenumber-js";
+import type { Db } from "@/db/client";
+import { applyEmployeeImport, listEmployees } from "@/db/queries/employees";
+import { getOrganizationById } from "@/db/queries/organizations";
+import { AppError } from "@/lib/errors";
+import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { parseCsv } from "./csv";
+import { checkRowsTogether } from "./check-import-links";
+import { checkRows, type ImportProblem } from "./check-import-rows";
+
+export const maxImportRows = 5000;
+
+export type ImportReport =
+  | { status: "imported"; created: number; updated: number }
+  | { status: "rejected"; problems: ImportProblem[] };
+
+/**
+ * Admins only. Rows are matched to existing employees by email: a known email updates that
+ * employee (blank optional cells clear the field; the active flag is kept), a new one creates an
+ * active employee. Any problem rejects the whole file and nothing changes; otherwise every row is
+ * written in one transaction.
+ */
+export async function importEmployees(db: Db, viewer: Viewer, csvText: string): Promise<ImportReport> {
+  assertRole(viewer, ["admin"]);
+  const organization = await getOrganizationById(db, viewer.organizationId);
+  if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
+  const parsed = parseCsv(csvText);
+  if (!parsed.ok) return reject([{ row: parsed.row, message: parsed.message }]);
+  if (parsed.records.length - 1 > maxImportRows) {
+    return reject([{ row: maxImportRows + 2, message: `A file may hold at most ${maxImportRows} employees.` }]);
+  }
+  const { rows, emails, problems } = checkRows(parsed.records, organization.countryCode as CountryCode);
+  if (problems.length === 0 && rows.length === 0) return reject([{ row: 2, message: "The file has no employee rows." }]);
+  const existing = await listEmployees(db, viewer.organizationId);
+  const emailById = new Map(existing.map((e) => [e.id, e.email]));
+  const existingManagers = new Map(
+    existing.map((e) => [e.email, e.managerId === null ? null : (emailById.get(e.managerId) ?? null)]),
+  );
+  const allProblems = [...problems, ...checkRowsTogether(rows, emails, existingManagers)].sort((a, b) => a.row - b.row);
+  if (allProblems.length > 0) return reject(allProblems);
+  const counts = await applyEmployeeImport(
+    db,
+    viewer.organizationId,
+    rows.map((r) => r.employee),
+  );
+  return { status: "imported", ...counts };
+}
+
+function reject(problems: ImportProblem[]): ImportReport {
+  return { status: "rejected", problems };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getOrganizationById } from "@/db/queries/organizations";
+import { getUserByEmail, insertUser } from "@/db/queries/users";
+import type { User } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { hashPassword } from "./passwords";
+import { emailSchema, isEmailInDomain, passwordSchema, personNameSchema, roleSchema } from "./user-schemas";
+
+export const createUserSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+/** Admins only. The admin sets the initial password and hands it over; the email must be in the org's domain. */
+export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput): Promise<User> {
+  assertRole(viewer, ["admin"]);
+  const organization = await getOrganizationById(db, viewer.organizationId);
+  if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
+  if (!isEmailInDomain(input.email, organization.domain)) {
+    throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+      email: [`Use an address at ${organization.domain}.`],
+    });
+  }
+  if (await getUserByEmail(db, input.email)) {
+    throw new AppError("CONFLICT", "Please correct the highlighted fields.", {
+      email: ["A user with this email already exists."],
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return insertUser(db, {
+    organizationId: viewer.organizationId,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    passwordHash,
+    createdAt: Date.now(),
+  });
+}
