@@ -1,0 +1,39 @@
+import type { Clock } from "../retry";
+
+/** Sleeps return at once and are recorded, so tests can assert how long the client chose to wait. */
+export function createRecordingClock(start = 1_767_600_000_000): Clock & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => start,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  };
+}
+
+/** Virtual time: sleeps wait until `runAll()` advances the clock to them, earliest first. */
+export function createVirtualClock(start = 0): Clock & { runAll(): Promise<void>; advance(ms: number): void } {
+  let now = start;
+  const timers: { at: number; order: number; resolve: () => void }[] = [];
+  let order = 0;
+  const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => now,
+    sleep: (ms) => new Promise<void>((resolve) => timers.push({ at: now + ms, order: order++, resolve })),
+    advance(ms) {
+      now += ms;
+    },
+    async runAll() {
+      await flush();
+      while (timers.length > 0) {
+        timers.sort((a, b) => a.at - b.at || a.order - b.order);
+        const next = timers.shift();
+        if (!next) break;
+        now = Math.max(now, next.at);
+        next.resolve();
+        await flush();
+      }
+    },
+  };
+}
