@@ -83,8 +83,10 @@ export const dialpadCallSchema = z.object({
   hold_time: optionalNumberSchema,
 });
 export type DialpadCall = z.infer<typeof dialpadCallSchema>;
+/** Alias used by the sync: a call item that passed validation. */
+export type ParsedCall = DialpadCall;
 
-export function parseCallItems(items: readonly unknown[]): { calls: DialpadCall[]; rejected: RejectedItem[] } {
+export function parseCallItems(items: readonly unknown[]): { calls: ParsedCall[]; rejected: RejectedItem[] } {
   const { parsed, rejected } = parseItems(dialpadCallSchema, items);
   return { calls: parsed, rejected };
 }
