@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
-  createLocalDayCalendar,
+  getLocalDayCalendar,
   dayKeySchema,
   diffDays,
   formatDayKey,
@@ -159,13 +159,41 @@ describe("getDayKeyForInstant", () => {
   });
 });
 
-describe("createLocalDayCalendar", () => {
+describe("getLocalDayCalendar", () => {
   it("returns the same answers as the uncached functions", () => {
-    const calendar = createLocalDayCalendar("Europe/London", 4);
+    const calendar = getLocalDayCalendar("Europe/London", 4);
     expect(calendar.getDayKey(utc("2026-10-25T02:59:59Z"))).toBe("2026-10-24");
-    expect(calendar.getDayKey(utc("2026-10-25T04:00:00Z"))).toBe("2026-10-25");
-    expect(calendar.getDayKey(utc("2026-10-25T03:30:00Z"))).toBe("2026-10-24");
+    expect(calendar.getDay(utc("2026-10-25T04:00:00Z"))).toEqual({
+      dayKey: "2026-10-25", start: utc("2026-10-25T04:00:00Z"), end: utc("2026-10-26T04:00:00Z"),
+    });
     expect(calendar.getBounds("2026-10-25")).toEqual(getLocalDayBounds("2026-10-25", "Europe/London", 4));
+    expect(getLocalDayCalendar("Europe/London", 4)).toBe(calendar);
+  });
+
+  it("agrees with getDayKeyForInstant everywhere, including zones with odd transitions", () => {
+    const zones = ["America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "America/Santiago", "Pacific/Apia"];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: utc("2011-06-01T00:00:00Z"), max: utc("2027-12-31T00:00:00Z") }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        (ms, zone, hour) => {
+          const day = getLocalDayCalendar(zone, hour).getDay(ms);
+          expect(day.dayKey).toBe(getDayKeyForInstant(ms, zone, hour));
+          expect(ms).toBeGreaterThanOrEqual(day.start);
+          expect(ms).toBeLessThan(day.end);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("skips the calendar day Samoa removed (2011-12-30)", () => {
+    const calendar = getLocalDayCalendar("Pacific/Apia", 0);
+    expect(calendar.getDayKey(utc("2011-12-30T09:59:59Z"))).toBe("2011-12-29");
+    expect(calendar.getDayKey(utc("2011-12-30T10:00:00Z"))).toBe("2011-12-31");
+    const removed = calendar.getBounds("2011-12-30");
+    expect(removed.end - removed.start).toBe(0);
   });
 });
 

@@ -130,33 +130,87 @@ export function getDayKeyForInstant(ms: number, timeZone: string, dayStartHour =
   return toDayKeyFromEpochDay(Math.floor((wallMs - dayStartHour * HOUR_MS) / DAY_MS));
 }
 
+/** One local day: its key and UTC bounds [start, end). */
+export interface LocalDay extends DayBounds {
+  dayKey: DayKey;
+}
+
 export interface LocalDayCalendar {
   timeZone: string;
   dayStartHour: number;
-  getBounds(dayKey: DayKey): DayBounds;
+  /** The local day containing the instant `ms`; its `end` is the next day's `start`. */
+  getDay(ms: number): LocalDay;
   getDayKey(ms: number): DayKey;
+  getBounds(dayKey: DayKey): DayBounds;
 }
 
-/** Memoized day lookups for one zone and day-start hour, for bulk work over many calls. */
-export function createLocalDayCalendar(timeZone: string, dayStartHour = 0): LocalDayCalendar {
-  assertZoneAndHour(timeZone, dayStartHour);
-  const boundsByDay = new Map<DayKey, DayBounds>();
-  let lastDay: { dayKey: DayKey; bounds: DayBounds } | null = null;
-  const getBounds = (dayKey: DayKey) => {
-    let bounds = boundsByDay.get(dayKey);
-    if (!bounds) {
-      bounds = getLocalDayBounds(dayKey, timeZone, dayStartHour);
-      boundsByDay.set(dayKey, bounds);
+const calendars = new Map<string, LocalDayCalendar>();
+
+/**
+ * Memoized day lookups for one zone and day-start hour, shared by every caller, for bulk work
+ * over many calls: after warming up, a lookup is two Map reads and no time-zone arithmetic.
+ */
+export function getLocalDayCalendar(timeZone: string, dayStartHour = 0): LocalDayCalendar {
+  const cacheKey = `${timeZone}|${dayStartHour}`;
+  let calendar = calendars.get(cacheKey);
+  if (!calendar) {
+    assertZoneAndHour(timeZone, dayStartHour);
+    calendar = buildCalendar(timeZone, dayStartHour);
+    calendars.set(cacheKey, calendar);
+  }
+  return calendar;
+}
+
+function buildCalendar(timeZone: string, dayStartHour: number): LocalDayCalendar {
+  const startByEpochDay = new Map<number, number>();
+  const dayByEpochDay = new Map<number, LocalDay>();
+  // Each UTC day maps to the one to three local days that overlap it, in time order.
+  const daysByUtcDay = new Map<number, LocalDay[]>();
+  const getStart = (epochDay: number) => {
+    let start = startByEpochDay.get(epochDay);
+    if (start === undefined) {
+      start = computeDayStart(toDayKeyFromEpochDay(epochDay), timeZone, dayStartHour);
+      startByEpochDay.set(epochDay, start);
     }
-    return bounds;
+    return start;
   };
-  const getDayKey = (ms: number) => {
-    if (lastDay && ms >= lastDay.bounds.start && ms < lastDay.bounds.end) return lastDay.dayKey;
-    const dayKey = getDayKeyForInstant(ms, timeZone, dayStartHour);
-    lastDay = { dayKey, bounds: getBounds(dayKey) };
-    return dayKey;
+  const getDayByEpochDay = (epochDay: number) => {
+    let day = dayByEpochDay.get(epochDay);
+    if (!day) {
+      day = { dayKey: toDayKeyFromEpochDay(epochDay), start: getStart(epochDay), end: getStart(epochDay + 1) };
+      dayByEpochDay.set(epochDay, day);
+    }
+    return day;
   };
-  return { timeZone, dayStartHour, getBounds, getDayKey };
+  const getEpochDay = (ms: number) => Math.floor((ms + getOffsetMs(timeZone, ms) - dayStartHour * HOUR_MS) / DAY_MS);
+  const getDay = (ms: number) => {
+    const utcDay = Math.floor(ms / DAY_MS);
+    let days = daysByUtcDay.get(utcDay);
+    if (!days) {
+      const utcStart = utcDay * DAY_MS;
+      const utcEnd = utcStart + DAY_MS;
+      let first = Math.min(getEpochDay(utcStart), getEpochDay(utcEnd - 1));
+      let last = Math.max(getEpochDay(utcStart), getEpochDay(utcEnd - 1));
+      // Widen until the local days provably cover the whole UTC day, whatever the zone's rules.
+      while (getStart(first) > utcStart) first--;
+      while (getStart(last + 1) < utcEnd) last++;
+      days = [];
+      for (let epochDay = first; epochDay <= last; epochDay++) days.push(getDayByEpochDay(epochDay));
+      daysByUtcDay.set(utcDay, days);
+    }
+    for (let i = days.length - 1; i > 0; i--) if (days[i]!.start <= ms) return days[i]!;
+    return days[0]!;
+  };
+  return {
+    timeZone,
+    dayStartHour,
+    getDay,
+    getDayKey: (ms) => getDay(ms).dayKey,
+    getBounds: (dayKey) => {
+      const { start, end } = getDayByEpochDay(toEpochDay(dayKey));
+      return { start, end };
+    },
+  };
 }
 
 /** Local clock time, 24-hour: "14:05". */

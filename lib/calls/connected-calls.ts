@@ -13,17 +13,19 @@ function isEarlier(a: CallLeg, b: CallLeg): boolean {
   return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.dialpadCallId < b.dialpadCallId);
 }
 
-/** The legs credited as a connected call: per call graph, its earliest-starting connected leg. */
-export function pickConnectedCallLegs(
+/** For each leg, whether it is credited as a connected call: per call graph, its earliest connected leg. */
+export function markConnectedCallLegs(
   legs: readonly CallLeg[],
   classifications: readonly CallClassification[],
-): Set<CallLeg> {
-  const firstByKey = new Map<string, CallLeg>();
+): boolean[] {
+  const firstByKey = new Map<string, number>();
   legs.forEach((leg, i) => {
     if (!classifications[i]?.isConnectedCall) return;
     const key = getCallGraphKey(leg);
     const first = firstByKey.get(key);
-    if (!first || isEarlier(leg, first)) firstByKey.set(key, leg);
+    if (first === undefined || isEarlier(leg, legs[first]!)) firstByKey.set(key, i);
   });
-  return new Set(firstByKey.values());
+  const isCredited = new Array<boolean>(legs.length).fill(false);
+  for (const i of firstByKey.values()) isCredited[i] = true;
+  return isCredited;
 }

@@ -50,27 +50,18 @@ export function isMeetingLeg(leg: Pick<CallLeg, "targetType" | "labels">): boole
   return leg.labels.some((label) => (meetingLabels as readonly string[]).includes(label.trim().toLowerCase()));
 }
 
-function build(kind: CallKind, reason: string, fields: Partial<CallClassification> = {}): CallClassification {
+function build(kind: CallKind, reason: string, isVoicemailReceived = false): CallClassification {
   return {
-    kind,
-    interval: null,
-    reason,
-    isCounted: false,
-    isConnectedCall: false,
-    isVoicemailLeft: false,
-    isVoicemailReceived: false,
-    isFlagged: false,
-    ...fields,
+    kind, interval: null, reason, isCounted: false, isConnectedCall: false, isVoicemailLeft: false,
+    isVoicemailReceived, isFlagged: isVoicemailReceived,
   };
 }
 
 function buildCounted(start: number, end: number, reason: string, isVoicemailLeft: boolean): CallClassification {
-  return build("counted", reason, {
-    interval: { start, end: Math.max(start, end) },
-    isCounted: true,
-    isConnectedCall: true,
-    isVoicemailLeft,
-  });
+  return {
+    kind: "counted", interval: { start, end: Math.max(start, end) }, reason, isCounted: true, isConnectedCall: true,
+    isVoicemailLeft, isVoicemailReceived: false, isFlagged: false,
+  };
 }
 
 /**
@@ -92,10 +83,7 @@ export function classifyCallLeg(leg: CallLeg): CallClassification {
   }
   const isInbound = leg.direction === "inbound";
   if (isInbound && leg.hasVoicemail) {
-    return build("voicemail_received", "Voicemail left for this person: flagged and not counted.", {
-      isVoicemailReceived: true,
-      isFlagged: true,
-    });
+    return build("voicemail_received", "Voicemail left for this person: flagged and not counted.", true);
   }
   const isVoicemailLeft = !isInbound && voicemailStates.has(leg.state);
   if (leg.connectedAt !== null) {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCallLeg } from "@/lib/calls/build-call-leg";
 import { classifyCallLeg } from "@/lib/calls/rules";
-import { createLocalDayCalendar } from "@/lib/dates";
+import { getLocalDayCalendar } from "@/lib/dates";
 import { computeDayFacts, computeDayFactsByDay } from "./day-facts";
 import { getCoveredLength } from "./intervals";
 
@@ -85,7 +85,7 @@ describe("computeDayFacts", () => {
       dialpadCallId: "500", startedAt: utc("2026-03-10T18:18:00Z"),
       connectedAt: utc("2026-03-10T18:20:00Z"), endedAt: utc("2026-03-10T18:45:00Z"),
     });
-    const days = computeDayFactsByDay([leg], createLocalDayCalendar("Asia/Kolkata", 0));
+    const days = computeDayFactsByDay([leg], getLocalDayCalendar("Asia/Kolkata", 0));
     expect([...days.keys()]).toEqual(["2026-03-10", "2026-03-11"]);
     expect(days.get("2026-03-10")).toMatchObject({ talkMs: 10 * MIN, connectedCalls: 1 });
     expect(days.get("2026-03-11")).toMatchObject({ talkMs: 15 * MIN, connectedCalls: 0, hasActivity: true });
@@ -127,7 +127,7 @@ describe("computeDayFacts", () => {
             dialpadCallId: String(i), startedAt: s.startedAt, connectedAt: s.isConnected ? s.startedAt + s.wait : null,
             endedAt: s.startedAt + s.wait + s.length,
           }));
-          const days = [...computeDayFactsByDay(legs, createLocalDayCalendar(zone, hour)).values()];
+          const days = [...computeDayFactsByDay(legs, getLocalDayCalendar(zone, hour)).values()];
           const intervals = legs.flatMap((leg) => classifyCallLeg(leg).interval ?? []);
           expect(days.reduce((sum, day) => sum + day.talkMs, 0)).toBe(getCoveredLength(intervals));
           expect(days.reduce((sum, day) => sum + day.connectedCalls, 0)).toBe(specs.filter((s) => s.isConnected).length);

@@ -1,9 +1,9 @@
 // One employee's calls turned into per-local-day facts: counted talk time (the union, split at
 // day boundaries), each call's contribution, and the counts the score and the day view show.
-import { pickConnectedCallLegs } from "@/lib/calls/connected-calls";
+import { markConnectedCallLegs } from "@/lib/calls/connected-calls";
 import { classifyCallLeg, type CallClassification, type CallKind } from "@/lib/calls/rules";
 import type { CallLeg } from "@/lib/calls/types";
-import { createLocalDayCalendar, type DayKey, type LocalDayCalendar } from "@/lib/dates";
+import { getLocalDayCalendar, type DayKey, type LocalDayCalendar } from "@/lib/dates";
 import { splitIntervalByDay } from "./day-split";
 import { computeContributions, type IdentifiedInterval } from "./intervals";
 
@@ -119,13 +119,13 @@ function finishDay({ facts, entries, slices }: DayAccumulator): DayFacts {
 export function computeDayFactsByDay(legs: readonly CallLeg[], calendar: LocalDayCalendar): Map<DayKey, DayFacts> {
   const days = new Map<DayKey, DayAccumulator>();
   const classifications = legs.map((leg) => classifyCallLeg(leg));
-  const connectedCallLegs = pickConnectedCallLegs(legs, classifications);
+  const isCreditedCall = markConnectedCallLegs(legs, classifications);
   legs.forEach((leg, i) => {
     const classification = classifications[i]!;
     const startDay = getDay(days, calendar.getDayKey(leg.startedAt));
     const entry = getEntry(startDay, leg, classification);
     entry.isStartDay = true;
-    entry.countsAsConnectedCall = connectedCallLegs.has(leg);
+    entry.countsAsConnectedCall = isCreditedCall[i]!;
     countStart(startDay.facts, entry, classification);
     if (!classification.interval) return;
     for (const slice of splitIntervalByDay(classification.interval, calendar)) {
@@ -141,6 +141,6 @@ export function computeDayFactsByDay(legs: readonly CallLeg[], calendar: LocalDa
 
 /** Facts for one employee and one local day; `legs` may include legs of other days. */
 export function computeDayFacts(dayKey: DayKey, legs: readonly CallLeg[], timeZone: string, dayStartHour = 0): DayFacts {
-  const byDay = computeDayFactsByDay(legs, createLocalDayCalendar(timeZone, dayStartHour));
+  const byDay = computeDayFactsByDay(legs, getLocalDayCalendar(timeZone, dayStartHour));
   return byDay.get(dayKey) ?? createEmptyDayFacts(dayKey);
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLocalDayCalendar } from "@/lib/dates";
+import { getLocalDayCalendar } from "@/lib/dates";
 import { splitIntervalByDay, splitIntoLocalDays } from "./day-split";
 
 const MIN = 60_000;
@@ -66,7 +66,7 @@ describe("splitIntoLocalDays", () => {
         fc.constantFrom(...zones),
         fc.integer({ min: 0, max: 23 }),
         (start, length, zone, hour) => {
-          const calendar = createLocalDayCalendar(zone, hour);
+          const calendar = getLocalDayCalendar(zone, hour);
           const slices = splitIntervalByDay({ start, end: start + length }, calendar);
           expect(slices.reduce((sum, slice) => sum + slice.end - slice.start, 0)).toBe(length);
           for (const slice of slices) {
