@@ -1,0 +1,161 @@
+// OAuth state: pending authorization requests, one-time codes, grants and their tokens.
+import { randomBytes } from "node:crypto";
+
+export const CODE_TTL_MS = 10 * 60_000;
+export const PENDING_TTL_MS = 30 * 60_000;
+
+export interface AuthRequest {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  state: string | null;
+  scopes: string[];
+  codeChallenge: string | null;
+  codeChallengeMethod: "S256" | "plain" | null;
+  expiresAt: number;
+  /** Set once the user has signed in. */
+  subject?: { companyIndex: number; userId: string };
+}
+
+export interface Grant {
+  id: string;
+  clientId: string;
+  companyIndex: number;
+  userId: string;
+  scopes: string[];
+  revoked: boolean;
+  /** The authorization code this grant came from (RFC 6749 §4.1.2: a replayed code revokes it). */
+  code: string | null;
+}
+
+interface AuthCode {
+  request: AuthRequest & { subject: NonNullable<AuthRequest["subject"]> };
+  expiresAt: number;
+  grantId: string | null;
+}
+
+interface TokenRecord {
+  grantId: string;
+  kind: "access" | "refresh";
+  expiresAt: number | null;
+  active: boolean;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const opaque = (bytes = 32) => randomBytes(bytes).toString("base64url");
+
+export class OAuthStore {
+  private requests = new Map<string, AuthRequest>();
+  private codes = new Map<string, AuthCode>();
+  private grants = new Map<string, Grant>();
+  private tokens = new Map<string, TokenRecord>();
+
+  constructor(public tokenTtlSeconds: number) {}
+
+  createRequest(init: Omit<AuthRequest, "id" | "expiresAt">, now = Date.now()): AuthRequest {
+    const request: AuthRequest = { ...init, id: opaque(18), expiresAt: now + PENDING_TTL_MS };
+    this.requests.set(request.id, request);
+    return request;
+  }
+
+  getRequest(id: string, now = Date.now()): AuthRequest | undefined {
+    const request = this.requests.get(id);
+    if (!request || request.expiresAt < now) return undefined;
+    return request;
+  }
+
+  /** Ends the interactive request and returns a fresh authorization code. */
+  issueCode(request: AuthRequest, now = Date.now()): string {
+    if (!request.subject) throw new Error("cannot issue a code before sign-in");
+    this.requests.delete(request.id);
+    const code = opaque();
+    this.codes.set(code, { request: { ...request, subject: request.subject }, expiresAt: now + CODE_TTL_MS, grantId: null });
+    return code;
+  }
+
+  discardRequest(id: string): void {
+    this.requests.delete(id);
+  }
+
+  /** Exchanges a code once. A second use fails and revokes the grant the first use created. */
+  redeemCode(code: string, clientId: string, now = Date.now()): { ok: true; request: AuthCode["request"] } | { ok: false; reason: string } {
+    const entry = this.codes.get(code);
+    if (!entry) return { ok: false, reason: "The authorization code is invalid." };
+    if (entry.grantId !== null) {
+      this.revokeGrant(entry.grantId);
+      return { ok: false, reason: "The authorization code has already been used." };
+    }
+    if (entry.expiresAt < now) return { ok: false, reason: "The authorization code has expired." };
+    if (entry.request.clientId !== clientId) return { ok: false, reason: "The authorization code was issued to another client." };
+    entry.grantId = "pending";
+    return { ok: true, request: entry.request };
+  }
+
+  createGrant(init: Omit<Grant, "id" | "revoked">, now = Date.now()): { grant: Grant; tokens: IssuedTokens } {
+    const grant: Grant = { ...init, id: opaque(12), revoked: false };
+    this.grants.set(grant.id, grant);
+    if (init.code) {
+      const entry = this.codes.get(init.code);
+      if (entry) entry.grantId = grant.id;
+    }
+    return { grant, tokens: this.issueTokens(grant, now) };
+  }
+
+  private issueTokens(grant: Grant, now: number): IssuedTokens {
+    const accessToken = opaque();
+    const refreshToken = opaque();
+    this.tokens.set(accessToken, { grantId: grant.id, kind: "access", expiresAt: now + this.tokenTtlSeconds * 1000, active: true });
+    this.tokens.set(refreshToken, { grantId: grant.id, kind: "refresh", expiresAt: null, active: true });
+    return { accessToken, refreshToken, expiresIn: this.tokenTtlSeconds };
+  }
+
+  /** Rotation: the presented refresh token stops working; earlier access tokens live until they expire. */
+  refresh(refreshToken: string, clientId: string, now = Date.now()): IssuedTokens | undefined {
+    const record = this.tokens.get(refreshToken);
+    if (!record || record.kind !== "refresh" || !record.active) return undefined;
+    const grant = this.grants.get(record.grantId);
+    if (!grant || grant.revoked || grant.clientId !== clientId) return undefined;
+    record.active = false;
+    return this.issueTokens(grant, now);
+  }
+
+  /** The live grant behind an access token, or undefined when unknown, expired or revoked. */
+  resolveAccess(accessToken: string, now = Date.now()): Grant | undefined {
+    const record = this.tokens.get(accessToken);
+    if (!record || record.kind !== "access" || !record.active) return undefined;
+    if (record.expiresAt !== null && record.expiresAt <= now) return undefined;
+    const grant = this.grants.get(record.grantId);
+    return grant && !grant.revoked ? grant : undefined;
+  }
+
+  /** The unrevoked grant behind any token it issued (access token even if expired, or refresh token). */
+  grantForToken(token: string): Grant | undefined {
+    const record = this.tokens.get(token);
+    if (!record || !record.active) return undefined;
+    const grant = this.grants.get(record.grantId);
+    return grant && !grant.revoked ? grant : undefined;
+  }
+
+  revokeGrant(grantId: string): void {
+    const grant = this.grants.get(grantId);
+    if (grant) grant.revoked = true;
+    for (const record of this.tokens.values()) if (record.grantId === grantId) record.active = false;
+  }
+
+  /** Fault injection: every access token issued so far is expired now (refresh tokens still work). */
+  expireAccessTokens(now = Date.now()): number {
+    let count = 0;
+    for (const record of this.tokens.values()) {
+      if (record.kind === "access" && record.active && (record.expiresAt === null || record.expiresAt > now)) {
+        record.expiresAt = now;
+        count++;
+      }
+    }
+    return count;
+  }
+}

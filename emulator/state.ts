@@ -1,0 +1,53 @@
+// Everything the running emulator holds. `reset` rebuilds it all from (possibly overridden) config.
+import { randomBytes } from "node:crypto";
+import type { EmulatorConfig } from "./config";
+import { buildDataset, type Dataset } from "./data/dataset";
+import { Faults } from "./faults";
+import { OAuthStore } from "./oauth/store";
+import { RateLimiter } from "./rate-limit";
+import { Stats } from "./stats";
+import { Deliverer } from "./webhooks/deliver";
+import { Dispatcher } from "./webhooks/dispatch";
+import { HookStore } from "./webhooks/store";
+
+export class EmulatorState {
+  config!: EmulatorConfig;
+  data!: Dataset;
+  oauth!: OAuthStore;
+  hooks!: HookStore;
+  faults!: Faults;
+  limiter!: RateLimiter;
+  stats!: Stats;
+  dispatcher!: Dispatcher;
+  /** Signs pagination cursors; new per reset, so old cursors stop working after a reset. */
+  cursorKey!: Buffer;
+  private abort = new AbortController();
+
+  constructor(config: EmulatorConfig) {
+    this.reset(config);
+  }
+
+  reset(config: EmulatorConfig): void {
+    this.close();
+    this.abort = new AbortController();
+    this.config = config;
+    this.data = buildDataset(config);
+    this.oauth = new OAuthStore(config.tokenTtlSeconds);
+    this.hooks = new HookStore();
+    this.faults = new Faults();
+    this.limiter = new RateLimiter(config.rateLimit);
+    this.stats = new Stats();
+    this.dispatcher = new Dispatcher(this.hooks, new Deliverer(config.webhookRetryDelaysMs, this.stats, this.abort.signal));
+    this.cursorKey = randomBytes(32);
+  }
+
+  /** Cancels pending webhook timers, retries and injected hangs. */
+  close(): void {
+    this.dispatcher?.close();
+    this.abort.abort();
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+}
