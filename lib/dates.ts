@@ -42,6 +42,7 @@ export function isValidTimeZone(value: unknown): value is string {
     } catch {
       isValid = false;
     }
+    if (validZones.size > 1_000) validZones.clear(); // bounded: names may come from user input
     validZones.set(value, isValid);
   }
   return isValid;
