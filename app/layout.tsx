@@ -1,7 +1,13 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import "./globals.css";
 
-export const metadata: Metadata = { title: "Daymark", description: "Workforce analytics with Dialpad" };
+export const metadata: Metadata = {
+  title: { default: "Daymark", template: "%s · Daymark" },
+  description: "Workforce analytics with Dialpad",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

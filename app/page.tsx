@@ -1,5 +1,9 @@
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getDb } from "@/db/client";
+import { isSetupComplete } from "@/lib/services/organizations/setup-organization";
 
-export default function Home() {
-  redirect("/team");
+export default async function Home() {
+  await connection();
+  redirect((await isSetupComplete(getDb())) ? "/team" : "/setup");
 }

@@ -21,10 +21,14 @@ export const organizationNameSchema = z
 const isoWeekdays = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
 /** ISO weekdays 1 (Monday) … 7 (Sunday), stored as a sorted comma list such as "1,2,3,4,5". */
-export const workWeekSchema = z
-  .array(z.enum(isoWeekdays, "Choose days of the week."))
-  .min(1, "Choose at least one work day.")
-  .transform((days) => [...new Set(days)].sort().join(","));
+export const workWeekSchema = z.preprocess(
+  // A form sends nothing for no boxes ticked and a bare string for one.
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(z.enum(isoWeekdays, "Choose days of the week."))
+    .min(1, "Choose at least one work day.")
+    .transform((days) => [...new Set(days)].sort().join(",")),
+);
 
 export const organizationSettingsSchema = z.object({
   name: organizationNameSchema,

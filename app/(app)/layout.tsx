@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AppNav } from "@/components/layout/app-nav";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { getDb } from "@/db/client";
+import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { requireViewer } from "@/lib/session";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const organization = await getViewerOrganization(getDb(), viewer);
+  const links = [
+    { href: "/team", label: "Team" },
+    { href: "/employees", label: "Employees" },
+    ...(viewer.role === "admin" ? [{ href: "/settings", label: "Settings" }] : []),
+  ];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link className="brand" href="/team">
+            Daymark
+          </Link>
+          <AppNav links={links} />
+          <div className="account">
+            <span className="account__who">
+              <span data-testid="viewer-name">{viewer.name}</span>
+              <span className="account__org">
+                {organization.name} · {viewer.role}
+              </span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createAction } from "@/lib/action";
+import { createUser, createUserSchema } from "@/lib/services/users/create-user";
+import { changeUserRole, setUserActive } from "@/lib/services/users/update-user-access";
+import { roleSchema } from "@/lib/services/users/user-schemas";
+
+const admins = ["admin"] as const;
+const userIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const createUserAction = createAction(
+  { schema: createUserSchema, roles: admins, name: "createUser" },
+  async (input, { db, viewer }) => {
+    const user = await createUser(db, viewer, input);
+    revalidatePath("/settings/users");
+    return { email: user.email, createdAt: user.createdAt };
+  },
+);
+
+export const changeRoleAction = createAction(
+  { schema: z.object({ userId: userIdSchema, role: roleSchema }), roles: admins, name: "changeRole" },
+  async (input, { db, viewer }) => {
+    const user = await changeUserRole(db, viewer, input);
+    revalidatePath("/settings/users");
+    return { role: user.role };
+  },
+);
+
+export const setUserActiveAction = createAction(
+  {
+    schema: z.object({ userId: userIdSchema, isActive: z.enum(["true", "false"]).transform((v) => v === "true") }),
+    roles: admins,
+    name: "setUserActive",
+  },
+  async (input, { db, viewer }) => {
+    const user = await setUserActive(db, viewer, input);
+    revalidatePath("/settings/users");
+    return { isActive: user.isActive };
+  },
+);

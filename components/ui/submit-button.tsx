@@ -1,0 +1,16 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+
+type SubmitButtonProps = { children: ReactNode; pendingLabel?: string; variant?: "primary" | "secondary" | "danger"; small?: boolean };
+
+export function SubmitButton({ children, pendingLabel, variant = "primary", small }: SubmitButtonProps) {
+  const { pending } = useFormStatus();
+  const className = ["button", variant !== "primary" && `button--${variant}`, small && "button--small"].filter(Boolean).join(" ");
+  return (
+    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}

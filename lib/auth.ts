@@ -1,0 +1,90 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import type { UserRole } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { verifyCredentials } from "@/lib/services/users/verify-credentials";
+
+declare module "next-auth" {
+  interface User {
+    userId: number;
+    organizationId: number;
+    role: UserRole;
+    sessionVersion: number;
+  }
+  interface Session {
+    userId: number;
+    organizationId: number;
+    role: UserRole;
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId: number;
+    organizationId: number;
+    role: UserRole;
+    sessionVersion: number;
+  }
+}
+
+export const sessionMaxAgeSeconds = 8 * 60 * 60;
+
+const devSecret = "daymark-development-secret-not-for-production";
+
+/** Read per request, never at import, so `next build` needs no secret. */
+export function getAuthSecret(): string {
+  const env = getEnv();
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (env.NODE_ENV !== "production") return devSecret;
+  throw new Error("NEXTAUTH_SECRET must be set in production (at least 16 random characters).");
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: getAuthSecret(),
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const user = await verifyCredentials(getDb(), credentials?.email ?? "", credentials?.password ?? "");
+          if (!user) return null;
+          return {
+            id: String(user.id),
+            name: user.name,
+            email: user.email,
+            userId: user.id,
+            organizationId: user.organizationId,
+            role: user.role,
+            sessionVersion: user.sessionVersion,
+          };
+        },
+      }),
+    ],
+    callbacks: {
+      // Only the claims lib/session.ts re-checks against the database on every request.
+      jwt({ token, user }) {
+        if (user) {
+          token.userId = user.userId;
+          token.organizationId = user.organizationId;
+          token.role = user.role;
+          token.sessionVersion = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return {
+          ...session,
+          userId: token.userId,
+          organizationId: token.organizationId,
+          role: token.role,
+          sessionVersion: token.sessionVersion,
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { userRoles, type UserRole } from "@/db/schema";
+import { getAuthOptions } from "@/lib/auth";
+import type { Viewer } from "@/lib/services/access/viewer";
+import { loadViewer } from "@/lib/services/users/load-viewer";
+
+const claimsSchema = z.object({
+  userId: z.number().int(),
+  organizationId: z.number().int(),
+  role: z.enum(userRoles),
+  sessionVersion: z.number().int(),
+});
+
+/**
+ * The signed-in viewer, re-loaded from the database (active flag, role and session version must
+ * still match the token), or null. Cached per request so layout and page share one lookup.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const claims = claimsSchema.safeParse(await getServerSession(getAuthOptions()));
+  if (!claims.success) return null;
+  return loadViewer(getDb(), claims.data);
+});
+
+/**
+ * For every page, layout and server action: signed out → /login; a role outside `roles` → 404
+ * (never 403, so a page's existence is not confirmed). Route handlers call getViewer and answer 401.
+ */
+export async function requireViewer(options: { roles?: readonly UserRole[] } = {}): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/login");
+  if (options.roles && !options.roles.includes(viewer.role)) notFound();
+  return viewer;
+}
