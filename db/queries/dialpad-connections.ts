@@ -24,7 +24,8 @@ type ConnectionInsert = Omit<typeof dialpadConnections.$inferInsert, "id">;
 
 /** Creates or replaces the organization's connection (a reconnect keeps the row and its synced data). */
 export async function upsertDialpadConnection(db: Db, values: ConnectionInsert): Promise<DialpadConnection> {
-  const { organizationId, ...rest } = values;
+  const rest: Partial<ConnectionInsert> = { ...values };
+  delete rest.organizationId;
   return db
     .insert(dialpadConnections)
     .values(values)

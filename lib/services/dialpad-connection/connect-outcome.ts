@@ -3,7 +3,7 @@ export type ConnectFailureReason = (typeof connectFailureReasons)[number];
 
 export type ConnectOutcome =
   | { status: "connected"; companyName: string; companyDomain: string; licensedUserCount: number; totalUserCount: number }
-  | { status: "failed"; reason: ConnectFailureReason; message: string };
+  | { status: "failed"; reason: ConnectFailureReason; message: string; dialpadDomain?: string };
 
 const messages: Record<ConnectFailureReason, string> = {
   denied: "Dialpad access was not allowed, so nothing was connected. Choose Allow on Dialpad's page to connect.",
@@ -24,10 +24,12 @@ export function connectFailure(
     reason === "domain_mismatch" && details
       ? `The Dialpad company you signed in to uses the domain ${details.dialpadDomain}, but this organization is registered with ${details.organizationDomain}. Sign in to the Dialpad company for ${details.organizationDomain}.`
       : messages[reason];
-  return { status: "failed", reason, message };
+  return { status: "failed", reason, message, ...(details ? { dialpadDomain: details.dialpadDomain } : {}) };
 }
 
+/** The message for a failure reason arriving in a URL; unknown reasons read as a generic error. */
 export function describeConnectFailure(reason: string, details?: { dialpadDomain: string; organizationDomain: string }): string {
   const known = (connectFailureReasons as readonly string[]).includes(reason) ? (reason as ConnectFailureReason) : "error";
-  return (connectFailure(known, details) as { message: string }).message;
+  const outcome = connectFailure(known, details);
+  return outcome.status === "failed" ? outcome.message : "";
 }
