@@ -2,3 +2,4 @@ export * from "./organizations";
 export * from "./users";
 export * from "./employees";
 export * from "./dialpad-connections";
+export * from "./calls";
