@@ -17,6 +17,15 @@ export const e2eEnv: Record<string, string> = {
   TOKEN_KEY_ACTIVE: "k1",
   CRON_SECRET: "e2e-cron-secret",
   EMULATOR_PORT: String(e2ePorts.emulator),
+  // The emulator's main company uses the first organization's domain (tests/e2e/support/accounts.ts);
+  // the extra company exists to test a domain mismatch.
+  EMULATOR_DOMAIN: "firstlight.test",
+  EMULATOR_COMPANY_NAME: "First Light Co",
+  EMULATOR_EXTRA_COMPANIES: "elsewhere.test:3",
+  EMULATOR_USERS: "12",
+  EMULATOR_DAYS: "10",
+  EMULATOR_PASSWORD: "dialpad",
+  EMULATOR_WEBHOOK_RETRY_DELAYS_MS: "200,400,800",
   EMULATOR_CLIENT_ID: "daymark-e2e",
   EMULATOR_CLIENT_SECRET: "daymark-e2e-secret",
   EMULATOR_REDIRECT_URIS: `${appUrl}/api/integrations/dialpad/callback`,
