@@ -1,0 +1,120 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+// `npm run demo`: migrate, start the Dialpad emulator, seed a demo organization matching its users
+// (first run only), build, and serve the app on http://localhost:3000.
+
+const appPort = Number(process.env.PORT ?? 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
+const appUrl = `http://localhost:${appPort}`;
+const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+const secretsFile = path.resolve("data/demo-secrets.json");
+
+interface DemoSecrets {
+  nextAuthSecret: string;
+  tokenKey: string;
+  cronSecret: string;
+  password: string;
+}
+
+function loadOrCreateSecrets(): DemoSecrets {
+  if (fs.existsSync(secretsFile)) return JSON.parse(fs.readFileSync(secretsFile, "utf8")) as DemoSecrets;
+  const secrets: DemoSecrets = {
+    nextAuthSecret: randomBytes(32).toString("base64url"),
+    tokenKey: randomBytes(32).toString("base64"),
+    cronSecret: randomBytes(16).toString("base64url"),
+    password: `demo-${randomBytes(6).toString("base64url")}`,
+  };
+  fs.mkdirSync(path.dirname(secretsFile), { recursive: true });
+  fs.writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+const secrets = loadOrCreateSecrets();
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: process.env.DATABASE_URL ?? "./data/daymark.db",
+  APP_URL: appUrl,
+  NEXTAUTH_URL: appUrl,
+  NEXTAUTH_SECRET: secrets.nextAuthSecret,
+  DIALPAD_BASE_URL: emulatorUrl,
+  DIALPAD_CLIENT_ID: "daymark-dev",
+  DIALPAD_CLIENT_SECRET: "daymark-dev-secret",
+  TOKEN_KEYS: `demo:${secrets.tokenKey}`,
+  TOKEN_KEY_ACTIVE: "demo",
+  CRON_SECRET: secrets.cronSecret,
+  EMULATOR_PORT: String(emulatorPort),
+  EMULATOR_DOMAIN: process.env.EMULATOR_DOMAIN ?? "acme.test",
+  EMULATOR_COMPANY_NAME: process.env.EMULATOR_COMPANY_NAME ?? "Acme Inc",
+  EMULATOR_CLIENT_ID: "daymark-dev",
+  EMULATOR_CLIENT_SECRET: "daymark-dev-secret",
+  EMULATOR_REDIRECT_URIS: `${appUrl}/api/integrations/dialpad/callback`,
+  EMULATOR_EXTRA_COMPANIES: process.env.EMULATOR_EXTRA_COMPANIES ?? "globex.test:4",
+};
+Object.assign(process.env, env);
+
+const children: ChildProcess[] = [];
+function stopAll(code: number): never {
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+function runOrExit(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) stopAll(result.status ?? 1);
+}
+
+function start(name: string, command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
+  child.on("exit", (code) => {
+    console.error(`${name} stopped (exit code ${code}); stopping the demo.`);
+    stopAll(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+async function main(): Promise<void> {
+  const { seedDemoIfEmpty } = await import("./demo-seed");
+  runOrExit("npx", ["tsx", "scripts/migrate.ts"]);
+  start("Dialpad emulator", "npx", ["tsx", "emulator/main.ts"]);
+  await waitFor(`${emulatorUrl}/__admin/health`, 60_000);
+  const logins = await seedDemoIfEmpty(emulatorUrl, secrets.password);
+
+  console.log("Building the app (next build)…");
+  runOrExit("npx", ["next", "build"]);
+  start("Daymark", "npx", ["next", "start", "-p", String(appPort)]);
+  await waitFor(`${appUrl}/api/health`, 120_000);
+
+  console.log(`
+  Daymark is running on ${appUrl}
+    Sign in (admin):    ${logins.admin.email} / ${logins.admin.password}
+    Sign in (manager):  ${logins.manager ? `${logins.manager.email} / ${logins.manager.password}` : "(none)"}
+  Dialpad emulator on ${emulatorUrl}
+    Connect it in Settings → Products → Phone System → Dialpad → Authenticate with Dialpad,
+    then sign in on the Dialpad page as ${logins.admin.email} with password "dialpad".
+  Press Ctrl+C to stop.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll(1);
+});
