@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./employees";
 export * from "./dialpad-connections";
 export * from "./calls";
+export * from "./mapping";
