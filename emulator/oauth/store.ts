@@ -58,6 +58,7 @@ export class OAuthStore {
   constructor(public tokenTtlSeconds: number) {}
 
   createRequest(init: Omit<AuthRequest, "id" | "expiresAt">, now = Date.now()): AuthRequest {
+    if (this.requests.size > 1_000) this.purge(now);
     const request: AuthRequest = { ...init, id: opaque(18), expiresAt: now + PENDING_TTL_MS };
     this.requests.set(request.id, request);
     return request;
@@ -76,6 +77,11 @@ export class OAuthStore {
     const code = opaque();
     this.codes.set(code, { request: { ...request, subject: request.subject }, expiresAt: now + CODE_TTL_MS, grantId: null });
     return code;
+  }
+
+  private purge(now: number): void {
+    for (const [id, r] of this.requests) if (r.expiresAt < now) this.requests.delete(id);
+    for (const [code, c] of this.codes) if (c.expiresAt < now) this.codes.delete(code);
   }
 
   discardRequest(id: string): void {
