@@ -17,7 +17,11 @@ export default defineConfig({
       args: ["--disable-quic", "--disable-gpu"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // first-run.setup.ts registers the organization through the UI and saves the admin's session.
+    { name: "setup", testMatch: /first-run\.setup\.ts/, use: { browserName: "chromium" } },
+    { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
+  ],
   webServer: [
     {
       command: "npx tsx emulator/main.ts",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -21,6 +22,8 @@ const claimsSchema = z.object({
  * still match the token), or null. Cached per request so layout and page share one lookup.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Marks the route dynamic before the secret is read, so `next build` never prerenders a signed-in page.
+  await connection();
   const claims = claimsSchema.safeParse(await getServerSession(getAuthOptions()));
   if (!claims.success) return null;
   return loadViewer(getDb(), claims.data);

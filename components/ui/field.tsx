@@ -72,7 +72,9 @@ export function SelectField({ options, defaultValue, required, ...field }: Selec
   return (
     <Field {...field}>
       {(a11y) => (
-        <select {...a11y} name={field.name} defaultValue={defaultValue} required={required}>
+        // React applies a select's defaultValue only on mount, and resets forms after an action;
+        // remounting on a new default keeps the submitted choice after a failed submit.
+        <select {...a11y} key={defaultValue} name={field.name} defaultValue={defaultValue} required={required}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { setUserActive } from "@/lib/services/users/update-user-access";
+import { createUser, toViewer } from "@/tests/factories";
+import { firstAdmin } from "./support/accounts";
+import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
+import { signIn, signOut } from "./support/sign-in";
+
+test("a wrong password is refused without saying which part was wrong", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(firstAdmin.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel("Email")).toHaveValue(firstAdmin.email);
+});
+
+test("sign in returns to the page asked for, and sign out ends the session", async ({ page }) => {
+  await page.goto("/employees?q=ada");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Femployees%3Fq%3Dada$/);
+  await page.getByLabel("Email").fill(firstAdmin.email);
+  await page.getByLabel("Password").fill(firstAdmin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/employees\?q=ada$/);
+  await expect(page.getByRole("heading", { name: "Employees" })).toBeVisible();
+
+  await signOut(page);
+  await page.goto("/team");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fteam$/);
+});
+
+test("a deactivated user is signed out at their next request", async ({ page }) => {
+  const db = getE2eDb();
+  const organization = await getFirstOrganization();
+  const user = await createUser(db, organization, { name: "Dee Parting", role: "employee" });
+  await signIn(page, user.email, user.password);
+  await expect(page.getByTestId("viewer-name")).toHaveText("Dee Parting");
+
+  const admin = await createUser(db, organization, { role: "admin" });
+  await setUserActive(db, toViewer(admin), { userId: user.id, isActive: false });
+  await page.goto("/team");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
+});
