@@ -63,6 +63,19 @@ describe("GET /api/v2/call listing", () => {
     }
   });
 
+  it("carries every CallProto field the reference lists", async () => {
+    const [item] = (await call(emu, "/api/v2/call?limit=1", { token })).body.items;
+    expect(Object.keys(item).sort()).toEqual([
+      "admin_call_recording_share_links", "call_id", "call_recording_share_links", "contact", "csat_recording_urls", "csat_score",
+      "csat_transcriptions", "custom_data", "date_connected", "date_ended", "date_rang", "date_started", "direction", "duration",
+      "entry_point_call_id", "entry_point_target", "event_timestamp", "external_number", "group_id", "internal_number", "is_internal",
+      "is_transferred", "labels", "master_call_id", "mos_score", "operator_call_id", "proxy_target", "recording_details",
+      "routing_breadcrumbs", "screen_recording_urls", "state", "target", "total_duration", "transcription_text", "voicemail_share_link",
+      "was_recorded",
+    ]);
+    expect(Object.keys(item.target).sort()).toEqual(["email", "id", "name", "phone", "type"]);
+  });
+
   it("pages through a window completely: union of pages == every call, no duplicates, newest first", async () => {
     const { items, pages } = await listAll(`started_after=${after}&started_before=${before}`, 37);
     const expected = await call(emu, `/__admin/calls?started_after=${after}&started_before=${before}`);
