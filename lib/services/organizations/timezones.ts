@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/dates";
 
 let cachedZones: string[] | undefined;
 
@@ -14,12 +15,8 @@ export function listTimeZones(): string[] {
  */
 export function normalizeTimeZone(value: string): string | null {
   const name = value.trim();
-  if (name === "" || /^[+-]/.test(name)) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
+  if (!isValidTimeZone(name)) return null;
+  return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
 }
 
 export const timeZoneSchema = z.string().transform((value, ctx) => {
