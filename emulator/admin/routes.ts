@@ -26,7 +26,7 @@ const companies: Handler = (ctx) =>
       adminEmail: c.adminEmail,
       officeId: c.office.id,
       departments: c.departments.map((d) => ({ id: d.id, name: d.name })),
-      users: c.users.map((u) => ({ id: u.id, email: u.email, state: u.state, license: u.license, phone: u.phone, timeZone: u.timeZone, isSuperAdmin: u.isSuperAdmin })),
+      users: c.users.map((u) => ({ id: u.id, email: u.email, firstName: u.firstName, lastName: u.lastName, state: u.state, license: u.license, phone: u.phone, timeZone: u.timeZone, isSuperAdmin: u.isSuperAdmin })),
     })),
   });
 
