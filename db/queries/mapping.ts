@@ -2,6 +2,10 @@ import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   dialpadDirectoryRefreshes,
+  employees,
+  organizations,
+  type Employee,
+  type Organization,
   dialpadUsers,
   employeeDialpadLinks,
   mappingEvents,
@@ -12,6 +16,7 @@ import {
   type MappingMethod,
   type NewMappingEvent,
 } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import type { DialpadUserRecord } from "@/lib/integrations/dialpad/transform";
 
 const upsertChunkSize = 1000;
@@ -94,51 +99,91 @@ export async function listEmployeeDialpadLinks(db: Db, organizationId: number): 
   return db.select().from(employeeDialpadLinks).where(eq(employeeDialpadLinks.organizationId, organizationId)).all();
 }
 
+/** Everything mapping decisions are computed from, read at one point in time. */
+export type MappingSnapshot = {
+  organization: Organization;
+  employees: Employee[];
+  dialpadUsers: DialpadUserRow[];
+  links: EmployeeDialpadLink[];
+};
+
 /** The new state of one employee's link; null removes the row (back to "automatic, nothing found"). */
 export type LinkTarget = { dialpadUserId: string | null; method: MappingMethod; matchedValue: string | null } | null;
 
 export type LinkChange = {
   employeeId: number;
   next: LinkTarget;
-  event: Omit<NewMappingEvent, "id" | "organizationId" | "employeeId" | "createdAt">;
+  event: Pick<NewMappingEvent, "fromDialpadUserId" | "fromMethod" | "toDialpadUserId" | "toMethod" | "actorUserId" | "actorName" | "reason">;
 };
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** A consistent read of the organization's mapping state; undefined when the organization is gone. */
+export async function readMappingSnapshot(db: Db, organizationId: number): Promise<MappingSnapshot | undefined> {
+  return db.transaction((tx) => readSnapshot(tx, organizationId), { behavior: "deferred" });
+}
+
 /**
- * Writes link changes and their audit rows in one synchronous transaction. Every changed row is
- * deleted before any is inserted, so a Dialpad user can move between employees without tripping
- * the one-employee-per-user unique index.
+ * Reads the snapshot, lets `plan` (pure and synchronous) decide the link changes, and writes them
+ * with their audit rows, all in one immediate transaction, so concurrent mapping runs cannot
+ * interleave. `plan` may throw to abort without writing.
  */
-export async function applyLinkChanges(
+export async function updateMapping<T>(
   db: Db,
   organizationId: number,
-  changes: LinkChange[],
-  context: { now: number; actorUserId: number | null },
-): Promise<void> {
-  if (changes.length === 0) return;
-  const { now, actorUserId } = context;
-  db.transaction(
+  plan: (snapshot: MappingSnapshot) => { changes: LinkChange[]; value: T },
+  now: number,
+): Promise<T> {
+  return db.transaction(
     (tx) => {
-      const createdAtByEmployee = new Map<number, number>();
-      for (const change of changes) {
-        const old = tx
-          .delete(employeeDialpadLinks)
-          .where(and(eq(employeeDialpadLinks.organizationId, organizationId), eq(employeeDialpadLinks.employeeId, change.employeeId)))
-          .returning({ createdAt: employeeDialpadLinks.createdAt })
-          .get();
-        if (old) createdAtByEmployee.set(change.employeeId, old.createdAt);
-      }
-      for (const change of changes) {
-        if (change.next) {
-          const createdAt = createdAtByEmployee.get(change.employeeId) ?? now;
-          tx.insert(employeeDialpadLinks)
-            .values({ ...change.next, organizationId, employeeId: change.employeeId, updatedByUserId: actorUserId, createdAt, updatedAt: now })
-            .run();
-        }
-        tx.insert(mappingEvents).values({ ...change.event, organizationId, employeeId: change.employeeId, createdAt: now }).run();
-      }
+      const snapshot = readSnapshot(tx, organizationId);
+      if (!snapshot) throw new AppError("NOT_FOUND", "Organization not found.");
+      const { changes, value } = plan(snapshot);
+      writeLinkChanges(tx, organizationId, changes, now);
+      return value;
     },
     { behavior: "immediate" },
   );
+}
+
+function readSnapshot(tx: Tx, organizationId: number): MappingSnapshot | undefined {
+  const organization = tx.select().from(organizations).where(eq(organizations.id, organizationId)).get();
+  if (!organization) return undefined;
+  return {
+    organization,
+    employees: tx.select().from(employees).where(eq(employees.organizationId, organizationId)).orderBy(asc(employees.id)).all(),
+    dialpadUsers: tx.select().from(dialpadUsers).where(eq(dialpadUsers.organizationId, organizationId)).orderBy(asc(dialpadUsers.id)).all(),
+    links: tx.select().from(employeeDialpadLinks).where(eq(employeeDialpadLinks.organizationId, organizationId)).all(),
+  };
+}
+
+// Every changed row is deleted before any is inserted, so a Dialpad user can move between
+// employees without tripping the one-employee-per-user unique index.
+function writeLinkChanges(tx: Tx, organizationId: number, changes: LinkChange[], now: number): void {
+  const createdAtByEmployee = new Map<number, number>();
+  for (const change of changes) {
+    const old = tx
+      .delete(employeeDialpadLinks)
+      .where(and(eq(employeeDialpadLinks.organizationId, organizationId), eq(employeeDialpadLinks.employeeId, change.employeeId)))
+      .returning({ createdAt: employeeDialpadLinks.createdAt })
+      .get();
+    if (old) createdAtByEmployee.set(change.employeeId, old.createdAt);
+  }
+  for (const change of changes) {
+    if (change.next) {
+      tx.insert(employeeDialpadLinks)
+        .values({
+          ...change.next,
+          organizationId,
+          employeeId: change.employeeId,
+          updatedByUserId: change.event.actorUserId ?? null,
+          createdAt: createdAtByEmployee.get(change.employeeId) ?? now,
+          updatedAt: now,
+        })
+        .run();
+    }
+    tx.insert(mappingEvents).values({ ...change.event, organizationId, employeeId: change.employeeId, createdAt: now }).run();
+  }
 }
 
 export async function listMappingEvents(
