@@ -48,8 +48,8 @@ function ProblemReport({ problems }: { problems: { row: number; message: string 
       <div className="alert alert--error" role="alert">
         <h2 id="import-problems">Nothing was imported</h2>
         <p>
-          The file has {count}. Fix them and upload the file again; rows are numbered as in a spreadsheet, with the
-          header as row 1.
+          The file has {count}. Correct the file and upload it again; rows are numbered as in a spreadsheet, with
+          the header as row 1.
         </p>
       </div>
       <div className="table-wrap">
