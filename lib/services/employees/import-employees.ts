@@ -4,6 +4,7 @@ import { applyEmployeeImport, listEmployees } from "@/db/queries/employees";
 import { getOrganizationById } from "@/db/queries/organizations";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { autoMapOrganization } from "@/lib/services/mapping/auto-map";
 import { parseCsv } from "./csv";
 import { checkRowsTogether } from "./check-import-links";
 import { checkRows, type ImportProblem } from "./check-import-rows";
@@ -43,6 +44,7 @@ export async function importEmployees(db: Db, viewer: Viewer, csvText: string): 
     viewer.organizationId,
     rows.map((r) => r.employee),
   );
+  await autoMapOrganization(db, viewer.organizationId);
   return { status: "imported", ...counts };
 }
 

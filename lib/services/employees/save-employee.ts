@@ -5,6 +5,7 @@ import { getOrganizationById } from "@/db/queries/organizations";
 import type { Employee } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { autoMapEmployees } from "@/lib/services/mapping/auto-map";
 import type { EmployeeInput } from "./employee-schemas";
 import { findManagerCycle } from "./manager-cycle";
 import { isPlausiblePhone } from "./phone";
@@ -14,7 +15,9 @@ export async function createEmployee(db: Db, viewer: Viewer, input: EmployeeInpu
   assertRole(viewer, ["admin"]);
   await validateEmployee(db, viewer, input, null);
   const now = Date.now();
-  return insertEmployee(db, { ...input, organizationId: viewer.organizationId, createdAt: now, updatedAt: now });
+  const employee = await insertEmployee(db, { ...input, organizationId: viewer.organizationId, createdAt: now, updatedAt: now });
+  await autoMapEmployees(db, viewer.organizationId, [employee.id]);
+  return employee;
 }
 
 /** Admins only: replaces an employee's details; the active flag is changed by setEmployeeActive. */
@@ -30,6 +33,7 @@ export async function updateEmployeeDetails(
   await validateEmployee(db, viewer, input, employeeId);
   const updated = await updateEmployee(db, key, input);
   if (!updated) throw new AppError("NOT_FOUND", "Employee not found.");
+  await autoMapEmployees(db, viewer.organizationId, [employeeId]);
   return updated;
 }
 
@@ -42,6 +46,7 @@ export async function setEmployeeActive(
   const key = { organizationId: viewer.organizationId, employeeId: params.employeeId };
   const updated = await updateEmployee(db, key, { isActive: params.isActive });
   if (!updated) throw new AppError("NOT_FOUND", "Employee not found.");
+  await autoMapEmployees(db, viewer.organizationId, [params.employeeId]);
   return updated;
 }
 

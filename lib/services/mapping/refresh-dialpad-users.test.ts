@@ -27,7 +27,7 @@ describe("refreshDialpadUsers", () => {
 
     const result = await refreshDialpadUsers(db, organization.id, client);
 
-    expect(result).toEqual({ userCount: 230, rejectedCount: 0, removedCount: 0 });
+    expect(result).toEqual({ userCount: 230, rejectedCount: 0, removedCount: 0, changedEmployeeIds: [] });
     const stored = await listDialpadUsers(db, organization.id);
     expect(stored).toHaveLength(230);
     expect(new Set(stored.map((u) => u.state))).toEqual(new Set(["active", "suspended", "cancelled"]));
@@ -50,7 +50,7 @@ describe("refreshDialpadUsers", () => {
     ]);
     const result = await refreshDialpadUsers(db, organization.id, second);
 
-    expect(result).toEqual({ userCount: 1, rejectedCount: 1, removedCount: 1 });
+    expect(result).toEqual({ userCount: 1, rejectedCount: 1, removedCount: 1, changedEmployeeIds: [] });
     const byId = new Map((await listDialpadUsers(db, organization.id)).map((u) => [u.dialpadUserId, u]));
     expect(byId.get("1")).toMatchObject({ state: "suspended", removedAt: null });
     expect(byId.get("2")?.removedAt).toEqual(expect.any(Number));

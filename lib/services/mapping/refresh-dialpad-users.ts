@@ -3,6 +3,7 @@ import { saveDialpadDirectory } from "@/db/queries/mapping";
 import type { DialpadClient } from "@/lib/integrations/dialpad/client";
 import { toDialpadUserRecord, type DialpadUserRecord } from "@/lib/integrations/dialpad/transform";
 import { createDialpadClientForOrganization } from "@/lib/services/dialpad-connection/client-for-organization";
+import { autoMapOrganization } from "./auto-map";
 
 export type RefreshDialpadUsersResult = {
   /** Users fetched (every state). */
@@ -11,12 +12,14 @@ export type RefreshDialpadUsersResult = {
   rejectedCount: number;
   /** Users stored earlier that Dialpad no longer lists. */
   removedCount: number;
+  /** Employees whose Dialpad user changed in the auto-mapping that follows. */
+  changedEmployeeIds: number[];
 };
 
 /**
- * Fetches every page of the organization's Dialpad users (state=all) and stores them. The network
- * part finishes before anything is written, so a failed fetch leaves the stored directory as it was.
- * Throws the client's errors (DialpadUnauthorizedError etc.) for the caller to handle.
+ * Fetches every page of the organization's Dialpad users (state=all), stores them, and auto-maps
+ * employees to new or changed users. The network part finishes before anything is written, so a
+ * failed fetch leaves the stored directory as it was. Throws the client's errors for the caller.
  */
 export async function refreshDialpadUsers(
   db: Db,
@@ -34,11 +37,22 @@ export async function refreshDialpadUsers(
   const records = [...byId.values()];
   const now = Date.now();
   const { removedCount } = await saveDialpadDirectory(db, organizationId, records, { now, rejectedCount, rejectedIds });
-  return { userCount: records.length, rejectedCount, removedCount };
+  const { changedEmployeeIds } = await autoMapOrganization(db, organizationId);
+  return { userCount: records.length, rejectedCount, removedCount, changedEmployeeIds };
 }
 
 function rawId(raw: unknown): string | null {
   if (typeof raw !== "object" || raw === null || !("id" in raw)) return null;
   const id = (raw as { id: unknown }).id;
   return typeof id === "string" || typeof id === "number" ? String(id) : null;
+}
+
+/** For the connect flow, which must not fail because the user list could not be read right away. */
+export async function refreshDialpadUsersQuietly(db: Db, organizationId: number): Promise<void> {
+  try {
+    await refreshDialpadUsers(db, organizationId);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : typeof error;
+    console.error(`[mapping] refreshing Dialpad users failed for organization ${organizationId}: ${name}`);
+  }
 }
