@@ -10,6 +10,8 @@ import { getAuthOptions } from "@/lib/auth";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { loadViewer } from "@/lib/services/users/load-viewer";
 
+export type { Viewer };
+
 const claimsSchema = z.object({
   userId: z.number().int(),
   organizationId: z.number().int(),
