@@ -4,3 +4,4 @@ export * from "./employees";
 export * from "./dialpad-connections";
 export * from "./calls";
 export * from "./mapping";
+export * from "./sync";

@@ -1,0 +1,243 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  defaultSyncSettings,
+  syncRuns,
+  syncSettings,
+  type NewSyncRun,
+  type SyncRun,
+  type SyncRunKind,
+} from "@/db/schema";
+import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
+
+export interface SyncSettings {
+  backfillDays: number;
+  intervalMinutes: number;
+  trailingWindowHours: number;
+}
+
+export async function getSyncSettings(db: Db, organizationId: number): Promise<SyncSettings> {
+  const row = db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get();
+  if (!row) return { ...defaultSyncSettings };
+  return { backfillDays: row.backfillDays, intervalMinutes: row.intervalMinutes, trailingWindowHours: row.trailingWindowHours };
+}
+
+export async function saveSyncSettings(db: Db, organizationId: number, values: SyncSettings, now: number): Promise<void> {
+  db.insert(syncSettings)
+    .values({ organizationId, ...values, updatedAt: now })
+    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { ...values, updatedAt: now } })
+    .run();
+}
+
+export async function setWebhookToken(db: Db, organizationId: number, token: string | null, now: number): Promise<void> {
+  db.insert(syncSettings)
+    .values({ organizationId, webhookToken: token, updatedAt: now })
+    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { webhookToken: token, updatedAt: now } })
+    .run();
+}
+
+export async function findOrganizationIdByWebhookToken(db: Db, token: string): Promise<number | undefined> {
+  return db
+    .select({ organizationId: syncSettings.organizationId })
+    .from(syncSettings)
+    .where(eq(syncSettings.webhookToken, token))
+    .get()?.organizationId;
+}
+
+/** Inserts a run; null when the organization already has a running run (the one-running index). */
+export async function insertSyncRun(db: Db, values: NewSyncRun): Promise<SyncRun | null> {
+  return db.insert(syncRuns).values(values).onConflictDoNothing().returning().get() ?? null;
+}
+
+export async function getSyncRun(db: Db, id: number): Promise<SyncRun | undefined> {
+  return db.select().from(syncRuns).where(eq(syncRuns.id, id)).get();
+}
+
+export async function getRunningSyncRun(db: Db, organizationId: number): Promise<SyncRun | undefined> {
+  return db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")))
+    .get();
+}
+
+export async function getLatestSyncRun(db: Db, organizationId: number, kinds: readonly SyncRunKind[]): Promise<SyncRun | undefined> {
+  return db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds])))
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(1)
+    .get();
+}
+
+/** range_end of the newest succeeded run of these kinds: everything before it has been read once. */
+export async function getLastSucceededRunEnd(db: Db, organizationId: number, kinds: readonly SyncRunKind[]): Promise<number | null> {
+  const row = db
+    .select({ rangeEnd: syncRuns.rangeEnd })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds]), eq(syncRuns.status, "succeeded")))
+    .orderBy(desc(syncRuns.rangeEnd))
+    .limit(1)
+    .get();
+  return row?.rangeEnd ?? null;
+}
+
+/** The newest run that stopped before covering its whole range (failed backfill or re-sync). */
+export async function getUnfinishedSyncRun(db: Db, organizationId: number): Promise<SyncRun | undefined> {
+  return db
+    .select()
+    .from(syncRuns)
+    .where(
+      and(
+        eq(syncRuns.organizationId, organizationId),
+        inArray(syncRuns.kind, ["backfill", "resync"]),
+        eq(syncRuns.status, "failed"),
+        sql`${syncRuns.windowEnd} > ${syncRuns.rangeStart}`,
+      ),
+    )
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(1)
+    .get();
+}
+
+export async function listSyncRuns(db: Db, organizationId: number, limit: number): Promise<SyncRun[]> {
+  return db
+    .select()
+    .from(syncRuns)
+    .where(eq(syncRuns.organizationId, organizationId))
+    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+    .limit(limit)
+    .all();
+}
+
+export interface LeaseParams {
+  id: number;
+  owner: string;
+  now: number;
+  leaseMs: number;
+}
+
+/**
+ * Takes a run for this process: a running run whose lease lapsed (its process died) or a failed run
+ * being resumed. Undefined when someone else holds it or another run of the organization is running.
+ */
+export async function claimSyncRun(db: Db, { id, owner, now, leaseMs }: LeaseParams): Promise<SyncRun | undefined> {
+  const isTakeable = or(
+    and(eq(syncRuns.status, "running"), or(isNull(syncRuns.leaseUntil), lt(syncRuns.leaseUntil, now))),
+    eq(syncRuns.status, "failed"),
+  );
+  try {
+    return db
+      .update(syncRuns)
+      .set({
+        status: "running", leaseOwner: owner, leaseUntil: now + leaseMs, activeSince: now,
+        callsSeenAtActive: sql`${syncRuns.callsSeen}`, finishedAt: null, updatedAt: now,
+      })
+      .where(and(eq(syncRuns.id, id), isTakeable))
+      .returning()
+      .get();
+  } catch (error) {
+    // A failed run cannot become running while another run of the organization is running.
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) return undefined;
+    throw error;
+  }
+}
+
+export async function renewSyncRunLease(db: Db, { id, owner, now, leaseMs }: LeaseParams): Promise<boolean> {
+  const result = db
+    .update(syncRuns)
+    .set({ leaseUntil: now + leaseMs, updatedAt: now })
+    .where(and(eq(syncRuns.id, id), eq(syncRuns.leaseOwner, owner), eq(syncRuns.status, "running")))
+    .run();
+  return result.changes === 1;
+}
+
+export class SyncLeaseLostError extends Error {
+  constructor() {
+    super("Another process took over this sync run.");
+    this.name = "SyncLeaseLostError";
+  }
+}
+
+export interface SyncPage {
+  lease: LeaseParams;
+  organizationId: number;
+  legs: readonly IncomingLeg[];
+  rejected: readonly RejectedRecord[];
+  /** Where the next page starts. */
+  checkpoint: { windowEnd: number; cursor: string | null; windowsDone: number };
+  itemsSeen: number;
+  /** Retried requests so far in this run (absolute). */
+  errorCount: number;
+}
+
+/**
+ * Stores one page of calls and moves the run's checkpoint past it in the same transaction; rolls
+ * back (SyncLeaseLostError) when this process no longer holds the run. Synchronous and short.
+ */
+export function commitSyncPage(db: Db, page: SyncPage): UpsertCounts {
+  const { lease } = page;
+  // The call statements run on db.$client: the same connection, so inside this transaction.
+  return db.transaction(
+    (tx) => {
+      const counts = upsertCallRows(db, page.organizationId, dedupeLegs(page.legs), lease.now);
+      quarantineRecords(db, page.organizationId, page.rejected, { source: "poll", syncRunId: lease.id, now: lease.now });
+      const moved = tx
+        .update(syncRuns)
+        .set({
+          windowEnd: page.checkpoint.windowEnd,
+          cursor: page.checkpoint.cursor,
+          windowsDone: page.checkpoint.windowsDone,
+          pages: sql`${syncRuns.pages} + 1`,
+          callsSeen: sql`${syncRuns.callsSeen} + ${page.itemsSeen}`,
+          callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
+          callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
+          quarantined: sql`${syncRuns.quarantined} + ${page.rejected.length}`,
+          errorCount: page.errorCount,
+          leaseUntil: lease.now + lease.leaseMs,
+          updatedAt: lease.now,
+        })
+        .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
+        .run();
+      if (moved.changes !== 1) throw new SyncLeaseLostError();
+      return counts;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface RunOutcome {
+  status: "succeeded" | "failed";
+  errorMessage: string | null;
+  isRetryable: boolean;
+  errorCount: number;
+  now: number;
+}
+
+/** Ends the run if this process still holds it; false when it was taken over or stopped meanwhile. */
+export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "id" | "owner">, outcome: RunOutcome): Promise<boolean> {
+  const result = db
+    .update(syncRuns)
+    .set({
+      status: outcome.status,
+      errorMessage: outcome.errorMessage,
+      isRetryable: outcome.isRetryable,
+      errorCount: outcome.errorCount,
+      leaseOwner: null,
+      leaseUntil: null,
+      finishedAt: outcome.now,
+      updatedAt: outcome.now,
+    })
+    .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
+    .run();
+  return result.changes === 1;
+}
+
+/** Fails whatever run is in progress (disconnect); its process sees the lost lease and stops. */
+export async function stopRunningSyncRun(db: Db, organizationId: number, message: string, now: number): Promise<void> {
+  db.update(syncRuns)
+    .set({ status: "failed", errorMessage: message, isRetryable: false, leaseOwner: null, leaseUntil: null, finishedAt: now, updatedAt: now })
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")))
+    .run();
+}
