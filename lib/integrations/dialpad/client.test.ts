@@ -61,6 +61,7 @@ describe("reads", () => {
       sendJson(response, 200, { items: [restAnsweredCall(), broken, webhookVoicemailCall()], cursor: "next-1" });
     const page = await client().listCalls({ startedAfter: 1767600000000, startedBefore: 1767686400000 });
     expect(page.calls.map((call) => call.call_id)).toEqual(["6112233445566778", "5635304278851584"]);
+    expect(page.raw).toEqual([restAnsweredCall(), webhookVoicemailCall()]);
     expect(page.rejected).toEqual([{ raw: broken, issues: ["date_started: expected epoch milliseconds (string or number)"] }]);
     expect(page.cursor).toBe("next-1");
     const query = Object.fromEntries(server.requests[0]?.query ?? []);
@@ -70,7 +71,7 @@ describe("reads", () => {
   it("passes the cursor back and reports the last page as cursor null", async () => {
     answer = (_request, response) => sendJson(response, 200, { items: [] });
     const page = await client().listCalls({ startedAfter: 1, startedBefore: 2, cursor: "abc", limit: 50 });
-    expect(page).toEqual({ calls: [], rejected: [], cursor: null });
+    expect(page).toEqual({ calls: [], raw: [], rejected: [], cursor: null });
     expect(server.requests[0]?.query.get("cursor")).toBe("abc");
     expect(server.requests[0]?.query.get("limit")).toBe("50");
   });

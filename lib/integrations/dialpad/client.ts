@@ -28,6 +28,8 @@ export type DialpadUserState = "active" | "all" | "cancelled" | "deleted" | "pen
 
 export interface DialpadCallPage {
   calls: DialpadCall[];
+  /** Each entry of `calls` exactly as Dialpad sent it (same order), for storing the raw payload. */
+  raw: unknown[];
   /** Items that failed validation, with their raw payload, for quarantine. */
   rejected: RejectedItem[];
   /** Pass back to get the next page; null on the last page. */
@@ -106,7 +108,10 @@ export function createDialpadClient(options: DialpadClientOptions): DialpadClien
         cursor: cursor ?? undefined,
         limit,
       });
-      return { ...parseCallItems(page.items), cursor: page.cursor };
+      const { calls, rejected } = parseCallItems(page.items);
+      const rejectedItems = new Set(rejected.map((item) => item.raw));
+      const raw = rejectedItems.size === 0 ? page.items : page.items.filter((item) => !rejectedItems.has(item));
+      return { calls, raw, rejected, cursor: page.cursor };
     },
 
     async createWebhook({ hookUrl, secret }) {
