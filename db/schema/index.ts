@@ -5,3 +5,4 @@ export * from "./dialpad-connections";
 export * from "./calls";
 export * from "./mapping";
 export * from "./sync";
+export * from "./scores";
