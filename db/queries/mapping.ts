@@ -203,10 +203,10 @@ export async function listMappingEvents(
 /** The newest audit row per employee, for "last changed" on the mapping page. */
 export async function listLatestMappingEvents(db: Db, organizationId: number): Promise<MappingEvent[]> {
   const latest = db
-    .select({ id: sql<number>`max(${mappingEvents.id})`.as("id") })
+    .select({ latestId: sql<number>`max(${mappingEvents.id})`.as("latest_id") })
     .from(mappingEvents)
     .where(eq(mappingEvents.organizationId, organizationId))
     .groupBy(mappingEvents.employeeId)
     .as("latest");
-  return db.select().from(mappingEvents).innerJoin(latest, eq(mappingEvents.id, latest.id)).all().map((row) => row.mapping_events);
+  return db.select().from(mappingEvents).innerJoin(latest, eq(mappingEvents.id, latest.latestId)).all().map((row) => row.mapping_events);
 }
