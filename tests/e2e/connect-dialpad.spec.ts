@@ -84,7 +84,7 @@ test.describe.serial("Settings → Products → Phone System: connect Dialpad", 
     await dialog.getByLabel("Keep them (scores and history stay)").check();
     await dialog.getByRole("button", { name: "Disconnect" }).click();
     await expect(page.getByTestId("dialpad-result")).toHaveText("Dialpad is disconnected and its tokens are deleted.");
-    await expect(page.getByLabel("Phone system")).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Phone system" })).toBeVisible();
 
     const connection = await storedConnection();
     expect(connection?.status).toBe("disconnected");
@@ -98,7 +98,7 @@ test.describe.serial("Settings → Products → Phone System: connect Dialpad", 
       window.open = () => null;
     });
     await page.goto("/settings/products");
-    await page.getByLabel("Phone system").selectOption("dialpad");
+    await page.getByRole("combobox", { name: "Phone system" }).selectOption("dialpad");
     await page.getByRole("button", { name: "Authenticate with Dialpad" }).click();
     await answerDialpadConsent(page, { decision: "Allow" });
     await expect(page).toHaveURL(/\/settings\/products\?dialpad=connected$/);

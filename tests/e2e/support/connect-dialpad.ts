@@ -7,7 +7,7 @@ export const dialpadAdminEmail = "admin@firstlight.test";
 /** Drives the seed's path in the admin's page: Settings → Products → Phone System → Dialpad → popup. */
 export async function openDialpadPopup(page: Page): Promise<Page> {
   await page.goto("/settings/products");
-  await page.getByLabel("Phone system").selectOption("dialpad");
+  await page.getByRole("combobox", { name: "Phone system" }).selectOption("dialpad");
   const popupPromise = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Authenticate with Dialpad" }).click();
   const popup = await popupPromise;
