@@ -11,6 +11,10 @@ export async function getDialpadConnection(db: Db, organizationId: number): Prom
   return db.select().from(dialpadConnections).where(eq(dialpadConnections.organizationId, organizationId)).get();
 }
 
+export async function listDialpadConnections(db: Db): Promise<DialpadConnection[]> {
+  return db.select().from(dialpadConnections).all();
+}
+
 export async function listConnectedOrganizationIds(db: Db): Promise<number[]> {
   const rows = db
     .select({ organizationId: dialpadConnections.organizationId })

@@ -1,0 +1,12 @@
+import { openDatabase } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { reencryptConnectionSecrets } from "@/lib/services/dialpad-connection/reencrypt-secrets";
+
+// Usage: add the new key to TOKEN_KEYS, make it TOKEN_KEY_ACTIVE, run `npx tsx scripts/rotate-token-keys.ts`,
+// and remove the old key from TOKEN_KEYS once this reports 0 remaining.
+const db = openDatabase(getEnv().DATABASE_URL);
+reencryptConnectionSecrets(db)
+  .then(({ resealed, remainingOnOldKeys }) => {
+    console.log(`Re-sealed ${resealed} secret(s) with key ${getEnv().TOKEN_KEY_ACTIVE}; ${remainingOnOldKeys} remain on old keys.`);
+  })
+  .finally(() => db.$client.close());
