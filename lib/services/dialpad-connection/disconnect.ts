@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getDialpadConnection, updateDialpadConnection } from "@/db/queries/dialpad-connections";
 import { revokeToken } from "@/lib/integrations/dialpad/oauth";
 import { assertAdmin, type AdminContext } from "./context";
-import { afterDialpadDisconnected } from "./lifecycle";
+import { afterDialpadDisconnected, beforeDialpadDisconnected } from "./lifecycle";
 import { openConnectionSecret } from "./token-storage";
 
 export interface DisconnectResult {
@@ -21,6 +21,7 @@ export async function disconnectDialpad(
   if (!connection || connection.status === "disconnected") {
     return { revokedAtDialpad: false, deletedCallData: false };
   }
+  await beforeDialpadDisconnected(db, admin.organizationId);
   let revokedAtDialpad = false;
   if (connection.accessTokenCipher) {
     try {

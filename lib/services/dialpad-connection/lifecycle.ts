@@ -1,9 +1,14 @@
 import type { Db } from "@/db/client";
-import { refreshDialpadUsersQuietly } from "@/lib/services/mapping/refresh-dialpad-users";
+import { cleanUpSyncAfterDisconnect, startSyncAfterConnect, stopSyncBeforeDisconnect } from "@/lib/services/sync/connection-lifecycle";
 
 /** Runs after a successful connect or reconnect: the place where sync and mapping start. */
 export async function afterDialpadConnected(db: Db, organizationId: number): Promise<void> {
-  await refreshDialpadUsersQuietly(db, organizationId);
+  await startSyncAfterConnect(db, organizationId);
+}
+
+/** Runs before a disconnect revokes the tokens, while Dialpad still accepts them. */
+export async function beforeDialpadDisconnected(db: Db, organizationId: number): Promise<void> {
+  await stopSyncBeforeDisconnect(db, organizationId);
 }
 
 /** Runs after a disconnect, once the tokens are gone. */
@@ -12,7 +17,5 @@ export async function afterDialpadDisconnected(
   organizationId: number,
   options: { deleteCallData: boolean },
 ): Promise<void> {
-  void db;
-  void organizationId;
-  void options;
+  await cleanUpSyncAfterDisconnect(db, organizationId, options);
 }

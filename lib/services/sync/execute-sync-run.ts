@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { updateDialpadConnection } from "@/db/queries/dialpad-connections";
+import { claimSyncRun, finishSyncRun, getSyncRun, renewSyncRunLease, SyncLeaseLostError } from "@/db/queries/sync";
+import type { SyncRun } from "@/db/schema";
+import type { DialpadClient } from "@/lib/integrations/dialpad/client";
+import { createDialpadClientForOrganization } from "@/lib/services/dialpad-connection/client-for-organization";
+import { refreshDialpadUsers } from "@/lib/services/mapping/refresh-dialpad-users";
+import { describeSyncFailure } from "./describe-failure";
+import { readRemainingPages, type PageReport } from "./read-pages";
+
+export interface SyncRunOptions {
+  createClient?: (db: Db, organizationId: number) => DialpadClient;
+  /** How long a run stays locked to this process without a sign of life; renewed every third of it. */
+  leaseMs?: number;
+  /** Calls per request (Dialpad caps it at 100). */
+  pageSize?: number;
+  /** Attempts per page on top of the client's own retries; then the run fails and is resumed later. */
+  maxPageAttempts?: number;
+  pageRetryDelayMs?: number;
+  /** Refresh the Dialpad user directory before reading calls (mapping needs new users). */
+  refreshUsers?: boolean;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onPage?: (report: PageReport) => void | Promise<void>;
+}
+
+export const defaultLeaseMs = 60_000;
+const processTag = randomUUID().slice(0, 8);
+
+/**
+ * Claims the run (a fresh one, a failed one being resumed, or one whose process died) and reads it to
+ * the end. Returns the run as stored afterwards, or undefined when another process holds it.
+ */
+export async function executeSyncRun(db: Db, runId: number, options: SyncRunOptions = {}): Promise<SyncRun | undefined> {
+  const now = options.now ?? Date.now;
+  const leaseMs = options.leaseMs ?? defaultLeaseMs;
+  const owner = `${processTag}:${randomUUID()}`;
+  const run = await claimSyncRun(db, { id: runId, owner, now: now(), leaseMs });
+  if (!run) return undefined;
+
+  let isLeaseLost = false;
+  const heartbeat = setInterval(() => {
+    renewSyncRunLease(db, { id: runId, owner, now: now(), leaseMs })
+      .then((isHeld) => {
+        if (!isHeld) isLeaseLost = true;
+      })
+      .catch(() => undefined);
+  }, Math.max(50, Math.floor(leaseMs / 3)));
+  heartbeat.unref();
+
+  const client = (options.createClient ?? createDialpadClientForOrganization)(db, run.organizationId);
+  const tally = { pageRetries: 0 };
+  try {
+    if (options.refreshUsers ?? true) await refreshUsersQuietly(db, run.organizationId, client);
+    await readRemainingPages(db, run, {
+      client,
+      owner,
+      leaseMs,
+      pageSize: options.pageSize ?? 100,
+      maxPageAttempts: options.maxPageAttempts ?? 4,
+      pageRetryDelayMs: options.pageRetryDelayMs ?? 5_000,
+      now,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      isLeaseLost: () => isLeaseLost,
+      tally,
+      onPage: options.onPage,
+    });
+    const errorCount = run.errorCount + client.stats().retries + tally.pageRetries;
+    const finished = await finishSyncRun(db, { id: runId, owner }, { status: "succeeded", errorMessage: null, isRetryable: false, errorCount, now: now() });
+    if (finished) await updateDialpadConnection(db, run.organizationId, { lastSyncAt: now() });
+  } catch (error) {
+    // Taken over or stopped (disconnect): the new holder owns the row now.
+    if (!(error instanceof SyncLeaseLostError)) {
+      const failure = describeSyncFailure(error);
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+      console.error(`[sync] run ${runId} (organization ${run.organizationId}) failed: ${detail}`);
+      const errorCount = run.errorCount + client.stats().retries + tally.pageRetries + 1;
+      await finishSyncRun(db, { id: runId, owner }, { status: "failed", errorMessage: failure.message, isRetryable: failure.isRetryable, errorCount, now: now() });
+    }
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return getSyncRun(db, runId);
+}
+
+async function refreshUsersQuietly(db: Db, organizationId: number, client: DialpadClient): Promise<void> {
+  try {
+    await refreshDialpadUsers(db, organizationId, client);
+  } catch (error) {
+    // The calls listing reports the same trouble (or succeeds); mapping tries again next run.
+    const detail = error instanceof Error ? error.name : typeof error;
+    console.warn(`[sync] Dialpad user refresh failed for organization ${organizationId}: ${detail}`);
+  }
+}

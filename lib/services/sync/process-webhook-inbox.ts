@@ -1,0 +1,76 @@
+import type { Db } from "@/db/client";
+import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/queries/calls";
+import { commitWebhookBatch, listUnprocessedWebhookEvents } from "@/db/queries/webhook-inbox";
+import { parseCallItems } from "@/lib/integrations/dialpad/schema";
+import { toCallLeg } from "@/lib/integrations/dialpad/transform";
+import { notifyCallsChanged } from "./notify-calls-changed";
+
+export interface InboxResult {
+  events: number;
+  added: number;
+  updated: number;
+  quarantined: number;
+}
+
+// One processing loop per organization and process; a request arriving meanwhile asks it to look again.
+type Loop = { again: boolean; done: Promise<InboxResult> };
+const activeByDb = new WeakMap<Db, Map<number, Loop>>();
+
+/**
+ * Applies the organization's unprocessed webhook events through the same upsert as polling, in
+ * chunks of one short transaction each. Runs after each 200 and from the sweeper.
+ */
+export function processWebhookInbox(db: Db, organizationId: number, options: { batchSize?: number } = {}): Promise<InboxResult> {
+  const active = activeByDb.get(db) ?? new Map<number, Loop>();
+  activeByDb.set(db, active);
+  const running = active.get(organizationId);
+  if (running) {
+    running.again = true;
+    return running.done;
+  }
+  const entry: Loop = { again: false, done: Promise.resolve<InboxResult>({ events: 0, added: 0, updated: 0, quarantined: 0 }) };
+  entry.done = drain(db, organizationId, options.batchSize ?? 500, entry).finally(() => active.delete(organizationId));
+  active.set(organizationId, entry);
+  return entry.done;
+}
+
+async function drain(db: Db, organizationId: number, batchSize: number, entry: { again: boolean }): Promise<InboxResult> {
+  const total: InboxResult = { events: 0, added: 0, updated: 0, quarantined: 0 };
+  for (;;) {
+    entry.again = false;
+    const rows = await listUnprocessedWebhookEvents(db, organizationId, batchSize);
+    if (rows.length === 0) {
+      if (entry.again) continue;
+      return total;
+    }
+    const legs: IncomingLeg[] = [];
+    const rejected: RejectedRecord[] = [];
+    for (const row of rows) {
+      const raw = parsePayload(row.payload);
+      const { calls, rejected: bad } = parseCallItems([raw]);
+      if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw });
+      rejected.push(...bad);
+    }
+    const counts = commitWebhookBatch(db, {
+      organizationId,
+      eventIds: rows.map((row) => row.id),
+      legs,
+      rejected,
+      now: nextWriteStamp(),
+    });
+    total.events += rows.length;
+    total.added += counts.added;
+    total.updated += counts.updated;
+    total.quarantined += rejected.length;
+    if (counts.added + counts.updated > 0) await notifyCallsChanged(db, organizationId);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function parsePayload(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getDialpadConnection } from "@/db/queries/dialpad-connections";
+import { findOrganizationIdByWebhookToken } from "@/db/queries/sync";
+import { insertWebhookEvent } from "@/db/queries/webhook-inbox";
+import { DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "@/lib/integrations/dialpad/errors";
+import { verifyDialpadWebhook, webhookEventKey } from "@/lib/integrations/dialpad/webhook";
+import { openConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
+
+export type WebhookReceipt =
+  | { status: 200; organizationId: number; isDuplicate: boolean }
+  | { status: 400 | 401 | 404 | 413; error: string };
+
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+
+/**
+ * Verifies one Dialpad delivery and writes it to the inbox; nothing else happens before the reply.
+ * Throws only when the inbox write fails: the edge answers 500 so Dialpad retries.
+ */
+export async function receiveDialpadWebhook(
+  db: Db,
+  delivery: { token: string | null; body: string | Uint8Array; now?: number },
+): Promise<WebhookReceipt> {
+  const token = tokenSchema.safeParse(delivery.token);
+  const organizationId = token.success ? await findOrganizationIdByWebhookToken(db, token.data) : undefined;
+  const connection = organizationId === undefined ? undefined : await getDialpadConnection(db, organizationId);
+  if (organizationId === undefined || !connection?.webhookSecretCipher || connection.status === "disconnected") {
+    return { status: 404, error: "Unknown webhook." };
+  }
+
+  let eventKey: string;
+  let payload: Record<string, unknown>;
+  try {
+    const secret = openConnectionSecret(organizationId, "webhook_secret", connection.webhookSecretCipher);
+    payload = await verifyDialpadWebhook(delivery.body, [secret]);
+    eventKey = webhookEventKey(payload);
+  } catch (error) {
+    if (error instanceof DialpadWebhookSignatureError) return { status: 401, error: "Invalid signature." };
+    if (error instanceof DialpadWebhookMalformedError) return { status: error.status, error: error.message };
+    throw error;
+  }
+  const isNew = await insertWebhookEvent(db, {
+    organizationId,
+    eventKey,
+    payload: JSON.stringify(payload),
+    receivedAt: delivery.now ?? Date.now(),
+  });
+  return { status: 200, organizationId, isDuplicate: !isNew };
+}

@@ -1,0 +1,54 @@
+import type { Db } from "@/db/client";
+import { getDialpadConnection, listConnectedOrganizationIds } from "@/db/queries/dialpad-connections";
+import { deleteProcessedWebhookEvents, listOrganizationsWithPendingWebhooks } from "@/db/queries/webhook-inbox";
+import { registerWebhookQuietly } from "./connection-lifecycle";
+import { executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
+import { prepareNextRun } from "./plan-run";
+import { processWebhookInbox } from "./process-webhook-inbox";
+
+export interface TickOptions {
+  now?: () => number;
+  runOptions?: SyncRunOptions;
+  /** Cron waits for the runs (its function ends with the response); the in-process scheduler does not. */
+  awaitRuns?: boolean;
+  /** Events left unprocessed this long after arrival are picked up by the sweeper. */
+  sweepAfterMs?: number;
+}
+
+export interface TickSummary {
+  runsStarted: number;
+  webhookEventsSwept: number;
+}
+
+const inboxRetentionMs = 7 * 24 * 3_600_000;
+
+/** One pass of the scheduler: sweep the webhook inbox, then start or resume each organization's due run. */
+export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<TickSummary> {
+  const now = options.now ?? Date.now;
+  let webhookEventsSwept = 0;
+  for (const organizationId of await listOrganizationsWithPendingWebhooks(db, now() - (options.sweepAfterMs ?? 10_000))) {
+    webhookEventsSwept += (await processWebhookInbox(db, organizationId)).events;
+  }
+  await deleteProcessedWebhookEvents(db, now() - inboxRetentionMs);
+
+  const runs: Promise<unknown>[] = [];
+  for (const organizationId of await listConnectedOrganizationIds(db)) {
+    const next = await prepareNextRun(db, organizationId, { trigger: "schedule", now: now() });
+    if (!("run" in next)) continue;
+    const runId = next.run.id;
+    runs.push(
+      (async () => {
+        const connection = await getDialpadConnection(db, organizationId);
+        if (connection && (!connection.webhookId || !connection.subscriptionId)) await registerWebhookQuietly(db, organizationId);
+        await executeSyncRun(db, runId, options.runOptions);
+      })(),
+    );
+  }
+  const settled = Promise.allSettled(runs).then((results) => {
+    for (const result of results) {
+      if (result.status === "rejected") console.error(`[sync] scheduled run failed: ${String(result.reason)}`);
+    }
+  });
+  if (options.awaitRuns) await settled;
+  return { runsStarted: runs.length, webhookEventsSwept };
+}
