@@ -1,0 +1,30 @@
+// Scores for days no call touched, from the stored rows of the role's trailing window: views never
+// read raw calls, and days without calls need no row of their own.
+import type { Db } from "@/db/client";
+import { listRoleActiveDays, listScoreSettings } from "@/db/queries/scores";
+import type { Organization } from "@/db/schema";
+import { diffDays, listDayKeys, type DayKey } from "@/lib/dates";
+import { isWorkDay, type ScoreBreakdown } from "@/lib/scoring/score";
+import { computeRoleBaselines, getBaselineSourceRange, groupActiveDays, scoreDayValues } from "./role-baselines";
+import { parseWorkWeek, resolveRoleSettings } from "./scoring-context";
+
+/** The breakdown of a day without calls for each day in [from, to], for one role. */
+export async function scoreCallFreeDays(
+  db: Db,
+  organization: Organization,
+  params: { role: string; from: DayKey; to: DayKey },
+): Promise<Map<DayKey, ScoreBreakdown>> {
+  const result = new Map<DayKey, ScoreBreakdown>();
+  if (diffDays(params.from, params.to) < 0) return result;
+  const settings = resolveRoleSettings(await listScoreSettings(db, organization.id), params.role);
+  const source = getBaselineSourceRange(params.from, params.to);
+  const active = await listRoleActiveDays(db, { organizationId: organization.id, role: params.role, ...source });
+  const activeByDay = groupActiveDays(active);
+  const workWeek = parseWorkWeek(organization.workWeek);
+  for (const dayKey of listDayKeys(params.from, params.to)) {
+    const baselines = computeRoleBaselines(activeByDay, dayKey, settings.targets);
+    const zero = { talkMs: 0, connectedCalls: 0 };
+    result.set(dayKey, scoreDayValues(zero, baselines, settings.weights, isWorkDay(dayKey, workWeek)));
+  }
+  return result;
+}

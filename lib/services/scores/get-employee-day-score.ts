@@ -1,0 +1,86 @@
+import type { Db } from "@/db/client";
+import { getOrganizationById } from "@/db/queries/organizations";
+import { listDailyScoresOnDay, listDayCallEntries, listMappedDialpadUsers, type DayCallEntryRow } from "@/db/queries/scores";
+import type { Employee, Organization } from "@/db/schema";
+import { getDayKeyForInstant, getLocalDayBounds, isValidDayKey, type DayBounds, type DayKey } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/services/access/viewer";
+import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
+import { scoreCallFreeDays } from "./call-free-days";
+import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
+import { getEmployeeTimeZone, getRoleKey } from "./scoring-context";
+
+export type DayCall = DayCallEntryRow;
+
+export interface EmployeeDayScore {
+  employee: Employee;
+  /** The employee's IANA zone (their own or the organization's) and the organization's day-start hour. */
+  timeZone: string;
+  dayStartHour: number;
+  /** The local day as UTC [start, end): 23 or 25 hours on daylight-saving days. */
+  bounds: DayBounds;
+  /** The mapped Dialpad user; null: not mapped, so no calls are attributed. */
+  dialpadUserId: string | null;
+  day: DayScore;
+  /** Every call that started in the day or counted time in it, by start time. */
+  calls: DayCall[];
+  /** Calls that started in the day and count no time (missed, not answered, voicemails received, meetings…), with their reason. */
+  uncounted: DayCall[];
+}
+
+export function assertDayKey(dayKey: string): asserts dayKey is DayKey {
+  if (!isValidDayKey(dayKey)) throw new AppError("VALIDATION", "Choose a date as YYYY-MM-DD.");
+}
+
+export async function requireOrganization(db: Db, organizationId: number): Promise<Organization> {
+  const organization = await getOrganizationById(db, organizationId);
+  if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
+  return organization;
+}
+
+/** The employee's current local day: later days have nothing to score yet. */
+export function getEmployeeToday(employee: Employee, organization: Organization, now: number): DayKey {
+  return getDayKeyForInstant(now, getEmployeeTimeZone(employee, organization), organization.dayStartHour);
+}
+
+/** One employee-day as views show it; the employee must be visible to the viewer (else NOT_FOUND). */
+export async function getEmployeeDayScore(
+  db: Db,
+  viewer: Viewer,
+  employeeId: number,
+  dayKey: string,
+  options: { now?: number } = {},
+): Promise<EmployeeDayScore> {
+  assertDayKey(dayKey);
+  const employee = await getVisibleEmployee(db, viewer, employeeId);
+  const organization = await requireOrganization(db, viewer.organizationId);
+  const timeZone = getEmployeeTimeZone(employee, organization);
+  const key = { organizationId: organization.id, employeeId: employee.id, dayKey };
+  const [row] = await listDailyScoresOnDay(db, { ...key, employeeIds: [employee.id] });
+  const dialpadUserId = (await listMappedDialpadUsers(db, organization.id, [employee.id])).get(employee.id) ?? null;
+  const calls = row ? await listDayCallEntries(db, key) : [];
+  return {
+    employee,
+    timeZone,
+    dayStartHour: organization.dayStartHour,
+    bounds: getLocalDayBounds(dayKey, timeZone, organization.dayStartHour),
+    dialpadUserId,
+    day: row ? toStoredDayScore(row) : await scoreDayWithoutCalls(db, organization, employee, dayKey, options.now ?? Date.now()),
+    calls,
+    uncounted: calls.filter((call) => call.isStartDay && call.kind !== "counted"),
+  };
+}
+
+async function scoreDayWithoutCalls(
+  db: Db,
+  organization: Organization,
+  employee: Employee,
+  dayKey: DayKey,
+  now: number,
+): Promise<DayScore> {
+  const role = getRoleKey(employee.title);
+  const params = { employeeId: employee.id, dayKey, role };
+  if (dayKey > getEmployeeToday(employee, organization, now)) return buildCallFreeDayScore(params, null);
+  const breakdowns = await scoreCallFreeDays(db, organization, { role, from: dayKey, to: dayKey });
+  return buildCallFreeDayScore(params, breakdowns.get(dayKey)!);
+}

@@ -1,0 +1,42 @@
+import type { Db } from "@/db/client";
+import { listEmployeeScoreRows } from "@/db/queries/scores";
+import { diffDays, listDayKeys, type DayKey } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/services/access/viewer";
+import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
+import { scoreCallFreeDays } from "./call-free-days";
+import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
+import { assertDayKey, getEmployeeToday, requireOrganization } from "./get-employee-day-score";
+import { getRoleKey } from "./scoring-context";
+
+export const MAX_TREND_DAYS = 366;
+
+/** One DayScore per day in [fromDay, toDay] (both included, at most 366 days), oldest first. */
+export async function listEmployeeScoreTrend(
+  db: Db,
+  viewer: Viewer,
+  employeeId: number,
+  fromDay: string,
+  toDay: string,
+  options: { now?: number } = {},
+): Promise<DayScore[]> {
+  assertDayKey(fromDay);
+  assertDayKey(toDay);
+  const span = diffDays(fromDay, toDay);
+  if (span < 0 || span >= MAX_TREND_DAYS) {
+    throw new AppError("VALIDATION", `Choose a range of 1 to ${MAX_TREND_DAYS} days, oldest first.`);
+  }
+  const employee = await getVisibleEmployee(db, viewer, employeeId);
+  const organization = await requireOrganization(db, viewer.organizationId);
+  const rows = await listEmployeeScoreRows(db, { organizationId: organization.id, employeeId: employee.id, from: fromDay, to: toDay });
+  const rowByDay = new Map(rows.map((row) => [row.dayKey, row]));
+  const role = getRoleKey(employee.title);
+  const today = getEmployeeToday(employee, organization, options.now ?? Date.now());
+  const lastScorable: DayKey = toDay < today ? toDay : today;
+  const callFree = await scoreCallFreeDays(db, organization, { role, from: fromDay, to: lastScorable });
+  return listDayKeys(fromDay, toDay).map((dayKey) => {
+    const row = rowByDay.get(dayKey);
+    if (row) return toStoredDayScore(row);
+    return buildCallFreeDayScore({ employeeId: employee.id, dayKey, role }, callFree.get(dayKey) ?? null);
+  });
+}
