@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSyncRun } from "@/db/queries/sync";
+import type { RunningEmulator } from "@/emulator/server";
+import { createTestDb } from "@/tests/db";
+import { createSyncRun } from "./plan-run";
+import { admin, anchor, createConnectedOrganization, dayMs, emulatorCalls, expectStoredCallsToMatch, expectedPageCount, startSyncEmulator } from "./testing/harness";
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startSyncEmulator();
+  // Dialpad's own limit, so the child is still mid-run when it is killed.
+  await admin(emulator, "/rate-limit", { perSecond: 20 });
+});
+afterAll(() => emulator.close());
+
+const rangeStart = anchor - 3 * dayMs;
+const pageSize = 5;
+const leaseMs = 800;
+
+function startChild(dbFile: string, runId: number): { child: ChildProcess; exited: Promise<number | null> } {
+  // node itself with tsx as a loader: the tsx CLI would put a second process between us and the one to kill.
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/services/sync/testing/backfill-child.ts")], {
+    env: { ...process.env, SYNC_CHILD_DB: dbFile, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs), SYNC_CHILD_PAGE_SIZE: String(pageSize) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited };
+}
+
+describe("a sync process killed mid-backfill", () => {
+  it("resumes in a new process exactly where it stopped: no gap, no duplicate page", async () => {
+    const db = createTestDb();
+    const organizationId = await createConnectedOrganization(db, emulator);
+    const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
+    const expected = await emulatorCalls(emulator, rangeStart, anchor);
+    const totalPages = expectedPageCount(expected, rangeStart, anchor, pageSize);
+    const listRequests = async () => (await admin<{ requests: Record<string, number> }>(emulator, "/stats")).requests["GET /api/v2/call"] ?? 0;
+    const requestsBefore = await listRequests();
+
+    const first = startChild(db.$client.name, run!.id);
+    for (;;) {
+      const pages = (await getSyncRun(db, run!.id))?.pages ?? 0;
+      if (pages >= 8) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    first.child.kill("SIGKILL");
+    expect(await first.exited).toBeNull();
+    const killed = await getSyncRun(db, run!.id);
+    expect(killed?.status).toBe("running");
+    expect(killed!.pages).toBeLessThan(totalPages);
+
+    await new Promise((resolve) => setTimeout(resolve, leaseMs + 100));
+    const second = startChild(db.$client.name, run!.id);
+    expect(await second.exited).toBe(0);
+
+    const finished = await getSyncRun(db, run!.id);
+    expect(finished).toMatchObject({ status: "succeeded", pages: totalPages, callsSeen: expected.length, callsAdded: expected.length });
+    await expectStoredCallsToMatch(db, organizationId, expected);
+    // At most the page in flight and the one prefetched were fetched twice.
+    expect((await listRequests()) - requestsBefore).toBeLessThanOrEqual(totalPages + 2);
+  }, 30_000);
+});

@@ -1,0 +1,18 @@
+// Runs one sync run in its own process, for the crash test: SIGKILL it mid-run, start it again.
+// Input from the environment: SYNC_CHILD_DB (file), SYNC_CHILD_RUN_ID, SYNC_CHILD_LEASE_MS, SYNC_CHILD_PAGE_SIZE.
+import { openDatabase } from "@/db/client";
+import { executeSyncRun } from "@/lib/services/sync/execute-sync-run";
+
+async function main(): Promise<void> {
+  const db = openDatabase(process.env.SYNC_CHILD_DB ?? "");
+  const run = await executeSyncRun(db, Number(process.env.SYNC_CHILD_RUN_ID), {
+    leaseMs: Number(process.env.SYNC_CHILD_LEASE_MS ?? 60_000),
+    pageSize: Number(process.env.SYNC_CHILD_PAGE_SIZE ?? 100),
+    refreshUsers: false,
+  });
+  process.stdout.write(`done ${run?.status ?? "not claimed"}\n`);
+  db.$client.close();
+  process.exitCode = run?.status === "succeeded" ? 0 : 2;
+}
+
+void main();
