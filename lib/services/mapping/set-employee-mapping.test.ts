@@ -35,7 +35,7 @@ describe("setEmployeeMapping", () => {
 
     const result = await setEmployeeMapping(context.db, context.admin, { employeeId: ann.id, choice: { kind: "user", dialpadUserId: "100" } });
 
-    expect(result).toEqual({ changedEmployeeIds: [ann.id] });
+    expect(result).toEqual({ changedEmployeeIds: [ann.id], summary: "Ann Lee is now mapped to Front Desk." });
     expect(await linkOf(context, ann.id)).toEqual({ dialpadUserId: "100", method: "manual" });
     expect(await linkOf(context, bo.id)).toBeNull();
     const [event] = await listMappingEvents(context.db, { organizationId: context.organization.id });
@@ -55,11 +55,14 @@ describe("setEmployeeMapping", () => {
     const context = await setUpMappingTest();
     const ann = await createEmployee(context.db, context.organization, { email: "ann@acme.test" });
     const bo = await createEmployee(context.db, context.organization, { name: "Bo Kim" });
-    await givenDialpadUsers(context, [{ id: "100", emails: ["ann@acme.test"] }]);
+    await givenDialpadUsers(context, [{ id: "100", name: "Front Desk", emails: ["ann@acme.test"] }]);
 
     const result = await setEmployeeMapping(context.db, context.admin, { employeeId: bo.id, choice: { kind: "user", dialpadUserId: "100" } });
 
-    expect(result).toEqual({ changedEmployeeIds: [ann.id, bo.id] });
+    expect(result).toEqual({
+      changedEmployeeIds: [ann.id, bo.id],
+      summary: "Bo Kim is now mapped to Front Desk. 1 other employee's mapping changed with it.",
+    });
     expect(await linkOf(context, ann.id)).toBeNull();
     expect(await linkOf(context, bo.id)).toEqual({ dialpadUserId: "100", method: "manual" });
     const [annEvent] = await listMappingEvents(context.db, { organizationId: context.organization.id, employeeId: ann.id });
@@ -85,13 +88,13 @@ describe("setEmployeeMapping", () => {
 
   it("returns an employee to automatic mapping, which matches them again at once", async () => {
     const context = await setUpMappingTest();
-    const ann = await createEmployee(context.db, context.organization, { email: "ann@acme.test" });
-    await givenDialpadUsers(context, [{ id: "100", emails: ["ann@acme.test"] }]);
+    const ann = await createEmployee(context.db, context.organization, { name: "Ann Lee", email: "ann@acme.test" });
+    await givenDialpadUsers(context, [{ id: "100", name: "Ann Lee", emails: ["ann@acme.test"] }]);
     await setEmployeeMapping(context.db, context.admin, { employeeId: ann.id, choice: { kind: "none" } });
 
     const result = await setEmployeeMapping(context.db, context.admin, { employeeId: ann.id, choice: { kind: "auto" } });
 
-    expect(result).toEqual({ changedEmployeeIds: [ann.id] });
+    expect(result).toEqual({ changedEmployeeIds: [ann.id], summary: "Ann Lee is back on automatic mapping: mapped to Ann Lee by email." });
     expect(await linkOf(context, ann.id)).toEqual({ dialpadUserId: "100", method: "email" });
     const [latest] = await listMappingEvents(context.db, { organizationId: context.organization.id, employeeId: ann.id });
     expect(latest).toMatchObject({

@@ -10,7 +10,11 @@ import { employeesWithNewUser, planWithAutomaticFollowUp } from "./plan-with-aut
 /** A chosen Dialpad user, deliberately no user, or back to automatic mapping. */
 export type MappingChoice = { kind: "user"; dialpadUserId: string } | { kind: "none" } | { kind: "auto" };
 
-export type SetMappingResult = { changedEmployeeIds: number[] };
+export type SetMappingResult = {
+  changedEmployeeIds: number[];
+  /** What happened, for the admin: "Bo Kim is now mapped to Shared Line." */
+  summary: string;
+};
 
 /**
  * Admins only. A chosen user or "none" is manual: auto-mapping never changes it. Taking a user
@@ -24,19 +28,33 @@ export async function setEmployeeMapping(
 ): Promise<SetMappingResult> {
   assertRole(viewer, ["admin"]);
   const actor: Actor = { actorUserId: viewer.userId, actorName: viewer.name };
-  const changes = await updateMapping(
+  const { changes, summary } = await updateMapping(
     db,
     viewer.organizationId,
     (snapshot) => {
       const first = planChoice(snapshot, params, actor);
       const all = first.length === 0 ? [] : planWithAutomaticFollowUp(snapshot, first);
-      return { changes: all, value: all };
+      return { changes: all, value: { changes: all, summary: summarize(snapshot, params.employeeId, all) } };
     },
     Date.now(),
   );
   const changedEmployeeIds = employeesWithNewUser(changes);
   if (changedEmployeeIds.length > 0) await afterMappingChanged(db, viewer.organizationId, changedEmployeeIds);
-  return { changedEmployeeIds };
+  return { changedEmployeeIds, summary };
+}
+
+function summarize(snapshot: MappingSnapshot, employeeId: number, changes: LinkChange[]): string {
+  const name = snapshot.employees.find((e) => e.id === employeeId)?.name ?? "The employee";
+  const change = changes.find((c) => c.employeeId === employeeId);
+  if (!change) return `${name}: nothing to change.`;
+  const userId = change.next?.dialpadUserId ?? null;
+  const user = userId === null ? undefined : snapshot.dialpadUsers.find((u) => u.dialpadUserId === userId);
+  const userName = user ? (user.displayName ?? user.emails[0] ?? userId) : userId;
+  if (!change.next) return `${name} is back on automatic mapping and is not mapped to a Dialpad user.`;
+  if (change.next.method !== "manual") return `${name} is back on automatic mapping: mapped to ${userName} by ${change.next.method}.`;
+  if (userName === null) return `${name} is marked as not mapped; automatic mapping will leave them alone.`;
+  const others = changes.length - 1;
+  return `${name} is now mapped to ${userName}.${others > 0 ? ` ${others === 1 ? "1 other employee's" : `${others} other employees'`} mapping changed with it.` : ""}`;
 }
 
 function planChoice(
