@@ -31,7 +31,7 @@ beforeEach(async () => {
   secret = await storedWebhookSecret(db, organizationId);
 });
 
-async function deliver(body: string | Uint8Array, orgToken: string | null = token) {
+async function deliver(body: string, orgToken: string | null = token) {
   const url = `http://localhost/api/webhooks/dialpad${orgToken === null ? "" : `?org=${orgToken}`}`;
   const response = await POST(new Request(url, { method: "POST", headers: { "content-type": "application/jwt" }, body }));
   await processWebhookInbox(db, organizationId);
