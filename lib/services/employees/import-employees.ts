@@ -5,6 +5,7 @@ import { getOrganizationById } from "@/db/queries/organizations";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { autoMapOrganization } from "@/lib/services/mapping/auto-map";
+import { afterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
 import { parseCsv } from "./csv";
 import { checkRowsTogether } from "./check-import-links";
 import { checkRows, type ImportProblem } from "./check-import-rows";
@@ -45,6 +46,7 @@ export async function importEmployees(db: Db, viewer: Viewer, csvText: string): 
     rows.map((r) => r.employee),
   );
   await autoMapOrganization(db, viewer.organizationId);
+  await afterEmployeesChanged(db, viewer.organizationId, existing);
   return { status: "imported", ...counts };
 }
 

@@ -6,6 +6,7 @@ import type { Employee } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { autoMapEmployees } from "@/lib/services/mapping/auto-map";
+import { afterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
 import type { EmployeeInput } from "./employee-schemas";
 import { findManagerCycle } from "./manager-cycle";
 import { isPlausiblePhone } from "./phone";
@@ -29,11 +30,13 @@ export async function updateEmployeeDetails(
 ): Promise<Employee> {
   assertRole(viewer, ["admin"]);
   const key = { organizationId: viewer.organizationId, employeeId };
-  if (!(await getEmployeeById(db, key))) throw new AppError("NOT_FOUND", "Employee not found.");
+  const before = await getEmployeeById(db, key);
+  if (!before) throw new AppError("NOT_FOUND", "Employee not found.");
   await validateEmployee(db, viewer, input, employeeId);
   const updated = await updateEmployee(db, key, input);
   if (!updated) throw new AppError("NOT_FOUND", "Employee not found.");
   await autoMapEmployees(db, viewer.organizationId, [employeeId]);
+  await afterEmployeesChanged(db, viewer.organizationId, [before]);
   return updated;
 }
 

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { updateOrganization } from "@/db/queries/organizations";
+import { getOrganizationById, updateOrganization } from "@/db/queries/organizations";
 import type { Organization } from "@/db/schema";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { afterOrganizationSettingsChanged } from "@/lib/services/scores/after-organization-settings-changed";
 import type { organizationSettingsSchema } from "./organization-schemas";
 
 export type OrganizationSettings = z.output<typeof organizationSettingsSchema>;
@@ -14,5 +15,8 @@ export async function updateOrganizationSettings(
   settings: OrganizationSettings,
 ): Promise<Organization> {
   assertRole(viewer, ["admin"]);
-  return updateOrganization(db, viewer.organizationId, settings);
+  const before = await getOrganizationById(db, viewer.organizationId);
+  const updated = await updateOrganization(db, viewer.organizationId, settings);
+  if (before) await afterOrganizationSettingsChanged(db, before, updated);
+  return updated;
 }

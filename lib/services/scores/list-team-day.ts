@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
 import { listDailyScoresOnDay, listMappedDialpadUsers } from "@/db/queries/scores";
 import type { Employee } from "@/db/schema";
-import type { DayKey } from "@/lib/dates";
 import type { ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";

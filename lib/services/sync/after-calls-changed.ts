@@ -1,12 +1,13 @@
 import type { Db } from "@/db/client";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 
 /**
  * Called after stored calls of an organization changed: after each committed sync page that added
- * or updated legs, and after each applied webhook batch. Scoring fills this in (recompute the
- * affected days). It runs often during a backfill, so keep it cheap: mark work and return.
- * The sync logs and ignores its errors, so a scoring bug never stops calls from syncing.
+ * or updated legs, and after each applied webhook batch. The work is already marked: triggers on
+ * calls queue every changed leg in the same transaction (migration add_scores). This drains the
+ * queue, recomputing only the days those legs touch (and the role days whose baselines they feed);
+ * a drain already running takes the new rows instead. The sync logs and ignores its errors.
  */
 export async function afterCallsChanged(db: Db, organizationId: number): Promise<void> {
-  void db;
-  void organizationId;
+  await drainScoreQueue(db, organizationId);
 }
