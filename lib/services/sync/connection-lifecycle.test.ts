@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { countOrganizationCalls } from "@/db/queries/calls";
+import { getDialpadConnection } from "@/db/queries/dialpad-connections";
+import { getSyncRun } from "@/db/queries/sync";
+import { syncSettings } from "@/db/schema";
+import type { RunningEmulator } from "@/emulator/server";
+import { disconnectDialpad } from "@/lib/services/dialpad-connection/disconnect";
+import { createTestDb } from "@/tests/db";
+import { startSyncAfterConnect } from "./connection-lifecycle";
+import { receiveDialpadWebhook } from "./receive-webhook";
+import { admin, anchor, connectOrganization, createConnectedOrganization, dayMs, emulatorCalls, expectStoredCallsToMatch, fastClientFactory, startSyncEmulator } from "./testing/harness";
+import { callEvent, signEvent } from "./testing/webhook-harness";
+import { webhookCallStates } from "./webhook-registration";
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startSyncEmulator();
+});
+afterAll(() => emulator.close());
+// Each test starts from an emulated company without webhooks.
+beforeEach(() => admin(emulator, "/reset", {}));
+
+const runOptions = () => ({ createClient: fastClientFactory(emulator.url), refreshUsers: false });
+const hooks = () => emulator.state.hooks.listWebhooks(0);
+const subscriptions = () => emulator.state.hooks.listSubscriptions(0);
+const tokenOf = (db: Db, organizationId: number) =>
+  db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get()?.webhookToken ?? null;
+
+async function waitForRun(db: Db, runId: number) {
+  for (;;) {
+    const run = await getSyncRun(db, runId);
+    if (run?.status !== "running") return run;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("connect and disconnect", () => {
+  it("on connect registers one webhook and subscription, then backfills the default 30 days in the background", async () => {
+    const db = createTestDb();
+    const organizationId = await createConnectedOrganization(db, emulator);
+    const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
+    const run = await waitForRun(db, runId!);
+    expect(run).toMatchObject({ kind: "backfill", trigger: "connect", status: "succeeded", windowsTotal: 30, rangeStart: anchor - 30 * dayMs });
+    await expectStoredCallsToMatch(db, organizationId, await emulatorCalls(emulator, anchor - 30 * dayMs, anchor));
+
+    const token = tokenOf(db, organizationId);
+    const connection = await getDialpadConnection(db, organizationId);
+    expect(hooks().map((hook) => hook.hookUrl)).toEqual([`http://127.0.0.1:3999/api/webhooks/dialpad?org=${token}`]);
+    expect(subscriptions()).toMatchObject([{ webhookId: connection?.webhookId, callStates: [...webhookCallStates], enabled: true, targetId: null }]);
+    expect(connection?.subscriptionId).toBe(subscriptions()[0]!.id);
+
+    // A reconnect replaces the registration: still exactly one webhook, with a new URL token and secret.
+    await connectOrganization(db, emulator, organizationId);
+    await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
+    for (let i = 0; i < 100 && tokenOf(db, organizationId) === token; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 100 && subscriptions().length !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tokenOf(db, organizationId)).not.toBe(token);
+    expect(hooks()).toHaveLength(1);
+    expect(subscriptions()).toHaveLength(1);
+  });
+
+  it("on disconnect removes the webhook at Dialpad, refuses its URL, and deletes the calls if asked", async () => {
+    const db = createTestDb();
+    const organizationId = await createConnectedOrganization(db, emulator);
+    const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
+    await waitForRun(db, runId!);
+    for (let i = 0; i < 100 && !(await getDialpadConnection(db, organizationId))?.subscriptionId; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const token = tokenOf(db, organizationId)!;
+    const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;
+    expect(await countOrganizationCalls(db, organizationId)).toBeGreaterThan(0);
+
+    await disconnectDialpad(db, { organizationId, userId: 1, name: "Dana", role: "admin" }, { deleteCallData: true });
+
+    expect(hooks()).toEqual([]);
+    expect(subscriptions()).toEqual([]);
+    expect(await countOrganizationCalls(db, organizationId)).toBe(0);
+    expect(tokenOf(db, organizationId)).toBeNull();
+    const late = await signEvent(callEvent(1, "hangup", 1), secret);
+    expect(await receiveDialpadWebhook(db, { token, body: late })).toEqual({ status: 404, error: "Unknown webhook." });
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getSyncSettings, saveSyncSettings, type SyncSettings } from "@/db/queries/sync";
+import { assertAdmin, type AdminContext } from "@/lib/services/dialpad-connection/context";
+
+export const syncSettingsSchema = z.object({
+  backfillDays: z.coerce.number().int("Enter whole days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
+  intervalMinutes: z.coerce.number().int("Enter whole minutes.").min(1, "At least 1 minute.").max(1440, "At most 1,440 minutes (a day)."),
+  trailingWindowHours: z.coerce.number().int("Enter whole hours.").min(1, "At least 1 hour.").max(720, "At most 720 hours (30 days)."),
+});
+
+export async function getSyncSettingsForAdmin(db: Db, admin: AdminContext): Promise<SyncSettings> {
+  assertAdmin(admin);
+  return getSyncSettings(db, admin.organizationId);
+}
+
+/** Saves the organization's sync settings; they apply from the next run. */
+export async function updateSyncSettings(db: Db, admin: AdminContext, input: SyncSettings, options: { now?: number } = {}): Promise<SyncSettings> {
+  assertAdmin(admin);
+  const settings = syncSettingsSchema.parse(input);
+  await saveSyncSettings(db, admin.organizationId, settings, options.now ?? Date.now());
+  return settings;
+}
