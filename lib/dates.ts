@@ -219,6 +219,11 @@ export function formatLocalTime(ms: number, timeZone: string): string {
   return format(ms, "HH:mm", { in: tz(timeZone) });
 }
 
+/** Local clock time with seconds, 24-hour: "14:05:09". */
+export function formatLocalTimeWithSeconds(ms: number, timeZone: string): string {
+  return format(ms, "HH:mm:ss", { in: tz(timeZone) });
+}
+
 /** Local date and clock time: "Sun 8 Mar 2026, 14:05". */
 export function formatLocalDateTime(ms: number, timeZone: string): string {
   return format(ms, "EEE d MMM yyyy, HH:mm", { in: tz(timeZone) });

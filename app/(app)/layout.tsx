@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
 
-export default async function SignedInLayout({ children }: { children: ReactNode }) {
+// `modal` is the @modal slot: a call opened from a day page shows over it (intercepting route).
+export default async function SignedInLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
   const viewer = await requireViewer();
   const organization = await getViewerOrganization(getDb(), viewer);
   const links = [
@@ -37,6 +38,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         </div>
       </header>
       <main id="main">{children}</main>
+      {modal}
     </>
   );
 }

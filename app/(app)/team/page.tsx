@@ -1,24 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DateNav } from "@/components/day/date-nav";
+import { LiveRefresh } from "@/components/day/live-refresh";
+import { TeamSummary } from "@/components/team/team-summary";
+import { TeamTable } from "@/components/team/team-table";
+import { teamTableStateSchema } from "@/components/team/team-url-state";
+import styles from "@/components/day/day.module.css";
 import { getDb } from "@/db/client";
-import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
+import { formatDayKey } from "@/lib/dates";
+import { getAdjacentDays } from "@/lib/services/views/day-param";
+import { getTeamDay } from "@/lib/services/views/get-team-day";
 import { requireViewer } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Team" };
 
-// For now a list of the people the viewer may see; a later issue adds their daily scores.
-export default async function TeamPage() {
+type TeamPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The landing page: everyone the viewer may see on one day (?date=YYYY-MM-DD, default today).
+export default async function TeamPage({ searchParams }: TeamPageProps) {
   const viewer = await requireViewer();
-  const employees = await listVisibleEmployees(getDb(), viewer);
+  const query = await searchParams;
+  const team = await getTeamDay(getDb(), viewer, { date: query.date });
+  const tableState = teamTableStateSchema.parse(query);
+  const adjacent = getAdjacentDays(team.dayKey, team.today);
+  const isToday = team.dayKey === team.today;
+  const label = (key: string | null) => (key ? formatDayKey(key) : null);
   return (
     <>
+      <LiveRefresh isEnabled={isToday} />
       <div className="page-header">
         <div>
           <h1>Team</h1>
-          <p>{viewer.role === "admin" ? "Everyone in your organization." : viewer.role === "manager" ? "You and your direct reports." : "Your own page."}</p>
+          <p>
+            {viewer.role === "admin" ? "Everyone in your organization" : viewer.role === "manager" ? "You and your direct reports" : "Your own day"}
+            {" · "}
+            {formatDayKey(team.dayKey)}
+            {isToday ? " (today)" : ""}
+          </p>
         </div>
+        <DateNav
+          dayKey={team.dayKey}
+          today={team.today}
+          {...adjacent}
+          labels={{ day: formatDayKey(team.dayKey), previous: label(adjacent.previous), next: label(adjacent.next) }}
+        />
       </div>
-      {employees.length === 0 ? (
+      {team.rejectedInput !== null ? (
+        <div className={`alert alert--error ${styles.status}`} role="alert">
+          <p>“{team.rejectedInput}” is not a date Daymark can show, so this is today instead.</p>
+        </div>
+      ) : null}
+      {team.rows.length === 0 ? (
         <div className="card">
           {viewer.role === "admin" ? (
             <p>
@@ -33,16 +65,12 @@ export default async function TeamPage() {
           )}
         </div>
       ) : (
-        <ul className="person-list" aria-label="Team members">
-          {employees.map((employee) => (
-            <li key={employee.id}>
-              <Link href={`/employees/${employee.id}`}>
-                <strong>{employee.name}</strong>
-                <span className="muted">{employee.title ?? employee.email}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <>
+          <section aria-label="Team average">
+            <TeamSummary average={team.average} peopleCount={team.rows.length} />
+          </section>
+          <TeamTable rows={team.rows} dayKey={team.dayKey} initialState={tableState} />
+        </>
       )}
     </>
   );

@@ -1,19 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmployeeDayView } from "@/components/day/employee-day";
 import { EmployeeActiveToggle } from "@/components/employees/employee-active-toggle";
 import { getDb } from "@/db/client";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
 import { setEmployeeActiveAction } from "../actions";
+import { loadDayOrNotFound } from "./load-day";
 import { loadProfileOrNotFound } from "./load-profile";
+import { ProfileDetails } from "./profile-details";
 
 export const metadata: Metadata = { title: "Employee" };
 
-// The employee's profile; later issues add the day's calls and score below the details.
-export default async function EmployeePage({ params }: { params: Promise<{ id: string }> }) {
+type EmployeePageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// An employee's day (?date=YYYY-MM-DD, default today in their time zone) above their profile.
+export default async function EmployeePage({ params, searchParams }: EmployeePageProps) {
   const viewer = await requireViewer();
-  const { employee, manager, reports } = await loadProfileOrNotFound(viewer, (await params).id);
-  const organization = await getViewerOrganization(getDb(), viewer);
+  const profile = await loadProfileOrNotFound(viewer, (await params).id);
+  const { employee } = profile;
+  const [day, organization] = await Promise.all([
+    loadDayOrNotFound(viewer, employee.id, (await searchParams).date),
+    getViewerOrganization(getDb(), viewer),
+  ]);
   const isAdmin = viewer.role === "admin";
   return (
     <>
@@ -36,34 +48,8 @@ export default async function EmployeePage({ params }: { params: Promise<{ id: s
           </div>
         ) : null}
       </div>
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
-        <dl className="details">
-          <dt>Email</dt>
-          <dd>{employee.email}</dd>
-          <dt>Phone</dt>
-          <dd>{employee.phone ?? "—"}</dd>
-          <dt>Time zone</dt>
-          <dd>{employee.timezone ?? `${organization.timezone} (organization default)`}</dd>
-          <dt>Manager</dt>
-          <dd>
-            {manager === null ? "—" : manager.isVisible ? <Link href={`/employees/${manager.id}`}>{manager.name}</Link> : manager.name}
-          </dd>
-        </dl>
-      </section>
-      {reports.length > 0 ? (
-        <section className="card" aria-labelledby="reports-heading">
-          <h2 id="reports-heading">Direct reports</h2>
-          <ul>
-            {reports.map((report) => (
-              <li key={report.id}>
-                <Link href={`/employees/${report.id}`}>{report.name}</Link>
-                {report.isActive ? null : <span className="muted"> (inactive)</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <EmployeeDayView day={day} isAdmin={isAdmin} />
+      <ProfileDetails profile={profile} organization={organization} />
     </>
   );
 }

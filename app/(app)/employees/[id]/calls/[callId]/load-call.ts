@@ -1,0 +1,26 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { isAppError } from "@/lib/errors";
+import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
+import { getCallDetail, type CallDetail } from "@/lib/services/views/get-call-detail";
+import { requireViewer } from "@/lib/session";
+
+const callRouteSchema = z.object({
+  id: employeeIdSchema,
+  callId: z.string().regex(/^\d{1,15}$/).transform(Number),
+});
+
+/** Shared by the call page and its modal: a bad, unknown, foreign or out-of-scope id is the 404 page. */
+export async function loadCallOrNotFound(rawParams: { id: string; callId: string }): Promise<{ detail: CallDetail; path: string }> {
+  const viewer = await requireViewer();
+  const params = callRouteSchema.safeParse(rawParams);
+  if (!params.success) notFound();
+  try {
+    const detail = await getCallDetail(getDb(), viewer, { employeeId: params.data.id, callId: params.data.callId });
+    return { detail, path: `/employees/${detail.employee.id}/calls/${detail.call.id}` };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { CallDetail } from "@/lib/services/views/get-call-detail";
+import { directionLabels } from "./call-format";
+import styles from "./calls.module.css";
+
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+const orDash = (value: string | null) => (value && value.trim() ? value : "—");
+
+/** Parties, routing and indicators of the leg, as Dialpad reported them. */
+export function CallFacts({ call, titleId }: { call: CallDetail["call"]; titleId: string }) {
+  const contact = [call.contactName, call.contactPhone, call.contactType && `(${call.contactType})`].filter(Boolean).join(" ");
+  const target = [call.targetName, call.targetType && `(${call.targetType})`].filter(Boolean).join(" ");
+  return (
+    <section aria-labelledby={`${titleId}-parties`}>
+      <h3 id={`${titleId}-parties`}>Parties and routing</h3>
+      <dl className={styles.grid}>
+        <div><dt>Direction</dt><dd>{directionLabels[call.direction]}{call.isInternal ? " (internal)" : ""}</dd></div>
+        <div><dt>State</dt><dd>{call.state}</dd></div>
+        <div><dt>External number</dt><dd>{orDash(call.externalNumber)}</dd></div>
+        <div><dt>Internal number</dt><dd>{orDash(call.internalNumber)}</dd></div>
+        <div><dt>Contact</dt><dd>{orDash(contact)}</dd></div>
+        <div><dt>Target</dt><dd>{orDash(target)}</dd></div>
+        <div><dt>Entry point</dt><dd>{orDash(call.entryPointTargetName)}</dd></div>
+        <div><dt>Transferred</dt><dd>{yesNo(call.isTransferred)}</dd></div>
+        <div><dt>Recording</dt><dd>{call.wasRecorded ? "Recorded" : "Not recorded"}</dd></div>
+        <div><dt>Voicemail</dt><dd>{call.hasVoicemail ? "Has a voicemail" : "No voicemail"}</dd></div>
+      </dl>
+      <details className={styles.ids}>
+        <summary>Dialpad identifiers</summary>
+        <dl className={styles.grid}>
+          <div><dt>Call id</dt><dd><code>{call.dialpadCallId}</code></dd></div>
+          <div><dt>Master call id</dt><dd><code>{orDash(call.masterCallId)}</code></dd></div>
+          <div><dt>Entry point call id</dt><dd><code>{orDash(call.entryPointCallId)}</code></dd></div>
+          <div><dt>Operator call id</dt><dd><code>{orDash(call.operatorCallId)}</code></dd></div>
+          <div><dt>User id</dt><dd><code>{orDash(call.dialpadUserId)}</code></dd></div>
+        </dl>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { formatDuration, formatLocalTimeWithSeconds } from "@/lib/dates";
+import type { LegRelation, LinkedLeg } from "@/lib/services/views/list-call-legs";
+import { directionLabels, getTalkMs } from "./call-format";
+
+const relationLabels: Record<LegRelation, string> = {
+  this: "This leg",
+  master: "Master leg",
+  entry_point: "Entry point",
+  linked: "Linked leg",
+};
+
+type CallLegsProps = { legs: LinkedLeg[]; timeZone: string; titleId: string };
+
+/** Other legs of the same call (transfers, three-way merges, call-center hops); each visible one opens. */
+export function CallLegs({ legs, timeZone, titleId }: CallLegsProps) {
+  const headingId = `${titleId}-legs`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>Legs of this call</h3>
+      {legs.length === 0 ? (
+        <p className="muted">No other legs: Dialpad linked nothing else to this call.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Legs of this call, times in {timeZone}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Leg</th>
+                <th scope="col">Who</th>
+                <th scope="col">Direction</th>
+                <th scope="col">Started</th>
+                <th scope="col">Talk</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {legs.map((leg) => (
+                <tr key={leg.callId} aria-current={leg.relation === "this" ? "true" : undefined}>
+                  <td>
+                    {relationLabels[leg.relation]}
+                    {leg.isTransferred ? <span className="muted"> (transferred)</span> : null}
+                  </td>
+                  <td>
+                    {leg.relation !== "this" && leg.owner ? (
+                      <Link href={`/employees/${leg.owner.employeeId}/calls/${leg.callId}`} scroll={false}>
+                        {leg.owner.name}
+                      </Link>
+                    ) : (
+                      (leg.owner?.name ?? leg.targetName ?? "Not in Daymark")
+                    )}
+                  </td>
+                  <td>{directionLabels[leg.direction]}</td>
+                  <td>{formatLocalTimeWithSeconds(leg.startedAt, timeZone)}</td>
+                  <td>{formatDuration(getTalkMs(leg))}</td>
+                  <td>{leg.state}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import { formatDuration } from "@/lib/dates";
+import type { DayScore } from "@/lib/services/scores/day-score";
+import styles from "./day.module.css";
+
+const noScoreText: Record<string, string> = {
+  non_work_day: "No score: not a work day, and no phone activity.",
+  no_weights: "No score: every signal has weight 0 for this role.",
+  no_baseline: "No score: there is no baseline or target to compare with.",
+};
+
+function describeNoScore(day: DayScore): string {
+  if (day.isFuture) return "This day has not happened yet.";
+  if (day.isPending) return "The score is being recalculated; refresh in a moment.";
+  return (day.noScoreReason && noScoreText[day.noScoreReason]) || "No score for this day.";
+}
+
+/** The day's score and the facts behind it; `explanation` is the "How is this calculated?" panel. */
+export function DayScoreCard({ day, explanation }: { day: DayScore; explanation: ReactNode }) {
+  return (
+    <>
+      <dl className={styles.summary}>
+        <div className={styles.figure}>
+          <dt>Score</dt>
+          <dd className={styles.scoreValue} data-testid="day-score">
+            {day.score ?? "—"}
+            {day.score === null ? <small>{describeNoScore(day)}</small> : <small>of 100</small>}
+          </dd>
+        </div>
+        <div className={styles.figure}>
+          <dt>Counted talk time</dt>
+          <dd data-testid="day-talk">{formatDuration(day.talkMs)}</dd>
+        </div>
+        <div className={styles.figure}>
+          <dt>Connected calls</dt>
+          <dd>{day.connectedCalls}</dd>
+        </div>
+        <div className={styles.figure}>
+          <dt>Voicemails</dt>
+          <dd>
+            {day.voicemailsLeft} <small>left, {day.voicemailsReceived} received</small>
+          </dd>
+        </div>
+        <div className={styles.figure}>
+          <dt>Missed / not answered</dt>
+          <dd>
+            {day.missedCalls} <small>missed, {day.notAnsweredCalls} not answered</small>
+          </dd>
+        </div>
+      </dl>
+      {explanation}
+    </>
+  );
+}

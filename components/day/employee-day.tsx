@@ -1,0 +1,69 @@
+import { formatDayKey } from "@/lib/dates";
+import type { EmployeeDay } from "@/lib/services/views/get-employee-day";
+import { getAdjacentDays } from "@/lib/services/views/day-param";
+import { DateNav } from "./date-nav";
+import { DayCallsTable } from "./day-calls-table";
+import { DayScoreCard } from "./day-score-card";
+import { DayStatusNote } from "./day-status-note";
+import { DayTimeline } from "./day-timeline";
+import { LiveRefresh } from "./live-refresh";
+import { ScoreExplanationFallback } from "./score-explanation-fallback";
+import { TrendChart } from "./trend-chart";
+import styles from "./day.module.css";
+
+/** The day sections of an employee's page: navigation, score, timeline, calls and the 30-day trend. */
+export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: boolean }) {
+  const basePath = `/employees/${day.employee.id}`;
+  const callHref = (callId: number) => `${basePath}/calls/${callId}`;
+  const adjacent = getAdjacentDays(day.dayKey, day.today);
+  const isToday = day.dayKey === day.today;
+  const label = (key: string | null) => (key ? formatDayKey(key) : null);
+  return (
+    <>
+      <LiveRefresh isEnabled={isToday} />
+      {day.rejectedInput !== null ? (
+        <div className="alert alert--error" role="alert">
+          <p>“{day.rejectedInput}” is not a date Daymark can show, so this is today instead. Use the day picker below.</p>
+        </div>
+      ) : null}
+      <section className="card" aria-labelledby="day-heading">
+        <div className={styles.dayHeading}>
+          <h2 id="day-heading">
+            {formatDayKey(day.dayKey)}
+            {isToday ? <span className="muted"> · today</span> : null}
+          </h2>
+          <DateNav
+            dayKey={day.dayKey}
+            today={day.today}
+            {...adjacent}
+            labels={{ day: formatDayKey(day.dayKey), previous: label(adjacent.previous), next: label(adjacent.next) }}
+          />
+        </div>
+        <DayStatusNote
+          status={day.status}
+          hasCalls={day.calls.length > 0}
+          isToday={isToday}
+          isAdmin={isAdmin}
+          employeeName={day.employee.name}
+          timeZone={day.timeZone}
+        />
+        <DayScoreCard day={day.day} explanation={<ScoreExplanationFallback breakdown={day.day.breakdown} />} />
+      </section>
+      <section className="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <p className="muted">Local time in {day.timeZone}.</p>
+        <DayTimeline calls={day.calls} bounds={day.bounds} timeZone={day.timeZone} now={day.now} callHref={callHref} />
+      </section>
+      <section className="card" aria-labelledby="calls-heading">
+        <h2 id="calls-heading">
+          Calls <span className="muted">({day.calls.length})</span>
+        </h2>
+        <DayCallsTable calls={day.calls} timeZone={day.timeZone} callHref={callHref} />
+      </section>
+      <section className="card" aria-labelledby="trend-heading">
+        <h2 id="trend-heading">Score, last 30 days</h2>
+        <TrendChart points={day.trend} dayHref={(dayKey) => `${basePath}?date=${dayKey}`} />
+      </section>
+    </>
+  );
+}

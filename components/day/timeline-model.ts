@@ -1,0 +1,71 @@
+// Pure layout for the day timeline: where each call's bar sits and which lane it takes.
+import type { CallDirection } from "@/lib/calls/types";
+import { formatLocalTime, type DayBounds } from "@/lib/dates";
+
+const HOUR_MS = 3_600_000;
+/** Bars narrower than this share of the day are drawn at this width, so lanes keep them apart too. */
+export const MIN_BAR_FRACTION = 0.004;
+
+export interface TimelineCall {
+  id: number;
+  direction: CallDirection;
+  startedAt: number;
+  connectedAt: number | null;
+  /** Null while in progress: drawn up to `now`. */
+  endedAt: number | null;
+  isFlagged: boolean;
+}
+
+export interface TimelineBar {
+  id: number;
+  lane: number;
+  /** Percentages of the day's width. */
+  left: number;
+  width: number;
+  /** Where the connected part starts, as a percentage of the bar's own width; null if never connected. */
+  connectedFrom: number | null;
+  isCropped: boolean;
+}
+
+export interface TimelineTick {
+  left: number;
+  label: string | null;
+}
+
+const percent = (n: number) => Math.round(n * 100_000) / 1_000;
+
+/** Greedy interval partitioning in start order: each bar takes the first lane that is free again. */
+export function layoutTimeline(calls: readonly TimelineCall[], bounds: DayBounds, now: number): { bars: TimelineBar[]; laneCount: number } {
+  const span = bounds.end - bounds.start;
+  const minMs = span * MIN_BAR_FRACTION;
+  const laneEnds: number[] = [];
+  const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt || a.id - b.id);
+  const bars = sorted.map((call): TimelineBar => {
+    const start = Math.max(call.startedAt, bounds.start);
+    const end = Math.max(start, Math.min(call.endedAt ?? now, bounds.end));
+    const drawnEnd = Math.max(end, start + minMs);
+    let lane = laneEnds.findIndex((laneEnd) => laneEnd <= start);
+    if (lane === -1) lane = laneEnds.push(drawnEnd) - 1;
+    else laneEnds[lane] = drawnEnd;
+    const connected = call.connectedAt === null ? null : Math.min(Math.max(call.connectedAt, start), end);
+    return {
+      id: call.id,
+      lane,
+      left: percent((start - bounds.start) / span),
+      width: percent((drawnEnd - start) / span),
+      connectedFrom: connected === null ? null : percent((connected - start) / (drawnEnd - start)),
+      isCropped: call.startedAt < bounds.start || (call.endedAt ?? now) > bounds.end,
+    };
+  });
+  return { bars, laneCount: Math.max(1, laneEnds.length) };
+}
+
+/** One tick per hour of the local day (23 or 25 on DST days), labelled every `labelEvery` hours. */
+export function listHourTicks(bounds: DayBounds, timeZone: string, labelEvery = 3): TimelineTick[] {
+  const span = bounds.end - bounds.start;
+  const ticks: TimelineTick[] = [];
+  for (let at = bounds.start, hour = 0; at < bounds.end; at += HOUR_MS, hour++) {
+    ticks.push({ left: percent((at - bounds.start) / span), label: hour % labelEvery === 0 ? formatLocalTime(at, timeZone) : null });
+  }
+  return ticks;
+}

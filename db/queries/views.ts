@@ -1,0 +1,133 @@
+// Reads for the manager views (team day, employee day, call detail). Every query is scoped by
+// organization and served by an index named beside it.
+import { and, asc, eq, gte, inArray, isNotNull, lte, min, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  callDayEntries,
+  calls,
+  dailyScores,
+  employeeDialpadLinks,
+  syncRuns,
+  type CallDayEntry,
+  type CallRow,
+  type DailyScore,
+  type EmployeeDialpadLink,
+  type SyncRun,
+} from "@/db/schema";
+
+type DayRange = { organizationId: number; from: string; to: string };
+
+/** daily_scores_org_day_idx: the listed employees' rows for a range of days (team sparklines). */
+export async function listDailyScoresInRange(db: Db, params: DayRange & { employeeIds: number[] }): Promise<DailyScore[]> {
+  if (params.employeeIds.length === 0) return [];
+  return db
+    .select()
+    .from(dailyScores)
+    .where(
+      and(
+        eq(dailyScores.organizationId, params.organizationId),
+        gte(dailyScores.dayKey, params.from),
+        lte(dailyScores.dayKey, params.to),
+        inArray(dailyScores.employeeId, params.employeeIds),
+      ),
+    )
+    .all();
+}
+
+export async function getCallById(db: Db, params: { organizationId: number; callId: number }): Promise<CallRow | undefined> {
+  return db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, params.callId), eq(calls.organizationId, params.organizationId)))
+    .get();
+}
+
+/** call_day_entries_call_idx: the call's share of each day it touches, for any employee. */
+export async function listCallEntries(
+  db: Db,
+  params: { organizationId: number; callId: number },
+): Promise<CallDayEntry[]> {
+  return db
+    .select()
+    .from(callDayEntries)
+    .where(and(eq(callDayEntries.organizationId, params.organizationId), eq(callDayEntries.callId, params.callId)))
+    .orderBy(asc(callDayEntries.dayKey))
+    .all();
+}
+
+/**
+ * Legs linked to any of `graphIds` (Dialpad call ids): the legs themselves, and legs naming one of
+ * them as master or entry point. Served by the unique call id index and the master/entry-point indexes.
+ */
+export async function listLinkedLegs(db: Db, params: { organizationId: number; graphIds: string[] }): Promise<CallRow[]> {
+  if (params.graphIds.length === 0) return [];
+  return db
+    .select()
+    .from(calls)
+    .where(
+      and(
+        eq(calls.organizationId, params.organizationId),
+        or(
+          inArray(calls.dialpadCallId, params.graphIds),
+          inArray(calls.masterCallId, params.graphIds),
+          inArray(calls.entryPointCallId, params.graphIds),
+        ),
+      ),
+    )
+    .orderBy(asc(calls.startedAt), asc(calls.id))
+    .limit(200)
+    .all();
+}
+
+/** employee_dialpad_links_employee_uq / _user_uq: mapped links only (a manual "not mapped" row has no user). */
+export async function listLinksByEmployees(db: Db, organizationId: number, employeeIds: number[]): Promise<EmployeeDialpadLink[]> {
+  if (employeeIds.length === 0) return [];
+  return db
+    .select()
+    .from(employeeDialpadLinks)
+    .where(
+      and(
+        eq(employeeDialpadLinks.organizationId, organizationId),
+        inArray(employeeDialpadLinks.employeeId, employeeIds),
+        isNotNull(employeeDialpadLinks.dialpadUserId),
+      ),
+    )
+    .all();
+}
+
+export async function listLinksByDialpadUsers(
+  db: Db,
+  organizationId: number,
+  dialpadUserIds: string[],
+): Promise<EmployeeDialpadLink[]> {
+  if (dialpadUserIds.length === 0) return [];
+  return db
+    .select()
+    .from(employeeDialpadLinks)
+    .where(
+      and(
+        eq(employeeDialpadLinks.organizationId, organizationId),
+        inArray(employeeDialpadLinks.dialpadUserId, dialpadUserIds),
+      ),
+    )
+    .all();
+}
+
+/** sync_runs_one_running_uq: the organization's running sync, if any. */
+export async function getRunningSync(db: Db, organizationId: number): Promise<SyncRun | undefined> {
+  return db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")))
+    .get();
+}
+
+/** The earliest instant any finished backfill or re-sync has read from: calls before it were never fetched. */
+export async function getSyncedHistoryStart(db: Db, organizationId: number): Promise<number | null> {
+  const row = db
+    .select({ start: min(syncRuns.rangeStart) })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "succeeded")))
+    .get();
+  return row?.start ?? null;
+}

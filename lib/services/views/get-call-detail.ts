@@ -1,0 +1,63 @@
+import type { Db } from "@/db/client";
+import { getCallById, listCallEntries, listLinksByEmployees } from "@/db/queries/views";
+import type { CallRow, Employee } from "@/db/schema";
+import type { CallDayEntry } from "@/db/schema/scores";
+import { AppError } from "@/lib/errors";
+import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
+import { isAdmin, type Viewer } from "@/lib/services/access/viewer";
+import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { listCallLegs, type LinkedLeg } from "./list-call-legs";
+
+export interface CallDetail {
+  employee: Employee;
+  timeZone: string;
+  dayStartHour: number;
+  /** The leg without its raw payload. */
+  call: Omit<CallRow, "raw">;
+  /** This employee's share of the call per local day (two entries when it crosses the day start). */
+  entries: CallDayEntry[];
+  legs: LinkedLeg[];
+  /** The Dialpad record as received, pretty-printed: admins only, null for everyone else. */
+  raw: string | null;
+}
+
+/**
+ * A call leg as seen from one employee's page. NOT_FOUND unless the employee is visible to the
+ * viewer and the leg is theirs: scored for them, or made by the Dialpad user they are mapped to.
+ */
+export async function getCallDetail(
+  db: Db,
+  viewer: Viewer,
+  params: { employeeId: number; callId: number },
+): Promise<CallDetail> {
+  const employee = await getVisibleEmployee(db, viewer, params.employeeId);
+  const found = Number.isSafeInteger(params.callId)
+    ? await getCallById(db, { organizationId: viewer.organizationId, callId: params.callId })
+    : undefined;
+  if (!found) throw new AppError("NOT_FOUND", "Call not found.");
+  const allEntries = await listCallEntries(db, { organizationId: viewer.organizationId, callId: found.id });
+  const entries = allEntries.filter((entry) => entry.employeeId === employee.id);
+  if (entries.length === 0) {
+    const [link] = await listLinksByEmployees(db, viewer.organizationId, [employee.id]);
+    if (!link || link.dialpadUserId !== found.dialpadUserId) throw new AppError("NOT_FOUND", "Call not found.");
+  }
+  const organization = await getViewerOrganization(db, viewer);
+  const { raw, ...call } = found;
+  return {
+    employee,
+    timeZone: employee.timezone ?? organization.timezone,
+    dayStartHour: organization.dayStartHour,
+    call,
+    entries,
+    legs: await listCallLegs(db, viewer, found),
+    raw: isAdmin(viewer) ? prettyPrint(raw) : null,
+  };
+}
+
+function prettyPrint(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
+}
