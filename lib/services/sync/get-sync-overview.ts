@@ -32,6 +32,8 @@ export interface SyncOverview {
   isRealtimeOn: boolean;
   /** The newest run's failure, with what to do next; null when it did not fail. */
   lastFailure: string | null;
+  /** When this overview was read (the form's "today"). */
+  readAt: number;
 }
 
 export async function getSyncOverview(db: Db, admin: AdminContext, options: { limit?: number } = {}): Promise<SyncOverview> {
@@ -49,6 +51,7 @@ export async function getSyncOverview(db: Db, admin: AdminContext, options: { li
     recentRuns: views,
     isRealtimeOn: Boolean(connection?.status === "connected" && connection.webhookId && connection.subscriptionId),
     lastFailure: latest?.status === "failed" ? latest.errorMessage : null,
+    readAt: Date.now(),
   };
 }
 

@@ -3,6 +3,7 @@ import { AuthenticateDialpadButton } from "@/components/integrations/authenticat
 import { ConnectionHealth } from "@/components/integrations/connection-health";
 import { DisconnectDialpadDialog } from "@/components/integrations/disconnect-dialpad-dialog";
 import { PhoneSystemPicker } from "@/components/integrations/phone-system-picker";
+import { SyncSection } from "@/components/integrations/sync-section";
 import { getDb } from "@/db/client";
 import { formatLocalDateTime } from "@/lib/dates";
 import { describeConnectFailure } from "@/lib/services/dialpad-connection/connect-outcome";
@@ -10,6 +11,9 @@ import { getDialpadConnectionSummary, type DialpadConnectionSummary } from "@/li
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
 import { disconnectDialpadAction } from "./actions";
+import { resyncRangeAction, saveSyncSettingsAction, syncNowAction } from "./sync-actions";
+
+const syncActions = { syncNow: syncNowAction, resync: resyncRangeAction, saveSettings: saveSyncSettingsAction };
 
 const searchSchema = z.object({
   dialpad: z.enum(["connected", "failed", "disconnected"]).optional().catch(undefined),
@@ -38,6 +42,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/setting
             {summary.status === "reconnect_needed" ? <AuthenticateDialpadButton label="Reconnect Dialpad" /> : null}
             <DisconnectDialpadDialog action={disconnectDialpadAction} />
           </div>
+          <SyncSection admin={viewer} timeZone={organization.timezone} isConnected={summary.status === "connected"} actions={syncActions} />
         </>
       ) : (
         <>
