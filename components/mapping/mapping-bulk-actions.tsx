@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/action";
+import styles from "./mapping.module.css";
 
 type BulkActionsProps = {
   suggestionCount: number;
@@ -16,7 +17,7 @@ export function MappingBulkActions({ suggestionCount, acceptAllAction, refreshAc
   const [acceptState, accept] = useActionState(acceptAllAction, null);
   const [refreshState, refresh] = useActionState(refreshAction, null);
   return (
-    <div className="stack">
+    <div className={styles.bulk}>
       <div className="button-row">
         <form action={accept}>
           <SubmitButton pendingLabel="Accepting…">{`Accept all suggestions (${suggestionCount})`}</SubmitButton>

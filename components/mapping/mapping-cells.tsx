@@ -25,7 +25,7 @@ export function EmployeeCell({ row }: { row: MappingEmployeeRow }) {
 
 export function StatusCell({ row }: { row: MappingEmployeeRow }) {
   const tone = row.status === "conflict" ? styles.conflict : row.status === "mapped" ? styles.mapped : "";
-  return <span className={`badge ${tone}`}>{statusLabels[row.status]}</span>;
+  return <span className={`badge ${styles.status} ${tone}`}>{statusLabels[row.status]}</span>;
 }
 
 export function DialpadUserCell({ row }: { row: MappingEmployeeRow }) {
@@ -61,7 +61,14 @@ export function DialpadUserCell({ row }: { row: MappingEmployeeRow }) {
 
 export function MethodCell({ row }: { row: MappingEmployeeRow }) {
   if (!row.method || (row.method === "manual" && !row.dialpadUser)) return <span className="muted">—</span>;
-  if (row.method === "manual") return <>Manual</>;
+  if (row.method === "manual") {
+    return (
+      <>
+        Manual
+        {row.lastChange && row.lastChange.actorName !== "Automatic" ? <span className={styles.sub}>by {row.lastChange.actorName}</span> : null}
+      </>
+    );
+  }
   return (
     <>
       {row.method === "email" ? "Email" : "Phone"}

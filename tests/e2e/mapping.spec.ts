@@ -79,6 +79,8 @@ test.describe.serial("Settings → Products → Phone System → Mapping", () =>
     await expect(page.getByText(`${rivalA.name} is now mapped to`)).toBeVisible();
     await expect(page.getByText("No employees match.")).toBeVisible();
     await page.getByRole("button", { name: /^All \(\d+\)$/ }).click();
+    const fixedRow = await employeeRow(page, `Rival A ${tag}`, rivalA.name);
+    await expect(fixedRow.getByRole("cell").nth(3)).toHaveText("Manualby Ada Admin");
     await page.getByLabel("Search employees").fill(`Rival B ${tag}`);
     const otherRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: rivalB.name }) });
     await expect(otherRow.getByRole("cell").nth(1)).toHaveText("Not mapped");

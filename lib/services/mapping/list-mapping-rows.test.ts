@@ -68,6 +68,23 @@ describe("listMappingRows", () => {
     expect(annRow).toMatchObject({ isManual: true, method: "manual", dialpadUser: null, lastChange: { actorName: "Ada Admin", reason: "Unmapped by hand" } });
   });
 
+  it("says when automatic mapping dropped an employee's link, for example after an email change", async () => {
+    const context = await setUpMappingTest();
+    await createEmployee(context.db, context.organization, { name: "Ann Lee", email: "ann@acme.test" });
+    await givenDialpadUsers(context, [{ id: "100", name: "Ann L.", emails: ["ann@acme.test"] }]);
+    await givenDialpadUsers(context, [{ id: "100", name: "Ann L.", emails: ["ann.lee@acme.test"] }]);
+
+    const [row] = (await listMappingRows(context.db, context.admin)).employees;
+    expect(row).toMatchObject({
+      status: "unmapped",
+      notes: [
+        "No phone number to match by.",
+        "No Dialpad user has the email ann@acme.test.",
+        "Was mapped to Ann L. until automatic mapping removed it: no longer matches by email or phone.",
+      ],
+    });
+  });
+
   it("is for admins only", async () => {
     const { context } = await givenMixedOrganization();
     const { viewer } = await createViewer(context.db, context.organization, { role: "employee" });

@@ -97,11 +97,18 @@ export function buildEmployeeRows(
       candidates: outcome.kind === "conflict" ? outcome.candidates.map((c) => users.get(c.dialpadUserId)!).filter(Boolean) : [],
       rivalNames: outcome.kind === "conflict" ? outcome.rivalEmployeeIds.map((id) => employeeName.get(id) ?? "") : [],
       suggestion: suggested && outcome.kind === "unmatched" && outcome.suggestion ? { user: suggested, basis: outcome.suggestion.basis } : null,
-      notes: report.notes,
+      notes: event && status === "unmapped" ? [...report.notes, ...describeLostLink(event, users)] : report.notes,
       hasMalformedPhone: report.hasMalformedPhone,
       lastChange: event ? { at: event.createdAt, actorName: event.actorName, reason: event.reason } : null,
     };
   });
+}
+
+/** An automatic unmap (say, after an email change) would otherwise go unnoticed: say when and why. */
+function describeLostLink(event: MappingEvent, users: Map<string, DialpadUserSummary>): string[] {
+  if (event.actorUserId !== null || event.fromDialpadUserId === null || event.toDialpadUserId !== null) return [];
+  const name = users.get(event.fromDialpadUserId)?.name ?? `Dialpad user ${event.fromDialpadUserId}`;
+  return [`Was mapped to ${name} until automatic mapping removed it: ${event.reason.toLowerCase()}.`];
 }
 
 export function displayNameOf(user: DialpadUserRow): string {
