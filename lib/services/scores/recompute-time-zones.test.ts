@@ -67,7 +67,7 @@ describe("daily scores across time zones", () => {
     expect(readDays(db, employee.id).map((d) => d.dayKey)).toEqual(["2026-03-11"]);
 
     await updateOrganizationSettings(db, admin, {
-      name: organization.name, timezone: organization.timezone, countryCode: organization.countryCode, dayStartHour: 4, workWeek: "1,2,3,4,5",
+      name: organization.name, timezone: organization.timezone, countryCode: "US", dayStartHour: 4, workWeek: "1,2,3,4,5",
     });
     expect(readDays(db, employee.id).map((d) => [d.dayKey, d.talkMs / MIN])).toEqual([["2026-03-10", 30]]);
   });
