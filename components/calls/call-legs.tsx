@@ -10,6 +10,13 @@ const relationLabels: Record<LegRelation, string> = {
   linked: "Linked leg",
 };
 
+function describeLegOwner(leg: LinkedLeg): string {
+  if (leg.owner) return leg.owner.name;
+  const target = leg.targetName?.trim();
+  if (leg.isMapped) return target ? `${target} (outside your team)` : "Someone outside your team";
+  return target ? `${target} (not mapped in Daymark)` : "Not mapped in Daymark";
+}
+
 type CallLegsProps = { legs: LinkedLeg[]; timeZone: string; titleId: string };
 
 /** Other legs of the same call (transfers, three-way merges, call-center hops); each visible one opens. */
@@ -47,7 +54,7 @@ export function CallLegs({ legs, timeZone, titleId }: CallLegsProps) {
                         {leg.owner.name}
                       </Link>
                     ) : (
-                      (leg.owner?.name ?? leg.targetName ?? "Not in Daymark")
+                      describeLegOwner(leg)
                     )}
                   </td>
                   <td>{directionLabels[leg.direction]}</td>

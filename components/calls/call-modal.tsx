@@ -15,6 +15,7 @@ export function CallModal({ children, titleId, path }: CallModalProps) {
   const router = useRouter();
   const pathname = usePathname();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const isOwnPath = pathname === path;
 
   useEffect(() => {
@@ -22,6 +23,7 @@ export function CallModal({ children, titleId, path }: CallModalProps) {
     if (!isOwnPath || !dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    closeRef.current?.focus();
     const root = document.documentElement;
     const previousOverflow = root.style.overflow;
     root.style.overflow = "hidden";
@@ -49,7 +51,7 @@ export function CallModal({ children, titleId, path }: CallModalProps) {
         <a href={path} className="button button--secondary button--small">
           Open as page
         </a>
-        <button type="button" className="button button--small" onClick={() => router.back()} autoFocus>
+        <button type="button" className="button button--small" onClick={() => router.back()} ref={closeRef}>
           Close
         </button>
       </div>

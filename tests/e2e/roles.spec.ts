@@ -23,7 +23,7 @@ test("a manager sees themselves and their reports, and gets a 404 for settings a
 
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link")).toHaveText(["Team", "Employees"]);
-  await expect(page.getByRole("list", { name: "Team members" }).getByRole("link")).toHaveText([
+  await expect(page.getByRole("table", { name: "Team day" }).getByRole("link")).toHaveText([
     /Mona Manager/,
     /Reed Report/,
   ]);
@@ -50,7 +50,7 @@ test("an employee sees only their own record", async ({ page }) => {
   const { manager, report } = await arrangeTeam();
   await signIn(page, report.user.email, report.user.password);
 
-  await expect(page.getByRole("list", { name: "Team members" }).getByRole("link")).toHaveText([/Reed Report/]);
+  await expect(page.getByRole("table", { name: "Team day" }).getByRole("link")).toHaveText([/Reed Report/]);
   await page.goto("/employees");
   await expect(page.getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("row").nth(1)).toContainText("Reed Report");

@@ -22,6 +22,8 @@ export interface LinkedLeg {
   isTransferred: boolean;
   /** The employee this leg belongs to, when the viewer may open their page; null otherwise. */
   owner: { employeeId: number; name: string } | null;
+  /** The leg's Dialpad user is linked to an employee (visible to the viewer or not). */
+  isMapped: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function listCallLegs(db: Db, viewer: Viewer, call: CallRow): Promi
     targetType: leg.targetType,
     isTransferred: leg.isTransferred,
     owner: leg.dialpadUserId ? (ownerByUser.get(leg.dialpadUserId) ?? null) : null,
+    isMapped: links.some((link) => link.dialpadUserId !== null && link.dialpadUserId === leg.dialpadUserId),
   }));
 }
 

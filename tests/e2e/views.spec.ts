@@ -1,0 +1,176 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addDays, formatDayKey } from "@/lib/dates";
+import { adminStorageState } from "./support/accounts";
+import { listSeriousViolations, measureHorizontalOverflow } from "./support/axe";
+import { expectNotFoundPage, signIn } from "./support/sign-in";
+import { addCallToday, arrangeBusyDay, arrangeViewsTeam } from "./support/views-arrange";
+
+async function expectAccessibleAtBothWidths(page: Page) {
+  expect(await listSeriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await measureHorizontalOverflow(page), "horizontal scroll at 390px").toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const callsTable = (page: Page) => page.getByRole("table", { name: /Calls on this day/ });
+const timeline = (page: Page) => page.getByRole("list", { name: "Calls on the timeline" });
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test("a manager opens the team day, goes to a report's day and steps between days", async ({ page }) => {
+  const team = await arrangeViewsTeam();
+  await signIn(page, team.manager.user.email, team.manager.user.password);
+  await page.goto(`/team?date=${team.dayKey}`);
+
+  const table = page.getByRole("table", { name: "Team day" });
+  await expect(table.getByRole("link")).toHaveText([team.manager.user.name, team.report.name]);
+  const rheaRow = table.getByRole("row").filter({ hasText: team.report.name });
+  // Three overlapping calls from 09:01 to 09:40 count once: 39 minutes, two connected calls.
+  await expect(rheaRow.getByRole("cell").nth(2)).toHaveText("39m 00s");
+  await expect(rheaRow.getByRole("cell").nth(3)).toHaveText("2");
+  await expect(rheaRow.getByRole("cell").nth(4)).toHaveText("0 left · 1 received");
+  await expect(rheaRow.getByRole("img", { name: /^Last 14 days: / })).toBeVisible();
+  // The manager has no Dialpad user, so the talk-time average is Rhea's alone.
+  await expect(page.getByTestId("team-average")).toContainText("39m 00s");
+  await expectAccessibleAtBothWidths(page);
+
+  await page.getByLabel("Search people").fill("rhea");
+  await expect(table.getByRole("link")).toHaveText([team.report.name]);
+  await page.getByRole("button", { name: "Counted talk" }).click();
+  await expect(page).toHaveURL(/q=rhea&sort=talk&dir=desc/);
+  await page.reload();
+  await expect(page.getByLabel("Search people")).toHaveValue("rhea");
+  await expect(table.getByRole("link")).toHaveText([team.report.name]);
+
+  await table.getByRole("link", { name: team.report.name }).click();
+  await expect(page).toHaveURL(`/employees/${team.report.id}?date=${team.dayKey}`);
+  await expect(page.getByRole("heading", { level: 1, name: team.report.name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: formatDayKey(team.dayKey) })).toBeVisible();
+  await expect(page.getByTestId("day-talk")).toHaveText("39m 00s");
+  await expect(callsTable(page).getByRole("row")).toHaveCount(6);
+  await expect(callsTable(page).getByRole("row").nth(4)).toContainText("Flagged");
+  await expect(timeline(page).getByRole("link")).toHaveCount(5);
+  await expectAccessibleAtBothWidths(page);
+
+  await page.getByRole("link", { name: /^Previous day/ }).click();
+  await expect(page).toHaveURL(`/employees/${team.report.id}?date=${addDays(team.dayKey, -1)}`);
+  await expect(callsTable(page).getByRole("row")).toHaveCount(2);
+  await expect(callsTable(page)).toContainText(`Dawn ${team.tag}`);
+  await page.getByRole("link", { name: /^Next day/ }).click();
+  await expect(page.getByRole("heading", { name: formatDayKey(team.dayKey) })).toBeVisible();
+  await expect(callsTable(page).getByRole("row")).toHaveCount(6);
+
+  await page.getByLabel("Day", { exact: true }).fill(addDays(team.dayKey, -1));
+  await page.getByRole("button", { name: "Go" }).click();
+  await expect(page).toHaveURL(`/employees/${team.report.id}?date=${addDays(team.dayKey, -1)}`);
+});
+
+test("calls open in a modal from the table and the timeline, linked legs follow, and a refresh shows the page", async ({ page }) => {
+  const team = await arrangeViewsTeam();
+  const [first, second, third] = team.rheaCalls;
+  await signIn(page, team.manager.user.email, team.manager.user.password);
+  await page.goto(`/employees/${team.report.id}?date=${team.dayKey}`);
+
+  await callsTable(page).getByRole("row").nth(1).getByRole("link").click();
+  const modal = page.getByRole("dialog", { name: `Inbound call with Acme ${team.tag}` });
+  await expect(modal).toBeVisible();
+  await expect(page).toHaveURL(`/employees/${team.report.id}/calls/${first!.id}`);
+  await expect(modal.getByTestId("call-counted")).toHaveText("19m 00s");
+  await expect(modal).toContainText("Recorded");
+  await expect(modal).toContainText("sales");
+  await expect(modal.getByText("Raw Dialpad record")).toHaveCount(0);
+  await expect(modal.getByRole("button", { name: "Close" })).toBeFocused();
+  expect(await listSeriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(modal).toHaveCount(0);
+  await expect(page).toHaveURL(`/employees/${team.report.id}?date=${team.dayKey}`);
+
+  await timeline(page).locator(`[data-call-id="${third!.id}"]`).click();
+  await expect(page.getByRole("dialog", { name: `Inbound call with Cora ${team.tag}` })).toBeVisible();
+  await page.getByRole("button", { name: "Close" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // Keyboard: tab to the second bar and open it.
+  await timeline(page).locator(`[data-call-id="${second!.id}"]`).focus();
+  await page.keyboard.press("Enter");
+  const secondModal = page.getByRole("dialog", { name: `Outbound call with Bolt ${team.tag}` });
+  await expect(secondModal).toBeVisible();
+  const legs = secondModal.getByRole("table", { name: /Legs of this call/ });
+  await expect(legs.getByRole("row")).toHaveCount(4);
+  // Otto is outside the manager's team: his leg is listed but not linked.
+  await expect(legs.getByRole("link")).toHaveText([team.report.name]);
+  await expect(legs).toContainText("Someone outside your team");
+  await legs.getByRole("link", { name: team.report.name }).click();
+  await expect(page).toHaveURL(`/employees/${team.report.id}/calls/${first!.id}`);
+  await expect(page.getByRole("dialog", { name: `Inbound call with Acme ${team.tag}` })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: `Inbound call with Acme ${team.tag}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `← ${team.report.name}'s day` })).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
+});
+
+test.describe("as the admin", () => {
+  test.use({ storageState: adminStorageState });
+
+  test("sees the raw Dialpad record and follows a transfer leg to another employee", async ({ page }) => {
+    const team = await arrangeViewsTeam();
+    await page.goto(`/employees/${team.report.id}?date=${team.dayKey}`);
+    await callsTable(page).getByRole("row").nth(1).getByRole("link").click();
+    const modal = page.getByRole("dialog");
+    await modal.getByText("Raw Dialpad record (admins only)").click();
+    await expect(modal.locator("pre")).toContainText(team.rheaCalls[0]!.dialpadCallId);
+    await modal.getByRole("table", { name: /Legs of this call/ }).getByRole("link", { name: team.outsider.name }).click();
+    await expect(page).toHaveURL(`/employees/${team.outsider.id}/calls/${team.ottoCall.id}`);
+    await expect(page.getByRole("dialog")).toContainText(team.outsider.name);
+  });
+
+  test("a bad date shows today with a message, never an error", async ({ page }) => {
+    const team = await arrangeViewsTeam();
+    const response = await page.goto("/team?date=2026-02-31");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: "is not a date" })).toContainText("“2026-02-31” is not a date Daymark can show");
+    await page.goto(`/employees/${team.report.id}?date=nonsense&date=2020-01-01`);
+    await expect(page.getByRole("alert").filter({ hasText: "is not a date" })).toContainText("“nonsense” is not a date");
+    await expect(page.getByRole("heading", { name: new RegExp(`${formatDayKey(team.today)} · today`) })).toBeVisible();
+  });
+
+  test("a day with 300 calls renders on the server quickly (timing printed)", async ({ page }) => {
+    const { employee, dayKey } = await arrangeBusyDay(300);
+    await page.goto(`/employees/${employee.id}?date=${dayKey}`);
+    await expect(callsTable(page).getByRole("row")).toHaveCount(301);
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      const response = await page.request.get(`/employees/${employee.id}?date=${dayKey}`);
+      expect(response.status()).toBe(200);
+      await response.body();
+      timings.push(Date.now() - started);
+    }
+    console.log(`[timing] GET /employees/[id] with 300 calls: ${timings.join(", ")} ms (min ${Math.min(...timings)} ms)`);
+  });
+});
+
+test("new calls appear on today's page without a manual refresh", async ({ page }) => {
+  const team = await arrangeViewsTeam();
+  await signIn(page, team.manager.user.email, team.manager.user.password);
+  await page.goto(`/employees/${team.report.id}`);
+  await expect(page.getByRole("heading", { name: new RegExp(`${formatDayKey(team.today)} · today`) })).toBeVisible();
+  await expect(callsTable(page)).toContainText("No calls on this day.");
+  await addCallToday(team.report, `rhea-${team.tag}`, `Live ${team.tag}`);
+  await expect(callsTable(page)).toContainText(`Live ${team.tag}`, { timeout: 25_000 });
+});
+
+test("outside the team, another organization, unknown calls and other people's calls are 404", async ({ page }) => {
+  const team = await arrangeViewsTeam();
+  await signIn(page, team.manager.user.email, team.manager.user.password);
+  await expectNotFoundPage(page, `/employees/${team.outsider.id}`);
+  await expectNotFoundPage(page, `/employees/${team.outsider.id}?date=${team.dayKey}`);
+  await expectNotFoundPage(page, `/employees/${team.foreign.id}`);
+  await expectNotFoundPage(page, `/employees/${team.report.id}/calls/999999999`);
+  await expectNotFoundPage(page, `/employees/${team.report.id}/calls/abc`);
+  await expectNotFoundPage(page, `/employees/${team.report.id}/calls/${team.ottoCall.id}`);
+  await expectNotFoundPage(page, `/employees/${team.outsider.id}/calls/${team.ottoCall.id}`);
+  await expectNotFoundPage(page, `/employees/${team.foreign.id}/calls/${team.rheaCalls[0]!.id}`);
+});
