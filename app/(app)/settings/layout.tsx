@@ -17,6 +17,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { href: "/settings", label: "General", exact: true },
           { href: "/settings/users", label: "Users" },
           { href: "/settings/products", label: "Products" },
+          { href: "/settings/scoring", label: "Scoring" },
         ]}
       />
       {children}
