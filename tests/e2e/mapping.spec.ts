@@ -56,6 +56,10 @@ test.describe.serial("Settings → Products → Phone System → Mapping", () =>
 
     await disconnectIfConnected(page);
     await connectDialpad(page);
+    // The sync that starts on connect fetches Dialpad's users in the background and auto-maps.
+    await expect
+      .poll(async () => (await listEmployeeDialpadLinks(db, organization.id)).filter((l) => l.employeeId === phoneEmployee.id).length)
+      .toBe(1);
     await page.getByRole("link", { name: "map employees to Dialpad users" }).click();
     await expect(page).toHaveURL(mappingPath);
     await expect(page.getByRole("heading", { name: "Map employees to Dialpad users" })).toBeVisible();

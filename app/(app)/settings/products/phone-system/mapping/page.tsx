@@ -49,6 +49,12 @@ export default async function MappingPage({ searchParams }: MappingPageProps) {
           Dialpad is not connected. <Link href="/settings/products">Connect Dialpad</Link> to fetch its users.
         </div>
       ) : null}
+      {connection?.status === "connected" && !directory ? (
+        <div className="alert alert--info" role="status">
+          Daymark is fetching your Dialpad users and will map employees as soon as they arrive. Reload this page in a
+          moment.
+        </div>
+      ) : null}
       {directory ? (
         <p data-testid="mapping-summary">
           {counts.mapped} of {counts.all} employees mapped · {counts.conflicts} in conflict · {counts.suggestions} suggested ·
