@@ -46,13 +46,3 @@ function rawId(raw: unknown): string | null {
   const id = (raw as { id: unknown }).id;
   return typeof id === "string" || typeof id === "number" ? String(id) : null;
 }
-
-/** For the connect flow, which must not fail because the user list could not be read right away. */
-export async function refreshDialpadUsersQuietly(db: Db, organizationId: number): Promise<void> {
-  try {
-    await refreshDialpadUsers(db, organizationId);
-  } catch (error) {
-    const name = error instanceof Error ? error.name : typeof error;
-    console.error(`[mapping] refreshing Dialpad users failed for organization ${organizationId}: ${name}`);
-  }
-}
