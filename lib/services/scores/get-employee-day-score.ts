@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "./call-free-days";
+import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
 import { getEmployeeTimeZone, getRoleKey } from "./scoring-context";
 
@@ -54,6 +55,7 @@ export async function getEmployeeDayScore(
   assertDayKey(dayKey);
   const employee = await getVisibleEmployee(db, viewer, employeeId);
   const organization = await requireOrganization(db, viewer.organizationId);
+  scheduleScoreDrainIfQueued(db, organization.id);
   const timeZone = getEmployeeTimeZone(employee, organization);
   const key = { organizationId: organization.id, employeeId: employee.id, dayKey };
   const [row] = await listDailyScoresOnDay(db, { ...key, employeeIds: [employee.id] });

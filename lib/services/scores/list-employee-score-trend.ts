@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "./call-free-days";
+import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
 import { assertDayKey, getEmployeeToday, requireOrganization } from "./get-employee-day-score";
 import { getRoleKey } from "./scoring-context";
@@ -28,6 +29,7 @@ export async function listEmployeeScoreTrend(
   }
   const employee = await getVisibleEmployee(db, viewer, employeeId);
   const organization = await requireOrganization(db, viewer.organizationId);
+  scheduleScoreDrainIfQueued(db, organization.id);
   const rows = await listEmployeeScoreRows(db, { organizationId: organization.id, employeeId: employee.id, from: fromDay, to: toDay });
   const rowByDay = new Map(rows.map((row) => [row.dayKey, row]));
   const role = getRoleKey(employee.title);

@@ -5,6 +5,7 @@ import type { ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "./call-free-days";
+import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
 import { assertDayKey, getEmployeeToday, requireOrganization } from "./get-employee-day-score";
 import { getEmployeeTimeZone, getRoleKey } from "./scoring-context";
@@ -27,6 +28,7 @@ export async function listTeamDay(
   assertDayKey(dayKey);
   const now = options.now ?? Date.now();
   const organization = await requireOrganization(db, viewer.organizationId);
+  scheduleScoreDrainIfQueued(db, organization.id);
   const employees = await listVisibleEmployees(db, viewer);
   const ids = employees.map((employee) => employee.id);
   const rows = await listDailyScoresOnDay(db, { organizationId: organization.id, dayKey, employeeIds: ids });

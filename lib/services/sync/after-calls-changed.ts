@@ -1,13 +1,13 @@
 import type { Db } from "@/db/client";
-import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
+import { scheduleScoreDrain } from "@/lib/services/scores/schedule-score-drain";
 
 /**
  * Called after stored calls of an organization changed: after each committed sync page that added
  * or updated legs, and after each applied webhook batch. The work is already marked: triggers on
- * calls queue every changed leg in the same transaction (migration add_scores). This drains the
- * queue, recomputing only the days those legs touch (and the role days whose baselines they feed);
- * a drain already running takes the new rows instead. The sync logs and ignores its errors.
+ * calls queue every changed leg in the same transaction (migration add_scores). This only schedules
+ * a background drain, coalesced over a backfill's pages (lib/services/scores/schedule-score-drain.ts),
+ * so it never slows the sync; call drainScoreQueue to wait for the scores.
  */
 export async function afterCallsChanged(db: Db, organizationId: number): Promise<void> {
-  await drainScoreQueue(db, organizationId);
+  scheduleScoreDrain(db, organizationId);
 }
