@@ -8,7 +8,6 @@ import {
   type SyncRun,
   type SyncRunKind,
 } from "@/db/schema";
-import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
 
 export interface SyncSettings {
   backfillDays: number;
@@ -151,60 +150,6 @@ export async function renewSyncRunLease(db: Db, { id, owner, now, leaseMs }: Lea
     .where(and(eq(syncRuns.id, id), eq(syncRuns.leaseOwner, owner), eq(syncRuns.status, "running")))
     .run();
   return result.changes === 1;
-}
-
-export class SyncLeaseLostError extends Error {
-  constructor() {
-    super("Another process took over this sync run.");
-    this.name = "SyncLeaseLostError";
-  }
-}
-
-export interface SyncPage {
-  lease: LeaseParams;
-  organizationId: number;
-  legs: readonly IncomingLeg[];
-  rejected: readonly RejectedRecord[];
-  /** Where the next page starts. */
-  checkpoint: { windowEnd: number; cursor: string | null; windowsDone: number };
-  itemsSeen: number;
-  /** Retried requests so far in this run (absolute). */
-  errorCount: number;
-}
-
-/**
- * Stores one page of calls and moves the run's checkpoint past it in the same transaction; rolls
- * back (SyncLeaseLostError) when this process no longer holds the run. Synchronous and short.
- */
-export function commitSyncPage(db: Db, page: SyncPage): UpsertCounts {
-  const { lease } = page;
-  // The call statements run on db.$client: the same connection, so inside this transaction.
-  return db.transaction(
-    (tx) => {
-      const counts = upsertCallRows(db, page.organizationId, dedupeLegs(page.legs), lease.now);
-      quarantineRecords(db, page.organizationId, page.rejected, { source: "poll", syncRunId: lease.id, now: lease.now });
-      const moved = tx
-        .update(syncRuns)
-        .set({
-          windowEnd: page.checkpoint.windowEnd,
-          cursor: page.checkpoint.cursor,
-          windowsDone: page.checkpoint.windowsDone,
-          pages: sql`${syncRuns.pages} + 1`,
-          callsSeen: sql`${syncRuns.callsSeen} + ${page.itemsSeen}`,
-          callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
-          callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
-          quarantined: sql`${syncRuns.quarantined} + ${page.rejected.length}`,
-          errorCount: page.errorCount,
-          leaseUntil: lease.now + lease.leaseMs,
-          updatedAt: lease.now,
-        })
-        .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
-        .run();
-      if (moved.changes !== 1) throw new SyncLeaseLostError();
-      return counts;
-    },
-    { behavior: "immediate" },
-  );
 }
 
 export interface RunOutcome {

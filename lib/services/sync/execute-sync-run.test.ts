@@ -33,7 +33,7 @@ async function setUp() {
 }
 
 describe("executeSyncRun", () => {
-  it("backfills every leg of the range exactly, one committed page at a time", async () => {
+  it("backfills every leg of the range exactly, each batch of pages committed with its checkpoint", async () => {
     const { db, organizationId, options } = await setUp();
     const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
     const expected = await emulatorCalls(emulator, rangeStart, anchor);

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { updateDialpadConnection } from "@/db/queries/dialpad-connections";
-import { claimSyncRun, finishSyncRun, getSyncRun, renewSyncRunLease, SyncLeaseLostError } from "@/db/queries/sync";
+import { claimSyncRun, finishSyncRun, getSyncRun, renewSyncRunLease } from "@/db/queries/sync";
+import { SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadClient } from "@/lib/integrations/dialpad/client";
 import { createDialpadClientForOrganization } from "@/lib/services/dialpad-connection/client-for-organization";
 import { refreshDialpadUsers } from "@/lib/services/mapping/refresh-dialpad-users";
 import { describeSyncFailure } from "./describe-failure";
-import { readRemainingPages, type PageReport } from "./read-pages";
+import { readRemainingPages, type CommitReport } from "./read-pages";
 
 export interface SyncRunOptions {
   createClient?: (db: Db, organizationId: number) => DialpadClient;
@@ -15,6 +16,8 @@ export interface SyncRunOptions {
   leaseMs?: number;
   /** Calls per request (Dialpad caps it at 100). */
   pageSize?: number;
+  /** Rows stored per transaction (a few pages); lower it to commit every page. */
+  commitRows?: number;
   /** Attempts per page on top of the client's own retries; then the run fails and is resumed later. */
   maxPageAttempts?: number;
   pageRetryDelayMs?: number;
@@ -22,7 +25,8 @@ export interface SyncRunOptions {
   refreshUsers?: boolean;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  onPage?: (report: PageReport) => void | Promise<void>;
+  /** After each committed batch, with the run's totals (progress output, tests). */
+  onCommit?: (report: CommitReport) => void | Promise<void>;
 }
 
 export const defaultLeaseMs = 60_000;
@@ -58,13 +62,14 @@ export async function executeSyncRun(db: Db, runId: number, options: SyncRunOpti
       owner,
       leaseMs,
       pageSize: options.pageSize ?? 100,
+      commitRows: options.commitRows ?? 500,
       maxPageAttempts: options.maxPageAttempts ?? 4,
       pageRetryDelayMs: options.pageRetryDelayMs ?? 5_000,
       now,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       isLeaseLost: () => isLeaseLost,
       tally,
-      onPage: options.onPage,
+      onCommit: options.onCommit,
     });
     const errorCount = run.errorCount + client.stats().retries + tally.pageRetries;
     const finished = await finishSyncRun(db, { id: runId, owner }, { status: "succeeded", errorMessage: null, isRetryable: false, errorCount, now: now() });

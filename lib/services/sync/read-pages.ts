@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { nextWriteStamp } from "@/db/queries/calls";
-import { commitSyncPage, SyncLeaseLostError } from "@/db/queries/sync";
+import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/queries/calls";
+import { commitSyncPages, SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadRequestError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
@@ -8,7 +8,7 @@ import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
 import { advanceCheckpoint, isRangeDone, windowQuery, type Checkpoint } from "./windows";
 
-export interface PageReport {
+export interface CommitReport {
   runId: number;
   pages: number;
   callsSeen: number;
@@ -23,6 +23,8 @@ export interface ReadContext {
   owner: string;
   leaseMs: number;
   pageSize: number;
+  /** Rows per transaction; a batch is also committed once it is 250 ms old. */
+  commitRows: number;
   maxPageAttempts: number;
   pageRetryDelayMs: number;
   now: () => number;
@@ -30,7 +32,7 @@ export interface ReadContext {
   isLeaseLost: () => boolean;
   /** Shared with the caller, which records the total if the run fails. */
   tally: { pageRetries: number };
-  onPage?: (report: PageReport) => void | Promise<void>;
+  onCommit?: (report: CommitReport) => void | Promise<void>;
 }
 
 type FetchedPage = DialpadCallPage;
@@ -38,7 +40,7 @@ type FetchedPage = DialpadCallPage;
 /**
  * Reads the run's remaining windows page by page. The next page is requested before the current one
  * is stored, so Dialpad's latency overlaps the database write; the checkpoint committed with each
- * page still points at the first page not yet stored.
+ * batch of pages points at the first page not yet stored.
  */
 export async function readRemainingPages(db: Db, run: SyncRun, context: ReadContext): Promise<void> {
   let checkpoint: Checkpoint = { windowEnd: run.windowEnd, cursor: run.cursor, windowsDone: run.windowsDone };
@@ -65,33 +67,52 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     }
   }
 
+  let batch = emptyBatch(context.now());
+  async function commit(at: Checkpoint): Promise<void> {
+    const counts = commitSyncPages(db, {
+      lease: { id: run.id, owner: context.owner, now: nextWriteStamp(context.now()), leaseMs: context.leaseMs },
+      organizationId: run.organizationId,
+      legs: batch.legs,
+      rejected: batch.rejected,
+      checkpoint: at,
+      pages: batch.pages,
+      itemsSeen: batch.itemsSeen,
+      errorCount: run.errorCount + context.client.stats().retries + tally.pageRetries,
+    });
+    totals.pages += batch.pages;
+    totals.callsSeen += batch.itemsSeen;
+    totals.callsAdded += counts.added;
+    totals.callsUpdated += counts.updated;
+    batch = emptyBatch(context.now());
+    if (counts.added + counts.updated > 0) await notifyCallsChanged(db, run.organizationId);
+    await context.onCommit?.({ runId: run.id, ...totals, windowsDone: at.windowsDone, windowsTotal: run.windowsTotal });
+  }
+
   let pending: Promise<FetchedPage> | null = fetchPage(checkpoint);
   while (pending) {
     const page: FetchedPage = await pending;
     const next = advanceCheckpoint(run, checkpoint, page.cursor);
-    pending = isRangeDone(run, next) ? null : fetchPage(next);
+    const isLast = isRangeDone(run, next);
+    pending = isLast ? null : fetchPage(next);
     // If this loop stops early, nobody awaits the prefetch; its failure must not become unhandled.
     pending?.catch(() => undefined);
     if (context.isLeaseLost()) throw new SyncLeaseLostError();
 
-    const legs = page.calls.map((call, index) => ({ leg: toCallLeg(call), raw: page.raw[index] }));
-    const counts = commitSyncPage(db, {
-      lease: { id: run.id, owner: context.owner, now: nextWriteStamp(context.now()), leaseMs: context.leaseMs },
-      organizationId: run.organizationId,
-      legs,
-      rejected: page.rejected,
-      checkpoint: next,
-      itemsSeen: page.calls.length + page.rejected.length,
-      errorCount: run.errorCount + context.client.stats().retries + tally.pageRetries,
-    });
-    totals.pages++;
-    totals.callsSeen += page.calls.length + page.rejected.length;
-    totals.callsAdded += counts.added;
-    totals.callsUpdated += counts.updated;
-    if (counts.added + counts.updated > 0) await notifyCallsChanged(db, run.organizationId);
-    await context.onPage?.({ runId: run.id, ...totals, windowsDone: next.windowsDone, windowsTotal: run.windowsTotal });
+    for (let index = 0; index < page.calls.length; index++) batch.legs.push({ leg: toCallLeg(page.calls[index]!), raw: page.raw[index] });
+    batch.rejected.push(...page.rejected);
+    batch.pages++;
+    batch.itemsSeen += page.calls.length + page.rejected.length;
     checkpoint = next;
-    // Each commit is a few milliseconds; yielding lets requests in between.
+    // A few pages per transaction: fewer commits, while a crash still loses at most this batch's fetches.
+    const isDue = batch.legs.length + batch.rejected.length >= context.commitRows || context.now() - batch.since >= maxBatchAgeMs;
+    if (isLast || isDue) await commit(next);
+    // Each commit takes a few milliseconds; yielding lets requests in between.
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+const maxBatchAgeMs = 250;
+
+function emptyBatch(since: number) {
+  return { legs: [] as IncomingLeg[], rejected: [] as RejectedRecord[], pages: 0, itemsSeen: 0, since };
 }

@@ -89,7 +89,8 @@ describe("sync overview", () => {
     await executeSyncRun(db, run.id, {
       ...runOptions,
       pageSize: 10,
-      onPage: async (report) => {
+      commitRows: 1,
+      onCommit: async (report) => {
         if (report.windowsDone === 1 && !midRun) midRun = await getSyncOverview(db, admin);
       },
     });

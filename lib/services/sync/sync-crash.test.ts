@@ -18,11 +18,12 @@ afterAll(() => emulator.close());
 const rangeStart = anchor - 3 * dayMs;
 const pageSize = 5;
 const leaseMs = 800;
+// Three pages per transaction: the checkpoint covers whole batches.
 
 function startChild(dbFile: string, runId: number): { child: ChildProcess; exited: Promise<number | null> } {
   // node itself with tsx as a loader: the tsx CLI would put a second process between us and the one to kill.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/services/sync/testing/backfill-child.ts")], {
-    env: { ...process.env, SYNC_CHILD_DB: dbFile, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs), SYNC_CHILD_PAGE_SIZE: String(pageSize) },
+    env: { ...process.env, SYNC_CHILD_DB: dbFile, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs), SYNC_CHILD_PAGE_SIZE: String(pageSize), SYNC_CHILD_COMMIT_ROWS: "12" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

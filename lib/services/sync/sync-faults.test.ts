@@ -43,6 +43,8 @@ async function backfill(extra: SyncRunOptions = {}) {
   const options: SyncRunOptions = {
     createClient: fastClientFactory(emulator.url),
     pageSize,
+    // One page per transaction, so faults can be injected between pages.
+    commitRows: 1,
     refreshUsers: false,
     pageRetryDelayMs: 5,
     ...extra,
@@ -96,7 +98,7 @@ describe("sync under Dialpad faults", () => {
   it("refreshes a token that expires mid-run once, through the stored refresh token", async () => {
     let pagesSeen = 0;
     const { db, organizationId, finished, stats } = await backfill({
-      onPage: async () => {
+      onCommit: async () => {
         pagesSeen++;
         if (pagesSeen === 3) await admin(emulator, "/faults", { kind: "expire_tokens" });
       },
@@ -110,7 +112,7 @@ describe("sync under Dialpad faults", () => {
   it("stops cleanly on invalid_grant, asks for a reconnect, and resumes after it without re-reading", async () => {
     let pagesSeen = 0;
     const { db, organizationId, finished, runId, options } = await backfill({
-      onPage: async () => {
+      onCommit: async () => {
         pagesSeen++;
         if (pagesSeen !== 3) return;
         await admin(emulator, "/faults", { kind: "invalid_grant", pathPrefix: "/oauth2/token" });
@@ -127,7 +129,7 @@ describe("sync under Dialpad faults", () => {
     await connectOrganization(db, emulator, organizationId);
     const next = await prepareNextRun(db, organizationId, { trigger: "connect", now: anchor });
     expect("run" in next && next.run.id).toBe(runId);
-    const resumed = await executeSyncRun(db, runId, { ...options, onPage: undefined });
+    const resumed = await executeSyncRun(db, runId, { ...options, onCommit: undefined });
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
     expect(resumed).toMatchObject({ status: "succeeded", errorMessage: null, pages: expectedPageCount(expected, rangeStart, anchor, pageSize) });
     await expectStoredCallsToMatch(db, organizationId, expected);

@@ -1,5 +1,5 @@
 // Runs one sync run in its own process, for the crash test: SIGKILL it mid-run, start it again.
-// Input from the environment: SYNC_CHILD_DB (file), SYNC_CHILD_RUN_ID, SYNC_CHILD_LEASE_MS, SYNC_CHILD_PAGE_SIZE.
+// Input from the environment: SYNC_CHILD_DB (file), SYNC_CHILD_RUN_ID, SYNC_CHILD_LEASE_MS, SYNC_CHILD_PAGE_SIZE, SYNC_CHILD_COMMIT_ROWS.
 import { openDatabase } from "@/db/client";
 import { executeSyncRun } from "@/lib/services/sync/execute-sync-run";
 
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const run = await executeSyncRun(db, Number(process.env.SYNC_CHILD_RUN_ID), {
     leaseMs: Number(process.env.SYNC_CHILD_LEASE_MS ?? 60_000),
     pageSize: Number(process.env.SYNC_CHILD_PAGE_SIZE ?? 100),
+    commitRows: Number(process.env.SYNC_CHILD_COMMIT_ROWS ?? 500),
     refreshUsers: false,
   });
   process.stdout.write(`done ${run?.status ?? "not claimed"}\n`);

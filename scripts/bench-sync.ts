@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// `npm run bench:sync`: backfills ~1,000,000 calls from an emulator process with the rate limit off and
+// compares the rate with the raw limit measured in the same run (the same pages fetched without
+// storing, plus the same rows inserted with a bare prepared statement in one transaction). Then, with
+// Dialpad's 20 requests/second limit on, measures the request rate the production client reaches.
+// Not part of `npm test`: it takes a few minutes and ~2 GB of temporary disk.
+
+const anchor = Date.parse("2025-06-18T15:30:00Z");
+const dayMs = 86_400_000;
+const days = 30;
+const tokenKey = randomBytes(32).toString("base64");
+Object.assign(process.env, {
+  TOKEN_KEYS: `bench:${tokenKey}`,
+  TOKEN_KEY_ACTIVE: "bench",
+  DIALPAD_CLIENT_ID: "daymark-dev",
+  DIALPAD_CLIENT_SECRET: "daymark-dev-secret",
+});
+
+const emulatorEnv = {
+  EMULATOR_USERS: process.env.BENCH_USERS ?? "1000",
+  EMULATOR_DAYS: String(days + 1),
+  EMULATOR_CALLS_PER_USER_DAY: process.env.BENCH_CALLS_PER_USER_DAY ?? "50",
+  EMULATOR_ANCHOR: String(anchor),
+  EMULATOR_RATE_LIMIT: "0",
+  EMULATOR_CLIENT_ID: "daymark-dev",
+  EMULATOR_CLIENT_SECRET: "daymark-dev-secret",
+};
+
+async function main(): Promise<void> {
+  const { startEmulatorProcess } = await import("./bench-sync/emulator");
+  const emulator = await startEmulatorProcess(emulatorEnv);
+  process.env.DIALPAD_BASE_URL = emulator.url;
+  try {
+    await run(emulator);
+  } finally {
+    emulator.stop();
+  }
+}
+
+async function run(emulator: Awaited<ReturnType<typeof import("./bench-sync/emulator").startEmulatorProcess>>): Promise<void> {
+  const { openDatabase } = await import("@/db/client");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { upsertDialpadConnection } = await import("@/db/queries/dialpad-connections");
+  const { createDialpadClient } = await import("@/lib/integrations/dialpad/client");
+  const { createDialpadClientForOrganization } = await import("@/lib/services/dialpad-connection/client-for-organization");
+  const { getDialpadAccessToken, refreshDialpadAccessToken } = await import("@/lib/services/dialpad-connection/access-token");
+  const { sealConnectionSecret } = await import("@/lib/services/dialpad-connection/token-storage");
+  const { executeSyncRun } = await import("@/lib/services/sync/execute-sync-run");
+  const { createSyncRun } = await import("@/lib/services/sync/plan-run");
+  const { fetchWithoutStoring, insertBare } = await import("./bench-sync/baseline");
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "daymark-bench-"));
+  const freshDb = (name: string) => {
+    const db = openDatabase(path.join(dir, name));
+    migrateDatabase(db);
+    db.$client.prepare("INSERT INTO organizations (name, domain, timezone, created_at) VALUES ('Bench', ?, 'UTC', 0)").run(`${name}.test`);
+    return db;
+  };
+  const db = freshDb("sync.db");
+  const organizationId = 1;
+  const companies = await emulator.admin<{ items: { adminEmail: string; id: string }[] }>("/companies");
+  const tokens = await emulator.admin<{ access_token: string; refresh_token: string; expires_in: number }>("/tokens", {
+    user: companies.items[0]!.adminEmail,
+    scopes: ["calls:list", "offline_access"],
+  });
+  await upsertDialpadConnection(db, {
+    organizationId, status: "connected", dialpadCompanyId: companies.items[0]!.id, companyName: "Bench", companyDomain: "acme.test",
+    connectedByName: "Bench", connectedAt: Date.now(),
+    accessTokenCipher: sealConnectionSecret(organizationId, "access_token", tokens.access_token),
+    refreshTokenCipher: sealConnectionSecret(organizationId, "refresh_token", tokens.refresh_token),
+    accessTokenExpiresAt: Date.now() + tokens.expires_in * 1000, updatedAt: Date.now(),
+  });
+
+  const range = { rangeStart: anchor - days * dayMs, rangeEnd: anchor };
+  const { count } = await emulator.admin<{ count: number }>(`/calls?count_only=true&started_after=${range.rangeStart - 1}&started_before=${range.rangeEnd}`);
+  console.log(`Emulator holds ${count.toLocaleString("en-US")} call legs in the ${days}-day range.`);
+  const unlimited = { perSecond: Number.POSITIVE_INFINITY, acquire: async () => undefined };
+  const unlimitedClient = () =>
+    createDialpadClient({
+      baseUrl: emulator.url,
+      getAccessToken: () => getDialpadAccessToken(db, organizationId),
+      onUnauthorized: (stale) => refreshDialpadAccessToken(db, organizationId, stale),
+      rateLimiter: unlimited,
+    });
+
+  // 1. The sync itself, first, so the process's peak RSS is the sync's.
+  const syncRun = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "admin", ...range, now: anchor });
+  let peakRss = process.memoryUsage().rss;
+  const syncStarted = performance.now();
+  const synced = await executeSyncRun(db, syncRun!.id, {
+    createClient: unlimitedClient,
+    refreshUsers: false,
+    onCommit: (report) => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      if (report.pages % 2_000 === 0) console.log(`  … ${report.callsSeen.toLocaleString("en-US")} calls, ${report.windowsDone}/${report.windowsTotal} days`);
+    },
+  });
+  const syncMs = performance.now() - syncStarted;
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  if (synced?.status !== "succeeded" || synced.callsAdded !== count) throw new Error(`sync ended ${synced?.status} with ${synced?.callsAdded} calls`);
+
+  // 2. The raw limit: the same pages without storing, then the same rows with a bare INSERT.
+  const fetchStarted = performance.now();
+  const fetched = await fetchWithoutStoring(unlimitedClient(), range, 100);
+  const fetchMs = performance.now() - fetchStarted;
+  const inserted = insertBare(db, freshDb("bare.db"), organizationId);
+  const rawMs = fetchMs + inserted.ms;
+
+  const perSecond = (n: number, ms: number) => Math.round((n * 1000) / ms);
+  console.log("\nRate limit off");
+  console.log(`  sync:                ${count.toLocaleString("en-US")} calls in ${(syncMs / 1000).toFixed(1)} s = ${perSecond(count, syncMs).toLocaleString("en-US")} calls/s (${synced.pages} pages)`);
+  console.log(`  fetch only:          ${(fetchMs / 1000).toFixed(1)} s (${fetched.pages} pages, ${perSecond(fetched.calls, fetchMs).toLocaleString("en-US")} calls/s)`);
+  console.log(`  bare insert, 1 tx:   ${(inserted.ms / 1000).toFixed(1)} s (${perSecond(inserted.rows, inserted.ms).toLocaleString("en-US")} rows/s)`);
+  console.log(`  raw limit:           ${perSecond(count, rawMs).toLocaleString("en-US")} calls/s`);
+  console.log(`  sync / raw limit:    ${((rawMs / syncMs) * 100).toFixed(0)}% (target ≥ 50%)`);
+  console.log(`  peak RSS:            ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 300 MB)`);
+
+  // 3. Dialpad's limit on: the production client (shared 19.5/s limiter) re-reads the newest day.
+  await emulator.admin("/rate-limit", { perSecond: 20 });
+  const dayRange = { rangeStart: anchor - dayMs, rangeEnd: anchor };
+  await emulator.admin(`/calls?count_only=true&started_after=${dayRange.rangeStart - 1}&started_before=${dayRange.rangeEnd}`);
+  const before = await emulator.admin<{ rateLimited: number; requests: Record<string, number> }>("/stats");
+  const limitedRun = await createSyncRun(db, organizationId, { kind: "resync", trigger: "admin", ...dayRange, now: anchor });
+  let clientStats = { requests: 0, rateLimited: 0 };
+  const limitedStarted = performance.now();
+  const limited = await executeSyncRun(db, limitedRun!.id, {
+    createClient: (database, id) => {
+      const client = createDialpadClientForOrganization(database, id);
+      const stats = client.stats;
+      return { ...client, stats: () => (clientStats = stats()) };
+    },
+    refreshUsers: false,
+  });
+  const limitedMs = performance.now() - limitedStarted;
+  const after = await emulator.admin<{ rateLimited: number; requests: Record<string, number> }>("/stats");
+  const requests = (after.requests["GET /api/v2/call"] ?? 0) - (before.requests["GET /api/v2/call"] ?? 0);
+  const rate = (requests * 1000) / limitedMs;
+  console.log("\nRate limit on (emulator: 20 requests/s per company; Daymark's limiter: 19.5/s)");
+  console.log(`  ${requests} requests in ${(limitedMs / 1000).toFixed(1)} s = ${rate.toFixed(2)} requests/s = ${((rate / 20) * 100).toFixed(1)}% of 20/s (target ≥ 95%)`);
+  console.log(`  429 answers: ${after.rateLimited - before.rateLimited} at the emulator, ${clientStats.rateLimited} seen by the client (target 0); run ${limited?.status}`);
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
