@@ -6,6 +6,7 @@ import { createDialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadAuthorizationDeniedError, DialpadCallbackError, DialpadForbiddenError } from "@/lib/integrations/dialpad/errors";
 import { exchangeAuthorizationCode, revokeToken, type TokenSet } from "@/lib/integrations/dialpad/oauth";
 import { toDialpadCompanyRecord, toDialpadUserRecord } from "@/lib/integrations/dialpad/transform";
+import { getEligibility } from "@/lib/mapping/eligibility";
 import { assertAdmin, type AdminContext } from "./context";
 import { afterDialpadConnected } from "./lifecycle";
 import { hashOauthState, openCodeVerifier } from "./start-authorization";
@@ -64,7 +65,7 @@ async function verifyAndStore(db: Db, admin: AdminContext, tokens: TokenSet, now
     for await (const page of client.listUsers({ state: "all" })) {
       for (const user of page.users.map(toDialpadUserRecord)) {
         totalUserCount += 1;
-        if (user.license && user.state === "active") licensedUserCount += 1;
+        if (getEligibility({ state: user.state, license: user.license, isRemoved: false }).isMappable) licensedUserCount += 1;
       }
     }
     await upsertDialpadConnection(db, {
