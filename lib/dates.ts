@@ -219,6 +219,24 @@ export function formatLocalTime(ms: number, timeZone: string): string {
   return format(ms, "HH:mm", { in: tz(timeZone) });
 }
 
+/**
+ * formatLocalTime for many instants in one zone (a day's calls): the zone's offset is looked up
+ * once per UTC quarter hour, which is safe because offsets and their changes fall on quarter hours.
+ */
+export function createLocalTimeFormatter(timeZone: string): (ms: number) => string {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  const offsetByQuarter = new Map<number, number>();
+  return (ms) => {
+    const quarter = Math.floor(ms / (15 * MINUTE_MS));
+    let offset = offsetByQuarter.get(quarter);
+    if (offset === undefined) {
+      offset = getOffsetMs(timeZone, ms);
+      offsetByQuarter.set(quarter, offset);
+    }
+    return new Date(ms + offset).toISOString().slice(11, 16);
+  };
+}
+
 /** Local clock time with seconds, 24-hour: "14:05:09". */
 export function formatLocalTimeWithSeconds(ms: number, timeZone: string): string {
   return format(ms, "HH:mm:ss", { in: tz(timeZone) });

@@ -1,14 +1,12 @@
+"use client";
+
 import Link from "next/link";
-import { describeOtherParty, directionLabels, getTalkMs } from "@/components/calls/call-format";
-import { callKindLabels, type CallKind } from "@/lib/calls/rules";
-import { formatDuration, formatLocalTime } from "@/lib/dates";
-import type { DayCall } from "@/lib/services/scores/get-employee-day-score";
+import { directionLabels } from "@/components/calls/call-format";
+import type { DayCallItem } from "./day-calls-model";
 import styles from "./day.module.css";
 
-type DayCallsTableProps = { calls: DayCall[]; timeZone: string; callHref: (callId: number) => string };
-
 /** The day's legs in start order; the time opens the call (a modal, or a page on a fresh load). */
-export function DayCallsTable({ calls, timeZone, callHref }: DayCallsTableProps) {
+export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZone: string }) {
   return (
     <div className="table-wrap">
       <table className={styles.callsTable}>
@@ -25,35 +23,33 @@ export function DayCallsTable({ calls, timeZone, callHref }: DayCallsTableProps)
           </tr>
         </thead>
         <tbody>
-          {calls.length === 0 ? (
+          {items.length === 0 ? (
             <tr>
               <td colSpan={7} className="muted">
                 No calls on this day.
               </td>
             </tr>
           ) : (
-            calls.map((call) => (
-              <tr key={call.callId} className={call.isFlagged ? styles.flaggedRow : undefined} data-call-id={call.callId}>
+            items.map((item) => (
+              <tr key={item.id} className={item.isFlagged ? styles.flaggedRow : undefined}>
                 <td>
-                  <Link href={callHref(call.callId)} scroll={false}>
-                    {formatLocalTime(call.startedAt, timeZone)}
+                  <Link href={item.href} scroll={false} prefetch={false}>
+                    {item.start}
                     <span className="visually-hidden">, open call details</span>
                   </Link>
                 </td>
-                <td>{directionLabels[call.direction]}</td>
-                <td>{describeOtherParty(call)}</td>
-                <td>{call.endedAt === null ? "In progress" : formatDuration(getTalkMs(call))}</td>
+                <td>{directionLabels[item.direction]}</td>
+                <td>{item.party}</td>
+                <td>{item.talk ?? "In progress"}</td>
                 <td>
-                  {formatDuration(call.countedMs)}
-                  {call.contributionMs < call.countedMs ? (
-                    <small className="muted"> ({formatDuration(call.contributionMs)} after overlap)</small>
-                  ) : null}
+                  {item.counted}
+                  {item.afterOverlap ? <small className="muted"> ({item.afterOverlap} after overlap)</small> : null}
                 </td>
                 <td>
-                  {callKindLabels[call.kind as CallKind] ?? call.kind}
-                  {call.isFlagged ? <span className={`badge ${styles.flagBadge}`}> Flagged</span> : null}
+                  {item.kind}
+                  {item.isFlagged ? <span className={`badge ${styles.flagBadge}`}> Flagged</span> : null}
                 </td>
-                <td className={styles.wrap}>{call.reason}</td>
+                <td className={styles.wrap}>{item.reason}</td>
               </tr>
             ))
           )}

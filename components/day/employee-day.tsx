@@ -2,12 +2,13 @@ import { formatDayKey } from "@/lib/dates";
 import type { EmployeeDay } from "@/lib/services/views/get-employee-day";
 import { getAdjacentDays } from "@/lib/services/views/day-param";
 import { DateNav } from "./date-nav";
-import { DayCallsTable } from "./day-calls-table";
+import { DayCalls } from "./day-calls";
+import { buildDayCallItems } from "./day-calls-model";
 import { DayScoreCard } from "./day-score-card";
 import { DayStatusNote } from "./day-status-note";
-import { DayTimeline } from "./day-timeline";
 import { LiveRefresh } from "./live-refresh";
 import { ScoreExplanationFallback } from "./score-explanation-fallback";
+import { listHourTicks } from "./timeline-model";
 import { TrendChart } from "./trend-chart";
 import styles from "./day.module.css";
 
@@ -18,6 +19,7 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
   const adjacent = getAdjacentDays(day.dayKey, day.today);
   const isToday = day.dayKey === day.today;
   const label = (key: string | null) => (key ? formatDayKey(key) : null);
+  const { items, laneCount } = buildDayCallItems(day.calls, { bounds: day.bounds, timeZone: day.timeZone, now: day.now, callHref });
   return (
     <>
       <LiveRefresh isEnabled={isToday} />
@@ -49,17 +51,7 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
         />
         <DayScoreCard day={day.day} explanation={<ScoreExplanationFallback breakdown={day.day.breakdown} />} />
       </section>
-      <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        <p className="muted">Local time in {day.timeZone}.</p>
-        <DayTimeline calls={day.calls} bounds={day.bounds} timeZone={day.timeZone} now={day.now} callHref={callHref} />
-      </section>
-      <section className="card" aria-labelledby="calls-heading">
-        <h2 id="calls-heading">
-          Calls <span className="muted">({day.calls.length})</span>
-        </h2>
-        <DayCallsTable calls={day.calls} timeZone={day.timeZone} callHref={callHref} />
-      </section>
+      <DayCalls items={items} laneCount={laneCount} ticks={listHourTicks(day.bounds, day.timeZone)} timeZone={day.timeZone} />
       <section className="card" aria-labelledby="trend-heading">
         <h2 id="trend-heading">Score, last 30 days</h2>
         <TrendChart points={day.trend} dayHref={(dayKey) => `${basePath}?date=${dayKey}`} />

@@ -30,8 +30,8 @@ describe("layoutTimeline", () => {
       bounds,
       at(23, 45),
     );
-    expect(bars[0]).toMatchObject({ left: 0, width: 4.167, isCropped: true, connectedFrom: 0 });
-    expect(bars[1]).toMatchObject({ left: 95.833, width: 3.125, isCropped: false, connectedFrom: 66.667 });
+    expect(bars[0]).toMatchObject({ left: 0, width: 4.167, connectedFrom: 0 });
+    expect(bars[1]).toMatchObject({ left: 95.833, width: 3.125, connectedFrom: 66.667 });
   });
 
   it("gives a very short call a minimum width that also keeps the next one out of its lane", () => {

@@ -24,7 +24,6 @@ export interface TimelineBar {
   width: number;
   /** Where the connected part starts, as a percentage of the bar's own width; null if never connected. */
   connectedFrom: number | null;
-  isCropped: boolean;
 }
 
 export interface TimelineTick {
@@ -54,7 +53,6 @@ export function layoutTimeline(calls: readonly TimelineCall[], bounds: DayBounds
       left: percent((start - bounds.start) / span),
       width: percent((drawnEnd - start) / span),
       connectedFrom: connected === null ? null : percent((connected - start) / (drawnEnd - start)),
-      isCropped: call.startedAt < bounds.start || (call.endedAt ?? now) > bounds.end,
     };
   });
   return { bars, laneCount: Math.max(1, laneEnds.length) };

@@ -2,27 +2,26 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { CallDirection } from "@/lib/calls/types";
+import { directionLabels } from "@/components/calls/call-format";
+import type { DayCallItem } from "./day-calls-model";
 import styles from "./timeline.module.css";
-import type { TimelineBar, TimelineTick } from "./timeline-model";
+import type { TimelineTick } from "./timeline-model";
 
-export type TimelineItem = TimelineBar & {
-  href: string;
-  direction: CallDirection;
-  isFlagged: boolean;
-  isInProgress: boolean;
-  title: string;
-  time: string;
-  summary: string;
-  reason: string;
-};
+type TimelineViewProps = { items: DayCallItem[]; laneCount: number; ticks: TimelineTick[] };
 
-type TimelineViewProps = { items: TimelineItem[]; laneCount: number; ticks: TimelineTick[] };
+export function describeItem(item: DayCallItem): { time: string; title: string; summary: string } {
+  return {
+    time: `${item.start}–${item.end ?? "now"}`,
+    title: `${directionLabels[item.direction]} call with ${item.party}`,
+    summary: `Talk ${item.talk ?? "in progress"} · counted ${item.counted} · ${item.kind}${item.isFlagged ? " · flagged" : ""}`,
+  };
+}
 
 /** Bars are links (Tab walks them in time order); hovering or focusing one shows its details below. */
 export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
   const [activeId, setActiveId] = useState<number | null>(null);
   const active = items.find((item) => item.id === activeId) ?? null;
+  const activeText = active ? describeItem(active) : null;
   return (
     <div>
       <div className={styles.scroller}>
@@ -33,40 +32,39 @@ export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
             </div>
           ))}
           <ol className={styles.bars} aria-label="Calls on the timeline">
-            {items.map((item) => (
-              <li key={item.id}>
-                <Link
-                  href={item.href}
-                  scroll={false}
-                  className={[
-                    styles.bar,
-                    item.isFlagged ? styles.flagged : styles[item.direction],
-                    item.isInProgress ? styles.inProgress : "",
-                  ].join(" ")}
-                  style={{
-                    left: `${item.left}%`,
-                    width: `${item.width}%`,
-                    top: `calc(${item.lane} * var(--lane))`,
-                    ["--connected-from" as string]: item.connectedFrom === null ? "100%" : `${item.connectedFrom}%`,
-                  }}
-                  aria-label={`${item.time}, ${item.title}. ${item.summary}${item.isFlagged ? ". Flagged" : ""}`}
-                  data-call-id={item.id}
-                  onMouseEnter={() => setActiveId(item.id)}
-                  onFocus={() => setActiveId(item.id)}
-                />
-              </li>
-            ))}
+            {items.map((item) => {
+              const text = describeItem(item);
+              return (
+                <li key={item.id}>
+                  <Link
+                    href={item.href}
+                    scroll={false}
+                    prefetch={false}
+                    className={`${styles.bar} ${item.isFlagged ? styles.flagged : styles[item.direction]}${item.end === null ? ` ${styles.inProgress}` : ""}`}
+                    style={{
+                      left: `${item.bar.left}%`,
+                      width: `${item.bar.width}%`,
+                      top: `calc(${item.bar.lane} * var(--lane))`,
+                      ["--connected-from" as string]: `${item.bar.connectedFrom ?? 100}%`,
+                    }}
+                    aria-label={`${text.time}, ${text.title}. ${text.summary}`}
+                    data-call-id={item.id}
+                    onMouseEnter={() => setActiveId(item.id)}
+                    onFocus={() => setActiveId(item.id)}
+                  />
+                </li>
+              );
+            })}
           </ol>
         </div>
       </div>
       <div className={styles.details}>
-        {active ? (
+        {active && activeText ? (
           <p>
-            <strong>{active.time}</strong> {active.title}
-            {active.isFlagged ? <span className="badge"> Flagged</span> : null}
+            <strong>{activeText.time}</strong> {activeText.title}
             <br />
             <span className="muted">
-              {active.summary}. {active.reason}
+              {activeText.summary}. {active.reason}
             </span>
           </p>
         ) : (

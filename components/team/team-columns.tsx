@@ -27,7 +27,7 @@ export function buildTeamColumns(dayKey: string): ColumnDef<TeamDayRow>[] {
       header: "Name",
       cell: ({ row }) => (
         <>
-          <Link href={`/employees/${row.original.employeeId}?date=${dayKey}`}>{row.original.name}</Link>
+          <Link href={`/employees/${row.original.employeeId}?date=${dayKey}`} prefetch={false}>{row.original.name}</Link>
           {row.original.title ? <span className="muted"> · {row.original.title}</span> : null}
         </>
       ),
