@@ -32,6 +32,9 @@ function prepare(client: Database.Database) {
          to_ms AS toMs, from_day AS fromDay, to_day AS toDay
        FROM score_recompute_queue WHERE organization_id = ? AND id <= ? ORDER BY id`,
     ),
+    claim: client.prepare<[number, number]>(
+      "UPDATE score_recompute_queue SET is_claimed = 1 WHERE organization_id = ? AND id <= ? AND is_claimed = 0",
+    ),
     deleteFacts: client.prepare<[number, number]>(
       "DELETE FROM score_recompute_queue WHERE organization_id = ? AND id <= ? AND kind IN ('calls', 'employee')",
     ),
@@ -58,8 +61,14 @@ export function getMaxQueueId(db: Db, organizationId: number): number | null {
   return statementsFor(db).maxId.get(organizationId)?.maxId ?? null;
 }
 
-export function listQueueRows(db: Db, organizationId: number, maxId: number): QueueRow[] {
-  return statementsFor(db).list.all(organizationId, maxId);
+/**
+ * Claims and lists the rows up to maxId. A claimed row no longer absorbs new changes (the
+ * triggers' unique index covers unclaimed rows only), so nothing that happens after this is lost.
+ */
+export function claimQueueRows(db: Db, organizationId: number, maxId: number): QueueRow[] {
+  const { claim, list } = statementsFor(db);
+  claim.run(organizationId, maxId);
+  return list.all(organizationId, maxId);
 }
 
 /** Deletes the "calls" and "employee" rows up to maxId, or the "role" rows: work that is done. */

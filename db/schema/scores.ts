@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { calls } from "./calls";
 import { employees } from "./employees";
@@ -116,14 +117,24 @@ export const scoreRecomputeQueue = sqliteTable(
     dialpadUserId: text("dialpad_user_id"),
     employeeId: integer("employee_id"),
     role: text("role"),
-    /** "calls": the changed leg's span [from_ms, to_ms] in UTC ms. */
+    /** "calls": the UTC days the changed legs span, as [from_ms, to_ms] (first and last ms of those days). */
     fromMs: integer("from_ms"),
     toMs: integer("to_ms"),
     /** "role": the days to rescore, both included; null = every stored day of the role. */
     fromDay: text("from_day"),
     toDay: text("to_day"),
+    /** Taken by a running drain: changes after that need a row of their own. */
+    isClaimed: integer("is_claimed", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("score_recompute_queue_org_idx").on(t.organizationId, t.id)],
+  (t) => [
+    index("score_recompute_queue_org_idx").on(t.organizationId, t.id),
+    // The triggers insert only when no unclaimed row has the same span: a backfill's many legs of one
+    // user and day queue one row, not thousands. (Not UNIQUE + OR IGNORE: an upsert firing a trigger
+    // overrides the trigger's conflict clause.)
+    index("score_recompute_queue_calls_idx")
+      .on(t.organizationId, t.dialpadUserId, t.fromMs, t.toMs)
+      .where(sql`kind = 'calls' AND is_claimed = 0`),
+  ],
 );
 
 export type DailyScore = typeof dailyScores.$inferSelect;

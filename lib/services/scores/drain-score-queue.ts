@@ -1,7 +1,7 @@
 // Runs queued score work until the organization's queue is empty. Every hook ends here.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deleteQueueRows, getMaxQueueId, listQueueRows, type QueueRow } from "@/db/queries/score-queue";
+import { deleteQueueRows, getMaxQueueId, claimQueueRows, type QueueRow } from "@/db/queries/score-queue";
 import { listScoreSettings } from "@/db/queries/scores";
 import { organizations, type Organization } from "@/db/schema";
 import { recomputeFacts } from "./recompute-facts";
@@ -54,11 +54,11 @@ async function drainPass(db: Db, organizationId: number): Promise<void> {
       deleteQueueRows(db, organizationId, maxId, "role");
       return;
     }
-    await recomputeFacts(db, organization, listQueueRows(db, organizationId, maxId));
+    await recomputeFacts(db, organization, claimQueueRows(db, organizationId, maxId));
     deleteQueueRows(db, organizationId, maxId, "facts");
     const roleMaxId = getMaxQueueId(db, organizationId);
     if (roleMaxId === null) return;
-    await rescoreQueuedRoles(db, organization, listQueueRows(db, organizationId, roleMaxId));
+    await rescoreQueuedRoles(db, organization, claimQueueRows(db, organizationId, roleMaxId));
     deleteQueueRows(db, organizationId, roleMaxId, "role");
   }
 }
