@@ -1,12 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { directionLabels } from "@/components/calls/call-format";
 import type { DayCallItem } from "./day-calls-model";
 import styles from "./day.module.css";
+import { useCallLinkClicks } from "./use-call-link-clicks";
 
 /** The day's legs in start order; the time opens the call (a modal, or a page on a fresh load). */
 export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZone: string }) {
+  const onLinkClick = useCallLinkClicks();
   return (
     <div className="table-wrap">
       <table className={styles.callsTable}>
@@ -22,7 +23,7 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
             <th scope="col">Why</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody onClick={onLinkClick}>
           {items.length === 0 ? (
             <tr>
               <td colSpan={7} className="muted">
@@ -33,10 +34,10 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
             items.map((item) => (
               <tr key={item.id} className={item.isFlagged ? styles.flaggedRow : undefined}>
                 <td>
-                  <Link href={item.href} scroll={false} prefetch={false}>
+                  <a href={item.href} data-call-link="">
                     {item.start}
                     <span className="visually-hidden">, open call details</span>
-                  </Link>
+                  </a>
                 </td>
                 <td>{directionLabels[item.direction]}</td>
                 <td>{item.party}</td>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { directionLabels } from "@/components/calls/call-format";
 import type { DayCallItem } from "./day-calls-model";
 import styles from "./timeline.module.css";
 import type { TimelineTick } from "./timeline-model";
+import { useCallLinkClicks } from "./use-call-link-clicks";
 
 type TimelineViewProps = { items: DayCallItem[]; laneCount: number; ticks: TimelineTick[] };
 
@@ -20,6 +20,7 @@ export function describeItem(item: DayCallItem): { time: string; title: string; 
 /** Bars are links (Tab walks them in time order); hovering or focusing one shows its details below. */
 export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
   const [activeId, setActiveId] = useState<number | null>(null);
+  const onLinkClick = useCallLinkClicks();
   const active = items.find((item) => item.id === activeId) ?? null;
   const activeText = active ? describeItem(active) : null;
   return (
@@ -31,15 +32,14 @@ export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
               {tick.label ? <span className={styles.tickLabel}>{tick.label}</span> : null}
             </div>
           ))}
-          <ol className={styles.bars} aria-label="Calls on the timeline">
+          <ol className={styles.bars} aria-label="Calls on the timeline" onClick={onLinkClick}>
             {items.map((item) => {
               const text = describeItem(item);
               return (
                 <li key={item.id}>
-                  <Link
+                  <a
                     href={item.href}
-                    scroll={false}
-                    prefetch={false}
+                    data-call-link=""
                     className={`${styles.bar} ${item.isFlagged ? styles.flagged : styles[item.direction]}${item.end === null ? ` ${styles.inProgress}` : ""}`}
                     style={{
                       left: `${item.bar.left}%`,
