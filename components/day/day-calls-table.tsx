@@ -34,7 +34,7 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
             items.map((item) => (
               <tr key={item.id} className={item.isFlagged ? styles.flaggedRow : undefined}>
                 <td>
-                  <a href={item.href} data-call-link="">
+                  <a href={item.href}>
                     {item.start}
                     <span className="visually-hidden">, open call details</span>
                   </a>

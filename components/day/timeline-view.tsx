@@ -39,7 +39,6 @@ export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
                 <li key={item.id}>
                   <a
                     href={item.href}
-                    data-call-link=""
                     className={`${styles.bar} ${item.isFlagged ? styles.flagged : styles[item.direction]}${item.end === null ? ` ${styles.inProgress}` : ""}`}
                     style={{
                       left: `${item.bar.left}%`,
