@@ -9,22 +9,27 @@ const noScoreText: Record<string, string> = {
   no_baseline: "No score: there is no baseline or target to compare with.",
 };
 
-function describeNoScore(day: DayScore): string {
+function describeNoScore(day: DayScore, isMapped: boolean): string {
   if (day.isFuture) return "This day has not happened yet.";
+  if (!isMapped && !day.isStored) return "Not linked to a Dialpad user.";
   if (day.isPending) return "The score is being recalculated; refresh in a moment.";
   return (day.noScoreReason && noScoreText[day.noScoreReason]) || "No score for this day.";
 }
 
 /** The day's score and the facts behind it; `explanation` is the "How is this calculated?" panel. */
-export function DayScoreCard({ day, explanation }: { day: DayScore; explanation: ReactNode }) {
+type DayScoreCardProps = { day: DayScore; isMapped: boolean; explanation: ReactNode };
+
+export function DayScoreCard({ day, isMapped, explanation }: DayScoreCardProps) {
+  // Without a Dialpad user there is no phone data: no score rather than a score of 0.
+  const score = !isMapped && !day.isStored ? null : day.score;
   return (
     <>
       <dl className={styles.summary}>
         <div className={styles.figure}>
           <dt>Score</dt>
           <dd className={styles.scoreValue} data-testid="day-score">
-            {day.score ?? "—"}
-            {day.score === null ? <small>{describeNoScore(day)}</small> : <small>of 100</small>}
+            {score ?? "—"}
+            {score === null ? <small>{describeNoScore(day, isMapped)}</small> : <small>of 100</small>}
           </dd>
         </div>
         <div className={styles.figure}>

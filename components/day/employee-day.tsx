@@ -1,3 +1,4 @@
+import { ScoreExplanation } from "@/components/scoring/score-explanation";
 import { formatDayKey } from "@/lib/dates";
 import type { EmployeeDay } from "@/lib/services/views/get-employee-day";
 import { getAdjacentDays } from "@/lib/services/views/day-param";
@@ -7,7 +8,6 @@ import { buildDayCallItems } from "./day-calls-model";
 import { DayScoreCard } from "./day-score-card";
 import { DayStatusNote } from "./day-status-note";
 import { LiveRefresh } from "./live-refresh";
-import { ScoreExplanationFallback } from "./score-explanation-fallback";
 import { listHourTicks } from "./timeline-model";
 import { TrendChart } from "./trend-chart";
 import styles from "./day.module.css";
@@ -19,6 +19,9 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
   const adjacent = getAdjacentDays(day.dayKey, day.today);
   const isToday = day.dayKey === day.today;
   const label = (key: string | null) => (key ? formatDayKey(key) : null);
+  const isMapped = day.dialpadUserId !== null;
+  // Unmapped people have no phone data: days without a stored row have no score, as on the team page.
+  const trend = day.trend.map((point) => ({ dayKey: point.dayKey, score: isMapped || point.isStored ? point.score : null }));
   const { items, laneCount } = buildDayCallItems(day.calls, { bounds: day.bounds, timeZone: day.timeZone, now: day.now, callHref });
   return (
     <>
@@ -49,12 +52,16 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
           employeeName={day.employee.name}
           timeZone={day.timeZone}
         />
-        <DayScoreCard day={day.day} explanation={<ScoreExplanationFallback breakdown={day.day.breakdown} />} />
+        <DayScoreCard
+          day={day.day}
+          isMapped={isMapped}
+          explanation={<ScoreExplanation breakdown={day.day.breakdown} uncounted={day.uncounted} timeZone={day.timeZone} />}
+        />
       </section>
       <DayCalls items={items} laneCount={laneCount} ticks={listHourTicks(day.bounds, day.timeZone)} timeZone={day.timeZone} />
       <section className="card" aria-labelledby="trend-heading">
         <h2 id="trend-heading">Score, last 30 days</h2>
-        <TrendChart points={day.trend} dayHref={(dayKey) => `${basePath}?date=${dayKey}`} />
+        <TrendChart points={trend} dayHref={(dayKey) => `${basePath}?date=${dayKey}`} />
       </section>
     </>
   );

@@ -158,7 +158,7 @@ test("new calls appear on today's page without a manual refresh", async ({ page 
   await page.goto(`/employees/${team.report.id}`);
   await expect(page.getByRole("heading", { name: new RegExp(`${formatDayKey(team.today)} · today`) })).toBeVisible();
   await expect(callsTable(page)).toContainText("No calls on this day.");
-  await addCallToday(team.report, `rhea-${team.tag}`, `Live ${team.tag}`);
+  await addCallToday(`rhea-${team.tag}`, `Live ${team.tag}`);
   await expect(callsTable(page)).toContainText(`Live ${team.tag}`, { timeout: 25_000 });
 });
 

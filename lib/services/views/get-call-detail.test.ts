@@ -5,7 +5,7 @@ import { createTestDb } from "@/tests/db";
 import { createEmployee, createOrganization, createViewer } from "@/tests/factories";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getCallDetail } from "./get-call-detail";
-import { buildLeg, insertLegs, linkEmployee, storeDays } from "./testing/arrange-day";
+import { buildLeg, insertLegs, linkEmployee, scoreQueuedDays } from "./testing/arrange-day";
 
 const t0 = Date.UTC(2026, 2, 10, 14, 0); // 10:00 in New York
 
@@ -29,20 +29,21 @@ beforeEach(async () => {
 });
 
 /** An inbound call answered by Rita and transferred to Oscar, entering through a main line. */
-function arrangeTransfer() {
+async function arrangeTransfer() {
+  const mainLine = buildLeg("u-mainline", { startedAt: t0, endedAt: t0 + 5_000, direction: "inbound" });
+  const entryPointCallId = mainLine.dialpadCallId;
   const [entry, rita, oscar] = insertLegs(db, org.id, [
-    buildLeg("u-mainline", { startedAt: t0, endedAt: t0 + 5_000, direction: "inbound" }),
-    buildLeg("u-rita", { startedAt: t0 + 1_000, rangAt: t0 + 1_000, connectedAt: t0 + 6_000, endedAt: t0 + 66_000, direction: "inbound", isTransferred: true, contactName: "Acme Corp" }),
-    buildLeg("u-oscar", { startedAt: t0 + 66_000, connectedAt: t0 + 70_000, endedAt: t0 + 130_000, direction: "inbound" }),
+    mainLine,
+    buildLeg("u-rita", { startedAt: t0 + 1_000, rangAt: t0 + 1_000, connectedAt: t0 + 6_000, endedAt: t0 + 66_000, direction: "inbound", isTransferred: true, contactName: "Acme Corp", entryPointCallId }),
+    buildLeg("u-oscar", { startedAt: t0 + 66_000, connectedAt: t0 + 70_000, endedAt: t0 + 130_000, direction: "inbound", entryPointCallId }),
   ]);
-  db.$client.prepare("UPDATE calls SET entry_point_call_id = ? WHERE id IN (?, ?)").run(entry!.dialpadCallId, rita!.id, oscar!.id);
-  storeDays(db, org, report, [{ ...rita!, entryPointCallId: entry!.dialpadCallId }]);
+  await scoreQueuedDays(db, org.id);
   return { entry: entry!, rita: rita!, oscar: oscar! };
 }
 
 describe("getCallDetail", () => {
   it("shows a report's call to their manager with times in the employee's zone, scoring and linked legs", async () => {
-    const { entry, rita, oscar } = arrangeTransfer();
+    const { entry, rita, oscar } = await arrangeTransfer();
     const detail = await getCallDetail(db, manager, { employeeId: report.id, callId: rita.id });
     expect(detail.timeZone).toBe("America/New_York");
     expect(detail.call.contactName).toBe("Acme Corp");
@@ -59,7 +60,7 @@ describe("getCallDetail", () => {
   });
 
   it("gives admins the raw record and links every mapped leg", async () => {
-    const { rita, oscar } = arrangeTransfer();
+    const { rita, oscar } = await arrangeTransfer();
     const detail = await getCallDetail(db, admin, { employeeId: report.id, callId: rita.id });
     expect(JSON.parse(detail.raw!)).toEqual({ call_id: rita.dialpadCallId, state: "hangup" });
     expect(detail.legs.find((leg) => leg.callId === oscar.id)?.owner).toEqual({ employeeId: outsider.id, name: "Oscar Outside" });
@@ -73,7 +74,7 @@ describe("getCallDetail", () => {
   });
 
   it("is NOT_FOUND for another employee's call, an unknown id, another organization's call or someone outside the team", async () => {
-    const { oscar, rita } = arrangeTransfer();
+    const { oscar, rita } = await arrangeTransfer();
     const otherOrg = await createOrganization(db);
     const foreignEmployee = await createEmployee(db, otherOrg);
     linkEmployee(db, foreignEmployee, "u-rita");

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/services/access/viewer";
 import { createTestDb } from "@/tests/db";
 import { createEmployee, createOrganization, createViewer } from "@/tests/factories";
 import { getEmployeeDay } from "./get-employee-day";
-import { buildLeg, insertLegs, linkEmployee, storeDays } from "./testing/arrange-day";
+import { buildLeg, insertLegs, linkEmployee, scoreQueuedDays } from "./testing/arrange-day";
 
 const MIN = 60_000;
 // Berlin is UTC+1 in March: local 09:00 on 10 Mar is 08:00 UTC.
@@ -34,7 +34,8 @@ describe("getEmployeeDay", () => {
       buildLeg("u-rita", { startedAt: local(9, 10), connectedAt: local(9, 10), endedAt: local(9, 30), direction: "inbound" }),
       buildLeg("u-rita", { startedAt: local(14), rangAt: local(14), endedAt: local(14) + 30_000, direction: "inbound" }),
     ];
-    storeDays(db, org, rita, insertLegs(db, org.id, legs));
+    insertLegs(db, org.id, legs);
+    await scoreQueuedDays(db, org.id);
     const day = await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-10", now });
     expect(day.timeZone).toBe("Europe/Berlin");
     expect(day.bounds).toEqual({ start: Date.UTC(2026, 2, 9, 23), end: Date.UTC(2026, 2, 10, 23) });
@@ -61,7 +62,8 @@ describe("getEmployeeDay", () => {
       const start = local(7) + i * 2 * MIN;
       return buildLeg("u-rita", { startedAt: start, connectedAt: start + 10_000, endedAt: start + 3 * MIN, direction: i % 3 ? "outbound" : "inbound" });
     });
-    storeDays(db, org, rita, insertLegs(db, org.id, legs));
+    insertLegs(db, org.id, legs);
+    await scoreQueuedDays(db, org.id);
     await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-10", now });
     const runs = 20;
     const started = performance.now();

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/services/access/viewer";
 import { createTestDb } from "@/tests/db";
 import { createEmployee, createOrganization, createViewer } from "@/tests/factories";
 import { getTeamDay } from "./get-team-day";
-import { buildLeg, insertLegs, linkEmployee, storeDays } from "./testing/arrange-day";
+import { buildLeg, insertLegs, linkEmployee, scoreQueuedDays } from "./testing/arrange-day";
 
 const MIN = 60_000;
 const at = (day: number, hour: number) => Date.UTC(2026, 2, day, hour);
@@ -30,7 +30,8 @@ beforeEach(async () => {
     ...[9, 10, 11].map((hour) => buildLeg("u-rita", { startedAt: at(10, hour), connectedAt: at(10, hour), endedAt: at(10, hour) + 10 * MIN })),
     ...Array.from({ length: 10 }, (_, i) => buildLeg("u-rita", { startedAt: at(9, 8 + i), connectedAt: at(9, 8 + i), endedAt: at(9, 8 + i) + 6 * MIN })),
   ];
-  storeDays(db, org, rita, insertLegs(db, org.id, legs));
+  insertLegs(db, org.id, legs);
+    await scoreQueuedDays(db, org.id);
 });
 
 describe("getTeamDay", () => {

@@ -1,6 +1,6 @@
 import type { CallRow } from "@/db/schema";
 import { addDays, getDayKeyForInstant, getLocalDayBounds } from "@/lib/dates";
-import { buildLeg, insertLegs, linkEmployee, storeDays } from "@/lib/services/views/testing/arrange-day";
+import { buildLeg, insertLegs, linkEmployee, scoreQueuedDays } from "@/lib/services/views/testing/arrange-day";
 import { createEmployee, createOrganization, createViewer, uniqueSuffix } from "@/tests/factories";
 import { getE2eDb, getFirstOrganization } from "./e2e-db";
 
@@ -39,11 +39,10 @@ export async function arrangeViewsTeam() {
     buildLeg(user, { startedAt: previousDay + 11 * 3_600_000, connectedAt: previousDay + 11 * 3_600_000, endedAt: previousDay + 11.5 * 3_600_000, direction: "outbound", contactName: `Dawn ${tag}` }),
   ]);
   const rheaCalls: CallRow[] = [first!, ...rest];
-  storeDays(db, organization, report, rheaCalls);
   const [ottoCall] = insertLegs(db, organization.id, [
     buildLeg(`otto-${tag}`, { startedAt: at(9, 30), connectedAt: at(9, 30), endedAt: at(9, 45), entryPointCallId: first!.dialpadCallId, direction: "inbound" }),
   ]);
-  storeDays(db, organization, outsider, [ottoCall!]);
+  await scoreQueuedDays(db, organization.id);
 
   const otherOrg = await createOrganization(db, { name: `Elsewhere ${tag}` });
   const foreign = await createEmployee(db, otherOrg, { name: `Fritz Foreign ${tag}` });
@@ -62,17 +61,18 @@ export async function arrangeBusyDay(count: number) {
   const legs = Array.from({ length: count }, (_, i) =>
     buildLeg(`busy-${tag}`, { startedAt: start + i * 3 * MIN, connectedAt: start + i * 3 * MIN + 5_000, endedAt: start + i * 3 * MIN + 4 * MIN, direction: i % 2 ? "inbound" : "outbound" }),
   );
-  storeDays(db, organization, employee, insertLegs(db, organization.id, legs));
+  insertLegs(db, organization.id, legs);
+  await scoreQueuedDays(db, organization.id);
   return { employee, dayKey };
 }
 
-/** Adds a just-finished call to today for a linked employee, as a sync would, and scores the day. */
-export async function addCallToday(employee: Parameters<typeof storeDays>[2], dialpadUserId: string, contactName: string) {
+/** Adds a just-finished call to today for a Dialpad user, as a sync would, and scores the day. */
+export async function addCallToday(dialpadUserId: string, contactName: string): Promise<void> {
   const db = getE2eDb();
   const organization = await getFirstOrganization();
   const end = Date.now() - 60_000;
-  const rows = insertLegs(db, organization.id, [
+  insertLegs(db, organization.id, [
     buildLeg(dialpadUserId, { startedAt: end - 5 * MIN, connectedAt: end - 5 * MIN, endedAt: end, direction: "outbound", contactName }),
   ]);
-  storeDays(db, organization, employee, rows);
+  await scoreQueuedDays(db, organization.id);
 }

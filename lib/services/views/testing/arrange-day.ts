@@ -1,20 +1,12 @@
-// Test arrangement for the views: stores call legs, a mapping link and the daily rows the scorer
-// would write (facts from lib/scoring, a default-target score), so view tests own their data.
+// Test arrangement for the views: legs go in through the sync's upsert (whose triggers queue the
+// score work) and the real recompute scores them, so view tests own their data end to end.
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  callDayEntries,
-  calls,
-  dailyScores,
-  employeeDialpadLinks,
-  type CallRow,
-  type Employee,
-  type Organization,
-} from "@/db/schema";
+import { nextWriteStamp, upsertCallRows } from "@/db/queries/calls";
+import { calls, employeeDialpadLinks, type CallRow, type Employee } from "@/db/schema";
 import { buildCallLeg } from "@/lib/calls/build-call-leg";
 import type { CallLeg } from "@/lib/calls/types";
-import { getLocalDayCalendar } from "@/lib/dates";
-import { computeDayFactsByDay } from "@/lib/scoring/day-facts";
-import { computeScore, suggestedDefaultTargets } from "@/lib/scoring/score";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 
 let sequence = 0;
 
@@ -24,25 +16,20 @@ export function buildLeg(dialpadUserId: string, overrides: Partial<CallLeg> & Pi
   return buildCallLeg({ dialpadCallId: `t${Date.now()}${sequence}`, dialpadUserId, ...overrides });
 }
 
-export function insertLegs(db: Db, organizationId: number, legs: CallLeg[], raw?: (leg: CallLeg) => unknown): CallRow[] {
+/** Stores the legs as a sync page would and returns their rows, in the order given. */
+export function insertLegs(db: Db, organizationId: number, legs: CallLeg[]): CallRow[] {
   if (legs.length === 0) return [];
-  const now = Date.now();
-  return db
-    .insert(calls)
-    .values(
-      legs.map((leg) => ({
-        ...leg,
-        organizationId,
-        labels: JSON.stringify(leg.labels),
-        raw: JSON.stringify(raw ? raw(leg) : { call_id: leg.dialpadCallId, state: leg.state }),
-        firstSyncedAt: now,
-        updatedAt: now,
-      })),
-    )
-    .returning()
-    .all();
+  const stamp = nextWriteStamp();
+  db.$client.transaction(() =>
+    upsertCallRows(db, organizationId, legs.map((leg) => ({ leg, raw: { call_id: leg.dialpadCallId, state: leg.state } })), stamp),
+  )();
+  const ids = legs.map((leg) => leg.dialpadCallId);
+  const rows = db.select().from(calls).where(and(eq(calls.organizationId, organizationId), inArray(calls.dialpadCallId, ids))).all();
+  const byId = new Map(rows.map((row) => [row.dialpadCallId, row]));
+  return ids.map((id) => byId.get(id)!);
 }
 
+/** Links the employee to a Dialpad user directly; link before storing their legs. */
 export function linkEmployee(db: Db, employee: Employee, dialpadUserId: string): void {
   const now = Date.now();
   db.insert(employeeDialpadLinks)
@@ -50,40 +37,7 @@ export function linkEmployee(db: Db, employee: Employee, dialpadUserId: string):
     .run();
 }
 
-/**
- * Writes daily_scores and call_day_entries for every day the employee's stored legs touch, the
- * way the recompute does, scored against the suggested default targets with weights 3 and 2.
- */
-export function storeDays(db: Db, organization: Organization, employee: Employee, rows: CallRow[]): void {
-  const calendar = getLocalDayCalendar(employee.timezone ?? organization.timezone, organization.dayStartHour);
-  const idByDialpadId = new Map(rows.map((row) => [row.dialpadCallId, row.id]));
-  const legs = rows.map((row): CallLeg => ({ ...row, labels: JSON.parse(row.labels) as string[] }));
-  const now = Date.now();
-  db.transaction((tx) => {
-    for (const facts of computeDayFactsByDay(legs, calendar).values()) {
-      const breakdown = computeScore({
-        isWorkDay: true,
-        signals: [
-          { key: "talkTime", value: facts.talkMs, weight: 3, baseline: { value: suggestedDefaultTargets.talkTime, source: "default", days: 0 } },
-          { key: "connectedCalls", value: facts.connectedCalls, weight: 2, baseline: { value: suggestedDefaultTargets.connectedCalls, source: "default", days: 0 } },
-        ],
-      });
-      const { calls: entries, uncounted, dayKey, ...counts } = facts;
-      void uncounted;
-      tx.insert(dailyScores)
-        .values({
-          ...counts, dayKey, organizationId: organization.id, employeeId: employee.id, role: employee.title?.trim() ?? "",
-          score: breakdown.score, noScoreReason: breakdown.noScoreReason, breakdown: JSON.stringify(breakdown),
-          factsHash: `test-${now}`, computedAt: now,
-        })
-        .run();
-      for (const entry of entries) {
-        const { dialpadCallId, startedAt, ...fields } = entry;
-        void startedAt;
-        tx.insert(callDayEntries)
-          .values({ ...fields, organizationId: organization.id, employeeId: employee.id, dayKey, callId: idByDialpadId.get(dialpadCallId)! })
-          .run();
-      }
-    }
-  });
+/** Runs the queued score recompute to the end, as the app does in the background after a sync. */
+export function scoreQueuedDays(db: Db, organizationId: number): Promise<void> {
+  return drainScoreQueue(db, organizationId);
 }
