@@ -98,9 +98,19 @@ export class CallStore {
     const generated: Leg[] = [];
     const upper = Math.min(this.lastDay, Math.floor((Math.min(q.before, q.after_key?.started ?? Infinity)) / DAY_MS));
     const lower = Math.max(this.firstDay, Math.floor(q.after / DAY_MS));
-    for (let day = upper; day >= lower && generated.length < want; day--) {
+    let day = upper;
+    for (; day >= lower && generated.length < want; day--) {
       const legs = this.cache.day(company, day);
       for (let i = startIndex(legs, q.after_key); i < legs.length && generated.length < want; i++) {
+        if (matches(legs[i]!, q)) generated.push(legs[i]!);
+      }
+    }
+    // A call that starts before midnight can have legs (a transfer, a callback) after it, so the day
+    // before the last one read may hold legs that sort among those collected: merge them too.
+    if (day >= lower) {
+      const legs = this.cache.day(company, day);
+      const nextDayStart = (day + 1) * DAY_MS;
+      for (let i = startIndex(legs, q.after_key); i < legs.length && legs[i]!.dateStarted >= nextDayStart; i++) {
         if (matches(legs[i]!, q)) generated.push(legs[i]!);
       }
     }
