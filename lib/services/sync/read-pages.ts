@@ -61,6 +61,8 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
           continue;
         }
         if (!(error instanceof DialpadTransientError) || attempt >= context.maxPageAttempts) throw error;
+        // A long Retry-After ends the run instead: the scheduler resumes it later, without holding the lock meanwhile.
+        if ((error.retryAfterMs ?? 0) > maxRetryWaitMs) throw error;
         tally.pageRetries++;
         await context.sleep(error.retryAfterMs ?? context.pageRetryDelayMs * attempt);
       }
@@ -112,6 +114,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
 }
 
 const maxBatchAgeMs = 250;
+const maxRetryWaitMs = 60_000;
 
 function emptyBatch(since: number) {
   return { legs: [] as IncomingLeg[], rejected: [] as RejectedRecord[], pages: 0, itemsSeen: 0, since };
