@@ -44,9 +44,9 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
                 <td>{item.talk ?? "In progress"}</td>
                 <td>
                   {item.counted}
-                  {item.afterOverlap ? <small className="muted"> ({item.afterOverlap} after overlap)</small> : null}
+                  {item.afterOverlap ? <small className="muted">{item.afterOverlap} after overlap</small> : null}
                 </td>
-                <td>
+                <td className={styles.kindCell}>
                   {item.kind}
                   {item.isFlagged ? <span className={`badge ${styles.flagBadge}`}> Flagged</span> : null}
                 </td>

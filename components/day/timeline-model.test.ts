@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getLocalDayBounds } from "@/lib/dates";
-import { layoutTimeline, listHourTicks, type TimelineCall } from "./timeline-model";
+import { fitWindowToBars, layoutTimeline, listHourTicks, projectToWindow, type TimelineCall } from "./timeline-model";
 
 const bounds = getLocalDayBounds("2026-03-10", "UTC");
 const at = (hh: number, mm = 0) => bounds.start + hh * 3_600_000 + mm * 60_000;
@@ -49,7 +49,7 @@ describe("listHourTicks", () => {
   it("has 24 hourly ticks on an ordinary day, labelled every three hours", () => {
     const ticks = listHourTicks(bounds, "UTC");
     expect(ticks).toHaveLength(24);
-    expect(ticks.filter((t) => t.label).map((t) => t.label)).toEqual(["00:00", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"]);
+    expect(ticks.filter((t) => t.isMajor).map((t) => t.label)).toEqual(["00:00", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"]);
   });
 
   it("has 23 ticks on a spring-forward day in New York, skipping 02:00", () => {
@@ -57,5 +57,22 @@ describe("listHourTicks", () => {
     const ticks = listHourTicks(dst, "America/New_York", 1);
     expect(ticks).toHaveLength(23);
     expect(ticks.slice(0, 4).map((t) => t.label)).toEqual(["00:00", "01:00", "03:00", "04:00"]);
+  });
+});
+
+describe("fitWindowToBars", () => {
+  const ticks = listHourTicks(bounds, "UTC");
+
+  it("shows the hours around the calls with an hour of margin", () => {
+    const { bars } = layoutTimeline([call(1, at(9, 5), at(9, 40)), call(2, at(14), at(14, 2))], bounds, at(23));
+    const window = fitWindowToBars(bars, ticks);
+    expect(window).toEqual({ from: 33.333, to: 66.667 }); // 08:00 to 16:00
+    expect(projectToWindow(bars[0]!.left, window)).toBe(13.542); // 09:05 is 65 of 480 minutes in
+  });
+
+  it("stops at the day's edges and shows the whole day without calls", () => {
+    const { bars } = layoutTimeline([call(1, at(0, 10), at(23, 30))], bounds, at(23, 45));
+    expect(fitWindowToBars(bars, ticks)).toEqual({ from: 0, to: 100 });
+    expect(fitWindowToBars([], ticks)).toEqual({ from: 0, to: 100 });
   });
 });

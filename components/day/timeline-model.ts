@@ -28,7 +28,10 @@ export interface TimelineBar {
 
 export interface TimelineTick {
   left: number;
-  label: string | null;
+  /** The local clock time at the tick, "09:00". */
+  label: string;
+  /** Labelled on the whole-day view (every `labelEvery` hours). */
+  isMajor: boolean;
 }
 
 const percent = (n: number) => Math.round(n * 100_000) / 1_000;
@@ -58,12 +61,35 @@ export function layoutTimeline(calls: readonly TimelineCall[], bounds: DayBounds
   return { bars, laneCount: Math.max(1, laneEnds.length) };
 }
 
-/** One tick per hour of the local day (23 or 25 on DST days), labelled every `labelEvery` hours. */
+/** One tick per hour of the local day (23 or 25 on DST days); every `labelEvery` hours is major. */
 export function listHourTicks(bounds: DayBounds, timeZone: string, labelEvery = 3): TimelineTick[] {
   const span = bounds.end - bounds.start;
   const ticks: TimelineTick[] = [];
   for (let at = bounds.start, hour = 0; at < bounds.end; at += HOUR_MS, hour++) {
-    ticks.push({ left: percent((at - bounds.start) / span), label: hour % labelEvery === 0 ? formatLocalTime(at, timeZone) : null });
+    ticks.push({ left: percent((at - bounds.start) / span), label: formatLocalTime(at, timeZone), isMajor: hour % labelEvery === 0 });
   }
   return ticks;
+}
+
+export interface TimelineWindow {
+  /** Percentages of the whole day shown, [from, to]. */
+  from: number;
+  to: number;
+}
+
+/** The hours around the calls, an hour of margin each side: the view when "fit to calls" is on. */
+export function fitWindowToBars(bars: readonly Pick<TimelineBar, "left" | "width">[], ticks: readonly TimelineTick[]): TimelineWindow {
+  if (bars.length === 0 || ticks.length === 0) return { from: 0, to: 100 };
+  const first = Math.min(...bars.map((bar) => bar.left));
+  const last = Math.max(...bars.map((bar) => bar.left + bar.width));
+  const startIndex = ticks.findLastIndex((tick) => tick.left <= first);
+  const endIndex = ticks.findIndex((tick) => tick.left >= last);
+  const from = ticks[Math.max(0, startIndex - 1)]!.left;
+  const to = endIndex === -1 || endIndex + 1 >= ticks.length ? 100 : ticks[endIndex + 1]!.left;
+  return { from, to };
+}
+
+/** A day percentage re-expressed as a percentage of the window. */
+export function projectToWindow(value: number, window: TimelineWindow): number {
+  return percent((value - window.from) / (window.to - window.from));
 }

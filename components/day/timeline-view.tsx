@@ -4,7 +4,7 @@ import { useState } from "react";
 import { directionLabels } from "@/components/calls/call-format";
 import type { DayCallItem } from "./day-calls-model";
 import styles from "./timeline.module.css";
-import type { TimelineTick } from "./timeline-model";
+import { fitWindowToBars, projectToWindow, type TimelineTick } from "./timeline-model";
 import { useCallLinkClicks } from "./use-call-link-clicks";
 
 type TimelineViewProps = { items: DayCallItem[]; laneCount: number; ticks: TimelineTick[] };
@@ -20,18 +20,36 @@ export function describeItem(item: DayCallItem): { time: string; title: string; 
 /** Bars are links (Tab walks them in time order); hovering or focusing one shows its details below. */
 export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
   const [activeId, setActiveId] = useState<number | null>(null);
+  const [isFitted, setIsFitted] = useState(false);
   const onLinkClick = useCallLinkClicks();
   const active = items.find((item) => item.id === activeId) ?? null;
   const activeText = active ? describeItem(active) : null;
+  const view = isFitted ? fitWindowToBars(items.map((item) => item.bar), ticks) : { from: 0, to: 100 };
+  const x = (left: number) => projectToWindow(left, view);
+  const scale = 100 / (view.to - view.from);
+  // Label every hour once the view spans at most half a day.
+  const isEveryHourLabelled = view.to - view.from <= 50;
   return (
     <div>
+      {items.length > 0 ? (
+        <div className={styles.toolbar}>
+          <button type="button" className="button button--secondary button--small" aria-pressed={isFitted} onClick={() => setIsFitted(!isFitted)}>
+            {isFitted ? "Show the whole day" : "Zoom to the calls"}
+          </button>
+        </div>
+      ) : null}
       <div className={styles.scroller}>
         <div className={styles.track} style={{ height: `calc(${laneCount} * var(--lane) + 1.75rem)` }}>
-          {ticks.map((tick) => (
-            <div key={tick.left} className={tick.label ? styles.tickMajor : styles.tick} style={{ left: `${tick.left}%` }}>
-              {tick.label ? <span className={styles.tickLabel}>{tick.label}</span> : null}
-            </div>
-          ))}
+          {ticks
+            .filter((tick) => tick.left >= view.from && tick.left <= view.to)
+            .map((tick) => {
+              const isLabelled = tick.isMajor || isEveryHourLabelled;
+              return (
+                <div key={tick.left} className={isLabelled ? styles.tickMajor : styles.tick} style={{ left: `${x(tick.left)}%` }}>
+                  {isLabelled ? <span className={styles.tickLabel}>{tick.label}</span> : null}
+                </div>
+              );
+            })}
           <ol className={styles.bars} aria-label="Calls on the timeline" onClick={onLinkClick}>
             {items.map((item) => {
               const text = describeItem(item);
@@ -41,8 +59,8 @@ export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
                     href={item.href}
                     className={`${styles.bar} ${item.isFlagged ? styles.flagged : styles[item.direction]}${item.end === null ? ` ${styles.inProgress}` : ""}`}
                     style={{
-                      left: `${item.bar.left}%`,
-                      width: `${item.bar.width}%`,
+                      left: `${x(item.bar.left)}%`,
+                      width: `${Math.round(item.bar.width * scale * 1000) / 1000}%`,
                       top: `calc(${item.bar.lane} * var(--lane))`,
                       ["--connected-from" as string]: `${item.bar.connectedFrom ?? 100}%`,
                     }}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { formatDuration } from "@/lib/dates";
 import type { TeamDayRow } from "@/lib/services/views/get-team-day";
 import { describeSparkline, Sparkline } from "./sparkline";
+import styles from "./team.module.css";
 
 const noScoreLabels: Record<string, string> = {
   non_work_day: "Not a work day",
@@ -41,7 +42,7 @@ export function buildTeamColumns(dayKey: string): ColumnDef<TeamDayRow>[] {
       sortUndefined: "last",
       cell: ({ row }) =>
         row.original.score === null ? (
-          <span className="muted">{describeMissingScore(row.original)}</span>
+          <span className={`muted ${styles.nowrap}`}>{describeMissingScore(row.original)}</span>
         ) : (
           <strong>{row.original.score}</strong>
         ),
@@ -51,7 +52,7 @@ export function buildTeamColumns(dayKey: string): ColumnDef<TeamDayRow>[] {
       accessorFn: (row) => row.talkMs,
       header: "Counted talk",
       sortDescFirst: true,
-      cell: ({ getValue }) => formatDuration(getValue<number>()),
+      cell: ({ getValue }) => <span className={styles.nowrap}>{formatDuration(getValue<number>())}</span>,
     },
     { id: "calls", accessorFn: (row) => row.connectedCalls, header: "Connected calls", sortDescFirst: true },
     {
@@ -60,7 +61,7 @@ export function buildTeamColumns(dayKey: string): ColumnDef<TeamDayRow>[] {
       header: "Voicemails",
       sortDescFirst: true,
       cell: ({ row }) => (
-        <span title="Left / received">
+        <span className={styles.nowrap}>
           {row.original.voicemailsLeft} left · {row.original.voicemailsReceived} received
         </span>
       ),
