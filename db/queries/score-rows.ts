@@ -66,16 +66,18 @@ function prepare(client: Database.Database) {
     legsInRange: client.prepare<[number, string, number, number], LegRecord>(
       `${userLegs} AND started_at >= ? AND started_at < ?`,
     ),
-    // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys.
-    graphLegs: client.prepare<[number, string, string, string, string], LegRecord>(
-      `${userLegs} AND (master_call_id ${inJson}
-        OR (master_call_id IS NULL AND entry_point_call_id ${inJson})
-        OR (master_call_id IS NULL AND entry_point_call_id IS NULL AND dialpad_call_id ${inJson}))`,
+    // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
+    // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
+    graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegRecord>(
+      `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND dialpad_user_id = ?
+       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}
+         AND master_call_id IS NULL AND dialpad_user_id = ?
+       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
+         AND master_call_id IS NULL AND entry_point_call_id IS NULL AND dialpad_user_id = ?`,
     ),
-    span: client.prepare<[number, string], { maxAfter: number; maxBefore: number }>(
-      `SELECT coalesce(max(max(started_at, coalesce(ended_at, started_at)) - started_at), 0) AS maxAfter,
-         coalesce(max(started_at - min(started_at, coalesce(connected_at, started_at))), 0) AS maxBefore
-       FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`,
+    // The user's legs that already have an entry on the days: legs reaching in from earlier days.
+    enteredLegs: client.prepare<[number, string, number, string, string], LegRecord>(
+      `${userLegs} AND id IN (SELECT call_id FROM call_day_entries WHERE employee_id = ? AND day_key >= ? AND day_key <= ?)`,
     ),
     allDays: client.prepare<[number], RawFacts>(`SELECT ${rowColumns} FROM daily_scores WHERE employee_id = ?`),
     daysInRange: client.prepare<[number, string, string], RawFacts>(
@@ -140,12 +142,17 @@ export function listLegsStartedIn(db: Db, organizationId: number, dialpadUserId:
 
 export function listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: string[]): StoredLeg[] {
   const keys = JSON.stringify(graphKeys);
-  return statementsFor(db).graphLegs.all(organizationId, dialpadUserId, keys, keys, keys).map(toLeg);
+  const [o, u] = [organizationId, dialpadUserId];
+  return statementsFor(db).graphLegs.all(o, keys, u, o, keys, u, o, keys, u).map(toLeg);
 }
 
-/** How far a leg's counted span reaches after (maxAfter) and before (maxBefore) its start, at most. */
-export function getLegReach(db: Db, organizationId: number, dialpadUserId: string): { maxAfter: number; maxBefore: number } {
-  return statementsFor(db).span.get(organizationId, dialpadUserId) ?? { maxAfter: 0, maxBefore: 0 };
+/** The user's legs with an entry of the employee's in [fromDay, toDay]. */
+export function listEnteredLegs(
+  db: Db,
+  params: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string },
+): StoredLeg[] {
+  const { organizationId, dialpadUserId, employeeId, fromDay, toDay } = params;
+  return statementsFor(db).enteredLegs.all(organizationId, dialpadUserId, employeeId, fromDay, toDay).map(toLeg);
 }
 
 export function listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {

@@ -1,33 +1,35 @@
 // The legs needed to recompute some of an employee's days exactly, without reading their whole history.
 import type { Db } from "@/db/client";
-import { getLegReach, listLegsInGraphs, listLegsStartedIn, type StoredLeg } from "@/db/queries/score-rows";
+import { listEnteredLegs, listLegsInGraphs, listLegsStartedIn, type StoredLeg } from "@/db/queries/score-rows";
 import { getCallGraphKey } from "@/lib/calls/connected-calls";
 import type { DayKey, LocalDayCalendar } from "@/lib/dates";
 
 /**
- * Loads every leg whose span can reach the days (found with the user's longest reach before and
- * after a leg's start), and widens the days to every day where a leg of the same call graph
- * starts: which leg of a graph counts as the connected call depends on all of them.
+ * Every leg that can touch the days: those starting between the first day's start and the last
+ * day's end, plus those already entered on the days (an unchanged call reaching in from an earlier
+ * day; a changed one queued all the days it spans, so it starts inside the range). The days widen
+ * to every day where a leg of the same call graph starts: which leg of a graph counts as the
+ * connected call depends on all of them.
  */
 export function loadLegsForDays(
   db: Db,
-  organizationId: number,
-  dialpadUserId: string,
-  calendar: LocalDayCalendar,
+  params: { organizationId: number; employeeId: number; dialpadUserId: string; calendar: LocalDayCalendar },
   initialDays: ReadonlySet<DayKey>,
 ): { legs: StoredLeg[]; days: Set<DayKey> } {
-  const reach = getLegReach(db, organizationId, dialpadUserId);
+  const { organizationId, dialpadUserId, calendar } = params;
   const days = new Set(initialDays);
   for (;;) {
     const sorted = [...days].sort();
-    const from = calendar.getBounds(sorted[0]!).start - reach.maxAfter;
-    const to = calendar.getBounds(sorted.at(-1)!).end + reach.maxBefore;
-    const legs = listLegsStartedIn(db, organizationId, dialpadUserId, from, to);
+    const [fromDay, toDay] = [sorted[0]!, sorted.at(-1)!];
+    const byId = new Map<number, StoredLeg>();
+    const started = listLegsStartedIn(db, organizationId, dialpadUserId, calendar.getBounds(fromDay).start, calendar.getBounds(toDay).end);
+    for (const leg of started) byId.set(leg.id, leg);
+    for (const leg of listEnteredLegs(db, { ...params, fromDay, toDay })) byId.set(leg.id, leg);
+    const legs = [...byId.values()];
     const keys = new Set<string>();
     for (const leg of legs) if (days.has(calendar.getDayKey(leg.startedAt))) keys.add(getCallGraphKey(leg));
-    const partners = keys.size === 0 ? [] : listLegsInGraphs(db, organizationId, dialpadUserId, [...keys]);
     let isWidened = false;
-    for (const leg of partners) {
+    for (const leg of keys.size === 0 ? [] : listLegsInGraphs(db, organizationId, dialpadUserId, [...keys])) {
       const dayKey = calendar.getDayKey(leg.startedAt);
       if (!days.has(dayKey)) {
         days.add(dayKey);

@@ -10,6 +10,8 @@ import { mergeRanges, planRescore, prepareDay, type RoleDayRange } from "./day-r
 import { loadLegsForDays } from "./load-day-legs";
 import { getEmployeeCalendar, getRoleKey } from "./scoring-context";
 
+const MAX_WINDOWED_DAYS = 31;
+
 /** Every day of the employee's history, or some days (as the employee's local day keys). */
 export type EmployeeTarget = { kind: "all" } | { kind: "days"; days: ReadonlySet<DayKey> };
 
@@ -35,10 +37,11 @@ export function recomputeEmployee(
     const calendar = getEmployeeCalendar(employee, organization);
     let days: ReadonlySet<DayKey> | null = null;
     let legs: StoredLeg[] = [];
-    if (target.kind === "days") {
+    // Many dirty days (a drain after a backfill) cost less as one read of the whole history.
+    if (target.kind === "days" && target.days.size <= MAX_WINDOWED_DAYS) {
       if (target.days.size === 0) return;
       ({ legs, days } = dialpadUserId
-        ? loadLegsForDays(db, organization.id, dialpadUserId, calendar, target.days)
+        ? loadLegsForDays(db, { organizationId: organization.id, employeeId, dialpadUserId, calendar }, target.days)
         : { legs: [], days: target.days });
     } else if (dialpadUserId) {
       legs = listAllLegs(db, organization.id, dialpadUserId);

@@ -59,6 +59,21 @@ describe("incremental recompute", () => {
     expect(readEntries(db, alice.id, "2026-03-12")).toEqual([["3", "counted", 300, 300, false]]);
   });
 
+  it("keeps an unchanged call that reaches in from the day before when a later call changes the day", async () => {
+    const db = createTestDb();
+    const organization = await createOrganization(db, { timezone: "UTC" });
+    const employee = await createEmployee(db, organization);
+    linkEmployee(db, employee, "u");
+    storeLegs(db, organization.id, [leg("1", "u", "2026-03-10T23:30:00Z", 90)]);
+    await drainScoreQueue(db, organization.id);
+    storeLegs(db, organization.id, [leg("2", "u", "2026-03-11T00:30:00Z", 60)]); // queues 11 March only
+    await drainScoreQueue(db, organization.id);
+    expect(readDays(db, employee.id).map((d) => [d.dayKey, d.talkMs / MIN, d.connectedCalls])).toEqual([
+      ["2026-03-10", 30, 1], ["2026-03-11", 90, 1],
+    ]);
+    expect(readEntries(db, employee.id, "2026-03-11")).toEqual([["1", "counted", 3600, 3600, false], ["2", "counted", 3600, 1800, true]]);
+  });
+
   it("gives identical rows when recomputed again, and the same rows as a recompute from scratch", async () => {
     const { db, organization, alice } = await setUp();
     const start = utc("2026-03-02T13:00:00Z");
