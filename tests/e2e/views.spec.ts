@@ -50,6 +50,8 @@ test("a manager opens the team day, goes to a report's day and steps between day
   await expect(callsTable(page).getByRole("row")).toHaveCount(6);
   await expect(callsTable(page).getByRole("row").nth(4)).toContainText("Flagged");
   await expect(timeline(page).getByRole("link")).toHaveCount(5);
+  await page.getByRole("button", { name: "Zoom to the calls" }).click();
+  await expect(page.getByRole("button", { name: "Show the whole day" })).toHaveAttribute("aria-pressed", "true");
   await expectAccessibleAtBothWidths(page);
 
   await page.getByRole("link", { name: /^Previous day/ }).click();
@@ -160,6 +162,19 @@ test("new calls appear on today's page without a manual refresh", async ({ page 
   await expect(callsTable(page)).toContainText("No calls on this day.");
   await addCallToday(`rhea-${team.tag}`, `Live ${team.tag}`);
   await expect(callsTable(page)).toContainText(`Live ${team.tag}`, { timeout: 25_000 });
+});
+
+test("an empty day says why", async ({ page }) => {
+  const team = await arrangeViewsTeam();
+  await signIn(page, team.manager.user.email, team.manager.user.password);
+  await page.goto(`/employees/${team.manager.employee!.id}?date=${team.dayKey}`);
+  await expect(page.getByTestId("day-status")).toHaveText(
+    `No calls: ${team.manager.user.name} is not linked to a Dialpad user, so no calls are attributed to them. Ask an administrator to link them.`,
+  );
+  await expect(page.getByTestId("day-score")).toContainText("Not linked to a Dialpad user.");
+  await page.goto(`/employees/${team.report.id}?date=${addDays(team.today, 1)}`);
+  await expect(page.getByRole("alert").filter({ hasText: "is not a date" })).toHaveCount(0);
+  await expect(page.getByTestId("day-status")).toHaveText("This day has not started yet in the employee's time zone.");
 });
 
 test("outside the team, another organization, unknown calls and other people's calls are 404", async ({ page }) => {
