@@ -25,7 +25,7 @@ export function DayStatusNote({ status, hasCalls, isToday, isAdmin, employeeName
 function getMessage({ status, hasCalls, isToday, isAdmin, employeeName, timeZone }: DayStatusNoteProps) {
   if (hasCalls) {
     // The calls speak for the day; only say when more may still arrive or cannot.
-    if (status.kind === "not_connected") return "Dialpad is not connected, so calls after it was disconnected are missing.";
+    if (status.kind === "not_connected") return "Dialpad is not connected, so new calls are not arriving.";
     if (status.kind !== "sync_in_progress" && status.kind !== "partial") return null;
   }
   switch (status.kind) {

@@ -86,6 +86,7 @@ test("calls open in a modal from the table and the timeline, linked legs follow,
   await page.keyboard.press("Escape");
   await expect(modal).toHaveCount(0);
   await expect(page).toHaveURL(`/employees/${team.report.id}?date=${team.dayKey}`);
+  await expect(callsTable(page).getByRole("row").nth(1).getByRole("link")).toBeFocused();
 
   await timeline(page).locator(`[data-call-id="${third!.id}"]`).click();
   await expect(page.getByRole("dialog", { name: `Inbound call with Cora ${team.tag}` })).toBeVisible();
