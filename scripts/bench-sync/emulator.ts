@@ -33,11 +33,14 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
   });
   child.stdout!.resume();
   const admin = async <T>(pathname: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}/__admin${pathname}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${url}/__admin${pathname}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // After a long synchronous step the pooled connection may have been closed by the server meanwhile.
+    const response = await send().catch(send);
     if (!response.ok) throw new Error(`emulator ${pathname}: HTTP ${response.status}`);
     return (await response.json()) as T;
   };

@@ -92,7 +92,14 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
 
   let pending: Promise<FetchedPage> | null = fetchPage(checkpoint);
   while (pending) {
-    const page: FetchedPage = await pending;
+    let page: FetchedPage;
+    try {
+      page = await pending;
+    } catch (error) {
+      // Keep what was already fetched: the resumed run starts after it.
+      if (batch.pages > 0 && !context.isLeaseLost()) await commit(checkpoint);
+      throw error;
+    }
     const next = advanceCheckpoint(run, checkpoint, page.cursor);
     const isLast = isRangeDone(run, next);
     pending = isLast ? null : fetchPage(next);
