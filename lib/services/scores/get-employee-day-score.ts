@@ -1,17 +1,18 @@
 import type { Db } from "@/db/client";
-import { getOrganizationById } from "@/db/queries/organizations";
 import { listDailyScoresOnDay, listDayCallEntries, listMappedDialpadUsers, type DayCallEntryRow } from "@/db/queries/scores";
 import type { Employee, Organization } from "@/db/schema";
-import { getDayKeyForInstant, getLocalDayBounds, isValidDayKey, type DayBounds, type DayKey } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
+import { getLocalDayBounds, type DayBounds, type DayKey } from "@/lib/dates";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "./call-free-days";
+import { assertDayKey, getEmployeeToday, requireOrganization } from "./read-context";
 import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
 import { getEmployeeTimeZone, getRoleKey } from "./scoring-context";
 
 export type DayCall = DayCallEntryRow;
+// Views import it from here (it lived here first).
+export { getEmployeeToday };
 
 export interface EmployeeDayScore {
   employee: Employee;
@@ -27,21 +28,6 @@ export interface EmployeeDayScore {
   calls: DayCall[];
   /** Calls that started in the day and count no time (missed, not answered, voicemails received, meetings…), with their reason. */
   uncounted: DayCall[];
-}
-
-export function assertDayKey(dayKey: string): asserts dayKey is DayKey {
-  if (!isValidDayKey(dayKey)) throw new AppError("VALIDATION", "Choose a date as YYYY-MM-DD.");
-}
-
-export async function requireOrganization(db: Db, organizationId: number): Promise<Organization> {
-  const organization = await getOrganizationById(db, organizationId);
-  if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
-  return organization;
-}
-
-/** The employee's current local day: later days have nothing to score yet. */
-export function getEmployeeToday(employee: Employee, organization: Organization, now: number): DayKey {
-  return getDayKeyForInstant(now, getEmployeeTimeZone(employee, organization), organization.dayStartHour);
 }
 
 /** One employee-day as views show it; the employee must be visible to the viewer (else NOT_FOUND). */

@@ -7,7 +7,7 @@ import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "./call-free-days";
 import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
-import { assertDayKey, getEmployeeToday, requireOrganization } from "./get-employee-day-score";
+import { assertDayKey, getEmployeeToday, requireOrganization } from "./read-context";
 import { getRoleKey } from "./scoring-context";
 
 export const MAX_TREND_DAYS = 366;
