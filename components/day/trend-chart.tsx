@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatDayKey } from "@/lib/dates";
-export type TrendPoint = { dayKey: string; score: number | null };
 import styles from "./day.module.css";
+
+export type TrendPoint = { dayKey: string; score: number | null };
 
 const WIDTH = 620;
 const TOP = 10;

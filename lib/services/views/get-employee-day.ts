@@ -1,12 +1,12 @@
 import type { Db } from "@/db/client";
-import { listTrailingDays, resolveDay, type ResolvedDay } from "./day-param";
-import { getDayStatus, type DayStatus } from "./get-day-status";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import type { DayScore } from "@/lib/services/scores/day-score";
 import { getEmployeeDayScore, getEmployeeToday, type EmployeeDayScore } from "@/lib/services/scores/get-employee-day-score";
 import { listEmployeeScoreTrend } from "@/lib/services/scores/list-employee-score-trend";
-import type { DayScore } from "@/lib/services/scores/day-score";
+import { listTrailingDays, resolveDay, type ResolvedDay } from "./day-param";
+import { getDayStatus, type DayStatus } from "./get-day-status";
 
 export const TREND_DAYS = 30;
 
