@@ -68,16 +68,19 @@ function prepare(client: Database.Database) {
     ),
     // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
     // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
+    // The unary + keeps SQLite from scanning the user's legs through calls_org_user_started_idx instead.
     graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegRecord>(
-      `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND dialpad_user_id = ?
+      `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND +dialpad_user_id = ?
        UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}
-         AND master_call_id IS NULL AND dialpad_user_id = ?
+         AND +master_call_id IS NULL AND +dialpad_user_id = ?
        UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
-         AND master_call_id IS NULL AND entry_point_call_id IS NULL AND dialpad_user_id = ?`,
+         AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
     ),
     // The user's legs that already have an entry on the days: legs reaching in from earlier days.
-    enteredLegs: client.prepare<[number, string, number, string, string], LegRecord>(
-      `${userLegs} AND id IN (SELECT call_id FROM call_day_entries WHERE employee_id = ? AND day_key >= ? AND day_key <= ?)`,
+    // Driven by the entries (the unary + keeps SQLite off the user's whole history).
+    enteredLegs: client.prepare<[number, string, string, number, string], LegRecord>(
+      `SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
+         WHERE employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
     ),
     allDays: client.prepare<[number], RawFacts>(`SELECT ${rowColumns} FROM daily_scores WHERE employee_id = ?`),
     daysInRange: client.prepare<[number, string, string], RawFacts>(
@@ -152,7 +155,7 @@ export function listEnteredLegs(
   params: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string },
 ): StoredLeg[] {
   const { organizationId, dialpadUserId, employeeId, fromDay, toDay } = params;
-  return statementsFor(db).enteredLegs.all(organizationId, dialpadUserId, employeeId, fromDay, toDay).map(toLeg);
+  return statementsFor(db).enteredLegs.all(employeeId, fromDay, toDay, organizationId, dialpadUserId).map(toLeg);
 }
 
 export function listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {
