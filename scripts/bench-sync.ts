@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 // `npm run bench:sync`: backfills ~1,000,000 calls from an emulator process with the rate limit off and
 // compares the rate with the raw limit measured in the same run (the same pages fetched without
@@ -89,17 +90,27 @@ async function run(emulator: Awaited<ReturnType<typeof import("./bench-sync/emul
 
   // 1. The sync itself, first, so the process's peak RSS is the sync's.
   const syncRun = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "admin", ...range, now: anchor });
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   let peakRss = process.memoryUsage().rss;
+  let lastDays = -1;
   const syncStarted = performance.now();
   const synced = await executeSyncRun(db, syncRun!.id, {
     createClient: unlimitedClient,
     refreshUsers: false,
+    ...(process.env.BENCH_COMMIT_ROWS ? { commitRows: Number(process.env.BENCH_COMMIT_ROWS) } : {}),
     onCommit: (report) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      if (report.pages % 2_000 === 0) console.log(`  … ${report.callsSeen.toLocaleString("en-US")} calls, ${report.windowsDone}/${report.windowsTotal} days`);
+      if (report.windowsDone !== lastDays && report.windowsDone % 5 === 0) {
+        lastDays = report.windowsDone;
+        const memory = process.memoryUsage();
+        const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+        console.log(`  … ${report.callsSeen.toLocaleString("en-US")} calls, ${report.windowsDone}/${report.windowsTotal} days, RSS ${mb(memory.rss)} MB (heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB)`);
+      }
     },
   });
   const syncMs = performance.now() - syncStarted;
+  loopDelay.disable();
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   if (synced?.status !== "succeeded" || synced.callsAdded !== count) throw new Error(`sync ended ${synced?.status} with ${synced?.callsAdded} calls`);
 
@@ -118,6 +129,7 @@ async function run(emulator: Awaited<ReturnType<typeof import("./bench-sync/emul
   console.log(`  raw limit:           ${perSecond(count, rawMs).toLocaleString("en-US")} calls/s`);
   console.log(`  sync / raw limit:    ${((rawMs / syncMs) * 100).toFixed(0)}% (target ≥ 50%)`);
   console.log(`  peak RSS:            ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 300 MB)`);
+  console.log(`  event-loop delay:    p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms during the sync`);
 
   // 3. Dialpad's limit on: the production client (shared 19.5/s limiter) re-reads the newest day.
   await emulator.admin("/rate-limit", { perSecond: 20 });
