@@ -105,4 +105,36 @@ test.describe.serial("Settings → Products → Phone System: connect Dialpad", 
     await expect(page).toHaveURL(/\/settings\/products\?dialpad=connected$/);
     await expect(page.getByTestId("dialpad-result")).toContainText("Dialpad is connected: First Light Co");
   });
+
+  test("after invalid_grant the card says reconnect is needed, and one click reconnects keeping the data", async ({ page }) => {
+    await page.goto("/settings/products");
+    await expect(page.getByTestId("dialpad-status")).toHaveText("Connected");
+    const organizationId = (await getFirstOrganization()).id;
+    const countCalls = () =>
+      (getE2eDb().$client.prepare("select count(*) as n from calls where organization_id = ?").get(organizationId) as { n: number }).n;
+
+    await expect.poll(countCalls, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // Dialpad forgets the access token and then refuses the refresh token.
+    await emulatorAdmin("faults", { kind: "invalid_grant", times: 1 });
+    await emulatorAdmin("faults", { kind: "expire_tokens" });
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("dialpad-status")).toHaveText("Reconnect needed", { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Dialpad no longer accepts Daymark's authorization (invalid_grant)." }),
+    ).toHaveText("Dialpad no longer accepts Daymark's authorization (invalid_grant). Reconnect Dialpad; all synced data is kept.");
+    expect((await storedConnection())?.status).toBe("reconnect_needed");
+    const callsBefore = countCalls();
+
+    const popupPromise = page.waitForEvent("popup");
+    await page.getByRole("button", { name: "Reconnect Dialpad" }).click();
+    await answerDialpadConsent(await popupPromise, { decision: "Allow" });
+    await expect(page.getByTestId("dialpad-result")).toContainText("Dialpad is connected: First Light Co");
+    await expect(page.getByTestId("dialpad-status")).toHaveText("Connected");
+    expect(countCalls()).toBeGreaterThanOrEqual(callsBefore);
+    expect((await storedConnection())?.lastErrorMessage).toBeNull();
+  });
 });
