@@ -22,7 +22,8 @@ export function RoleSettingsTable({ roles, selectedRole }: { roles: RoleSettings
             <th scope="col" className={styles.numeric}>Connected calls weight</th>
             <th scope="col">Default targets</th>
             <th scope="col">Source</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            {/* A visible header: a visually hidden one sits outside the scrolling wrapper and widens phone pages. */}
+            <th scope="col">Change</th>
           </tr>
         </thead>
         <tbody>
