@@ -2,7 +2,7 @@ import type { SyncRunKind, SyncRunStatus, SyncRunTrigger } from "@/db/schema";
 import { formatLocalDateTime } from "@/lib/dates";
 import type { SyncRunView } from "@/lib/services/sync/get-sync-overview";
 
-const kindLabels: Record<SyncRunKind, string> = { backfill: "Backfill", incremental: "Scheduled sync", resync: "Re-sync" };
+const kindLabels: Record<SyncRunKind, string> = { backfill: "Backfill", incremental: "Incremental sync", resync: "Re-sync" };
 const triggerLabels: Record<SyncRunTrigger, string> = { connect: "after connecting", schedule: "on schedule", admin: "by an admin" };
 const statusLabels: Record<SyncRunStatus, string> = { running: "Running", succeeded: "Done", failed: "Failed" };
 
