@@ -43,7 +43,7 @@ export async function registerWebhookQuietly(db: Db, organizationId: number): Pr
     await registerDialpadWebhook(db, organizationId);
   } catch (error) {
     // Polling still brings every call in; the scheduler tries the registration again before its next run.
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+    const detail = error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error;
     console.warn(`[sync] webhook registration failed for organization ${organizationId}: ${detail}`);
   }
 }

@@ -78,7 +78,7 @@ export async function executeSyncRun(db: Db, runId: number, options: SyncRunOpti
     // Taken over or stopped (disconnect): the new holder owns the row now.
     if (!(error instanceof SyncLeaseLostError)) {
       const failure = describeSyncFailure(error);
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+      const detail = error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error;
       console.error(`[sync] run ${runId} (organization ${run.organizationId}) failed: ${detail}`);
       const errorCount = run.errorCount + client.stats().retries + tally.pageRetries + 1;
       await finishSyncRun(db, { id: runId, owner }, { status: "failed", errorMessage: failure.message, isRetryable: failure.isRetryable, errorCount, now: now() });

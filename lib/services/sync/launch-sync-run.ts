@@ -11,7 +11,7 @@ export function launchSyncRun(db: Db, runId: number, options?: SyncRunOptions, b
     if (before) await before();
     await executeSyncRun(db, runId, options);
   })().catch((error: unknown) => {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+    const detail = error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error;
     console.error(`[sync] run ${runId} stopped unexpectedly: ${detail}`);
   });
 }

@@ -6,7 +6,7 @@ export async function notifyCallsChanged(db: Db, organizationId: number): Promis
   try {
     await afterCallsChanged(db, organizationId);
   } catch (error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+    const detail = error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error;
     console.error(`[sync] afterCallsChanged failed for organization ${organizationId}: ${detail}`);
   }
 }

@@ -17,7 +17,7 @@ export function startSyncScheduler(options: { db?: Db; tickMs?: number; firstTic
     try {
       await runSyncTick(options.db ?? getDb());
     } catch (error) {
-      console.error(`[sync] scheduler tick failed: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+      console.error(`[sync] scheduler tick failed: ${error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error}`);
     } finally {
       isTicking = false;
     }
