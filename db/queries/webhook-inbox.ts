@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookInbox, type WebhookInboxRow } from "@/db/schema";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
@@ -52,12 +52,12 @@ export function commitWebhookBatch(db: Db, batch: WebhookBatch): UpsertCounts {
   );
 }
 
-/** Organizations with events still waiting since before `receivedBefore` (the sweeper's work list). */
-export async function listOrganizationsWithPendingWebhooks(db: Db, receivedBefore: number): Promise<number[]> {
+/** Organizations with events received at or before `receivedAtOrBefore` and not yet applied (the sweeper's work list). */
+export async function listOrganizationsWithPendingWebhooks(db: Db, receivedAtOrBefore: number): Promise<number[]> {
   const rows = db
     .selectDistinct({ organizationId: webhookInbox.organizationId })
     .from(webhookInbox)
-    .where(and(isNull(webhookInbox.processedAt), lt(webhookInbox.receivedAt, receivedBefore)))
+    .where(and(isNull(webhookInbox.processedAt), lte(webhookInbox.receivedAt, receivedAtOrBefore)))
     .all();
   return rows.map((row) => row.organizationId);
 }
