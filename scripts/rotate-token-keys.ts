@@ -7,6 +7,6 @@ import { reencryptConnectionSecrets } from "@/lib/services/dialpad-connection/re
 const db = openDatabase(getEnv().DATABASE_URL);
 reencryptConnectionSecrets(db)
   .then(({ resealed, remainingOnOldKeys }) => {
-    console.log(`Re-sealed ${resealed} secret(s) with key ${getEnv().TOKEN_KEY_ACTIVE}; ${remainingOnOldKeys} remain on old keys.`);
+    console.log(`Re-sealed ${resealed} stored value(s) under key id "${getEnv().TOKEN_KEY_ACTIVE}"; ${remainingOnOldKeys} remain under old key ids.`);
   })
   .finally(() => db.$client.close());
