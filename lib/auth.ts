@@ -3,6 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { signInLockedCode } from "@/lib/sign-in-errors";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 
 declare module "next-auth" {
@@ -51,7 +53,10 @@ export function getAuthOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials) {
-          const user = await verifyCredentials(getDb(), credentials?.email ?? "", credentials?.password ?? "");
+          const user = await verifyCredentials(getDb(), credentials?.email ?? "", credentials?.password ?? "").catch((error: unknown) => {
+            if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(signInLockedCode);
+            throw error;
+          });
           if (!user) return null;
           return {
             id: String(user.id),

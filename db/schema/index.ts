@@ -6,3 +6,4 @@ export * from "./calls";
 export * from "./mapping";
 export * from "./sync";
 export * from "./scores";
+export * from "./sign-in-attempts";

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { getSignInAttempt } from "@/db/queries/sign-in-attempts";
 import { setUserActive } from "@/lib/services/users/update-user-access";
 import { createUser, toViewer } from "@/tests/factories";
 import { firstAdmin } from "./support/accounts";
@@ -44,4 +45,27 @@ test("a deactivated user is signed out at their next request", async ({ page }) 
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
+});
+
+test("five failed sign-ins lock that email, even for the right password", async ({ page }) => {
+  const db = getE2eDb();
+  // A factory user, so the shared first admin is never locked out.
+  const user = await createUser(db, await getFirstOrganization(), { role: "employee" });
+  const alert = page.locator("form").getByRole("alert");
+  const submit = async (password: string) => {
+    // React resets the form when the previous attempt settles, so fill only once it has.
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  await page.goto("/login");
+  for (let failures = 1; failures <= 5; failures += 1) {
+    await submit(`wrong-password-${failures}`);
+    await expect.poll(async () => (await getSignInAttempt(db, user.email))?.failureCount).toBe(failures);
+    await expect(alert).toHaveText("Email or password is incorrect.");
+  }
+  await submit(user.password);
+  await expect(alert).toHaveText("Too many failed sign-ins for this email. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/login$/);
 });

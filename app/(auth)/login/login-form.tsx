@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { getSignInErrorMessage } from "@/lib/sign-in-errors";
 
 type LoginState = { error: string | null; email: string };
 
@@ -13,10 +14,7 @@ async function submitLogin(callbackUrl: string, formData: FormData): Promise<Log
   const password = String(formData.get("password") ?? "");
   if (email === "" || password === "") return { error: "Enter your email and password.", email };
   const result = await signIn("credentials", { email, password, redirect: false });
-  if (!result?.ok || result.error) {
-    const error = result?.error === "CredentialsSignin" ? "Email or password is incorrect." : "Sign-in failed. Try again.";
-    return { error, email };
-  }
+  if (!result?.ok || result.error) return { error: getSignInErrorMessage(result?.error), email };
   // A full navigation, so every server component renders with the new session cookie.
   window.location.assign(callbackUrl);
   return { error: null, email };
