@@ -1,9 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { and, eq, like, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { getEmployeeByEmail } from "@/db/queries/employees";
 import { listEmployeeDialpadLinks, listMappingEvents } from "@/db/queries/mapping";
 import { createEmployee, createViewer, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState } from "./support/accounts";
 import { connectDialpad, emulatorAdmin } from "./support/connect-dialpad";
+import { employees } from "@/db/schema";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
 import { expectNotFoundPage, signIn } from "./support/sign-in";
 
@@ -30,6 +33,20 @@ async function employeeRow(page: Page, search: string, name: string) {
   return page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
 }
 
+/**
+ * CI retries a failed test, and an earlier attempt's employees would share these Dialpad users'
+ * numbers (a conflict instead of a match) or hold the spare user. Deleting them cascades to their links.
+ */
+async function deleteEarlierAttempts(db: Db, organizationId: number, spareEmail: string) {
+  const isEarlierAttempt = or(
+    like(employees.name, "Phone Match %"),
+    like(employees.name, "Rival A %"),
+    like(employees.name, "Rival B %"),
+    eq(employees.email, spareEmail),
+  );
+  db.delete(employees).where(and(eq(employees.organizationId, organizationId), isEarlierAttempt)).run();
+}
+
 async function disconnectIfConnected(page: Page) {
   await page.goto("/settings/products");
   if ((await page.getByTestId("dialpad-status").filter({ hasText: "Connected" }).count()) === 0) return;
@@ -46,6 +63,7 @@ test.describe.serial("Settings → Products → Phone System → Mapping", () =>
     const organization = await getFirstOrganization();
     const [byEmail, byPhone, shared, spare] = await callingUsers();
     const tag = uniqueSuffix();
+    await deleteEarlierAttempts(db, organization.id, spare!.email);
     // Numbers are typed the way people write them; a retry reuses the employee with the Dialpad email.
     const emailEmployee =
       (await getEmployeeByEmail(db, { organizationId: organization.id, email: byEmail!.email })) ??
