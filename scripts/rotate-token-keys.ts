@@ -4,9 +4,10 @@ import { reencryptConnectionSecrets } from "@/lib/services/dialpad-connection/re
 
 // Usage: add the new key to TOKEN_KEYS, make it TOKEN_KEY_ACTIVE, run `npx tsx scripts/rotate-token-keys.ts`,
 // and remove the old key from TOKEN_KEYS once this reports 0 remaining.
-const db = openDatabase(getEnv().DATABASE_URL);
+const { DATABASE_URL, TOKEN_KEY_ACTIVE: activeKeyId } = getEnv();
+const db = openDatabase(DATABASE_URL);
 reencryptConnectionSecrets(db)
   .then(({ resealed, remainingOnOldKeys }) => {
-    console.log(`Re-sealed ${resealed} stored value(s) under key id "${getEnv().TOKEN_KEY_ACTIVE}"; ${remainingOnOldKeys} remain under old key ids.`);
+    console.log(`Re-sealed ${resealed} stored value(s) under key id "${activeKeyId}"; ${remainingOnOldKeys} remain under old key ids.`);
   })
   .finally(() => db.$client.close());
