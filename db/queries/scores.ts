@@ -33,10 +33,10 @@ export async function listRoleActiveDays(
     .all();
 }
 
-/** daily_scores_org_day_idx: the listed employees' rows for one day. */
-export async function listDailyScoresOnDay(
+/** The listed employees' rows over a range of days (from = to for one day), oldest first. */
+export async function listDailyScores(
   db: Db,
-  params: { organizationId: number; dayKey: string; employeeIds: number[] },
+  params: DayRange & { employeeIds: number[] },
 ): Promise<DailyScore[]> {
   if (params.employeeIds.length === 0) return [];
   return db
@@ -45,22 +45,7 @@ export async function listDailyScoresOnDay(
     .where(
       and(
         eq(dailyScores.organizationId, params.organizationId),
-        eq(dailyScores.dayKey, params.dayKey),
         inArray(dailyScores.employeeId, params.employeeIds),
-      ),
-    )
-    .all();
-}
-
-/** daily_scores_employee_day_uq: one employee's rows in a range, oldest first. */
-export async function listEmployeeScoreRows(db: Db, params: DayRange & { employeeId: number }): Promise<DailyScore[]> {
-  return db
-    .select()
-    .from(dailyScores)
-    .where(
-      and(
-        eq(dailyScores.employeeId, params.employeeId),
-        eq(dailyScores.organizationId, params.organizationId),
         gte(dailyScores.dayKey, params.from),
         lte(dailyScores.dayKey, params.to),
       ),

@@ -1,38 +1,17 @@
 // Reads for the manager views (team day, employee day, call detail). Every query is scoped by
 // organization and served by an index named beside it.
-import { and, asc, eq, gte, inArray, isNotNull, lte, min, or } from "drizzle-orm";
+import { and, asc, eq, inArray, min, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   callDayEntries,
   calls,
-  dailyScores,
   employeeDialpadLinks,
   syncRuns,
   type CallDayEntry,
   type CallRow,
-  type DailyScore,
   type EmployeeDialpadLink,
   type SyncRun,
 } from "@/db/schema";
-
-type DayRange = { organizationId: number; from: string; to: string };
-
-/** daily_scores_org_day_idx: the listed employees' rows for a range of days (team sparklines). */
-export async function listDailyScoresInRange(db: Db, params: DayRange & { employeeIds: number[] }): Promise<DailyScore[]> {
-  if (params.employeeIds.length === 0) return [];
-  return db
-    .select()
-    .from(dailyScores)
-    .where(
-      and(
-        eq(dailyScores.organizationId, params.organizationId),
-        gte(dailyScores.dayKey, params.from),
-        lte(dailyScores.dayKey, params.to),
-        inArray(dailyScores.employeeId, params.employeeIds),
-      ),
-    )
-    .all();
-}
 
 export async function getCallById(db: Db, params: { organizationId: number; callId: number }): Promise<CallRow | undefined> {
   return db
@@ -76,22 +55,6 @@ export async function listLinkedLegs(db: Db, params: { organizationId: number; g
     )
     .orderBy(asc(calls.startedAt), asc(calls.id))
     .limit(200)
-    .all();
-}
-
-/** employee_dialpad_links_employee_uq / _user_uq: mapped links only (a manual "not mapped" row has no user). */
-export async function listLinksByEmployees(db: Db, organizationId: number, employeeIds: number[]): Promise<EmployeeDialpadLink[]> {
-  if (employeeIds.length === 0) return [];
-  return db
-    .select()
-    .from(employeeDialpadLinks)
-    .where(
-      and(
-        eq(employeeDialpadLinks.organizationId, organizationId),
-        inArray(employeeDialpadLinks.employeeId, employeeIds),
-        isNotNull(employeeDialpadLinks.dialpadUserId),
-      ),
-    )
     .all();
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listDailyScoresOnDay, listDayCallEntries, listMappedDialpadUsers, type DayCallEntryRow } from "@/db/queries/scores";
+import { listDailyScores, listDayCallEntries, listMappedDialpadUsers, type DayCallEntryRow } from "@/db/queries/scores";
 import type { Employee, Organization } from "@/db/schema";
 import { getLocalDayBounds, type DayBounds, type DayKey } from "@/lib/dates";
 import type { Viewer } from "@/lib/services/access/viewer";
@@ -44,7 +44,7 @@ export async function getEmployeeDayScore(
   scheduleScoreDrainIfQueued(db, organization.id);
   const timeZone = getEmployeeTimeZone(employee, organization);
   const key = { organizationId: organization.id, employeeId: employee.id, dayKey };
-  const [row] = await listDailyScoresOnDay(db, { ...key, employeeIds: [employee.id] });
+  const [row] = await listDailyScores(db, { organizationId: organization.id, employeeIds: [employee.id], from: dayKey, to: dayKey });
   const dialpadUserId = (await listMappedDialpadUsers(db, organization.id, [employee.id])).get(employee.id) ?? null;
   const calls = row ? await listDayCallEntries(db, key) : [];
   return {

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listEmployeeScoreRows } from "@/db/queries/scores";
+import { listDailyScores } from "@/db/queries/scores";
 import { diffDays, listDayKeys, type DayKey } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/services/access/viewer";
@@ -30,7 +30,7 @@ export async function listEmployeeScoreTrend(
   const employee = await getVisibleEmployee(db, viewer, employeeId);
   const organization = await requireOrganization(db, viewer.organizationId);
   scheduleScoreDrainIfQueued(db, organization.id);
-  const rows = await listEmployeeScoreRows(db, { organizationId: organization.id, employeeId: employee.id, from: fromDay, to: toDay });
+  const rows = await listDailyScores(db, { organizationId: organization.id, employeeIds: [employee.id], from: fromDay, to: toDay });
   const rowByDay = new Map(rows.map((row) => [row.dayKey, row]));
   const role = getRoleKey(employee.title);
   const today = getEmployeeToday(employee, organization, options.now ?? Date.now());

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listDailyScoresOnDay, listMappedDialpadUsers } from "@/db/queries/scores";
+import { listDailyScores, listMappedDialpadUsers } from "@/db/queries/scores";
 import type { Employee } from "@/db/schema";
 import type { ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
@@ -31,7 +31,7 @@ export async function listTeamDay(
   scheduleScoreDrainIfQueued(db, organization.id);
   const employees = await listVisibleEmployees(db, viewer);
   const ids = employees.map((employee) => employee.id);
-  const rows = await listDailyScoresOnDay(db, { organizationId: organization.id, dayKey, employeeIds: ids });
+  const rows = await listDailyScores(db, { organizationId: organization.id, from: dayKey, to: dayKey, employeeIds: ids });
   const rowByEmployee = new Map(rows.map((row) => [row.employeeId, row]));
   const links = await listMappedDialpadUsers(db, organization.id, ids);
   const callFreeByRole = new Map<string, ScoreBreakdown>();

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { getCallById, listCallEntries, listLinksByEmployees } from "@/db/queries/views";
+import { listMappedDialpadUsers } from "@/db/queries/scores";
+import { getCallById, listCallEntries } from "@/db/queries/views";
 import type { CallRow, Employee } from "@/db/schema";
 import type { CallDayEntry } from "@/db/schema/scores";
 import { AppError } from "@/lib/errors";
@@ -38,8 +39,8 @@ export async function getCallDetail(
   const allEntries = await listCallEntries(db, { organizationId: viewer.organizationId, callId: found.id });
   const entries = allEntries.filter((entry) => entry.employeeId === employee.id);
   if (entries.length === 0) {
-    const [link] = await listLinksByEmployees(db, viewer.organizationId, [employee.id]);
-    if (!link || link.dialpadUserId !== found.dialpadUserId) throw new AppError("NOT_FOUND", "Call not found.");
+    const mapped = await listMappedDialpadUsers(db, viewer.organizationId, [employee.id]);
+    if (mapped.get(employee.id) !== found.dialpadUserId) throw new AppError("NOT_FOUND", "Call not found.");
   }
   const organization = await getViewerOrganization(db, viewer);
   const { raw, ...call } = found;

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { listDailyScoresInRange } from "@/db/queries/views";
+import { listDailyScores } from "@/db/queries/scores";
 import type { Employee, Organization } from "@/db/schema";
 import { listDayKeys, type DayKey } from "@/lib/dates";
 import type { ScoreBreakdown } from "@/lib/scoring/score";
@@ -22,7 +22,7 @@ export async function listTeamSparklines(
 ): Promise<Map<number, (number | null)[]>> {
   const range = listTrailingDays(params.dayKey, SPARKLINE_DAYS);
   const days = listDayKeys(range.from, range.to);
-  const stored = await listDailyScoresInRange(db, {
+  const stored = await listDailyScores(db, {
     organizationId: organization.id,
     ...range,
     employeeIds: params.employees.map((e) => e.id),
