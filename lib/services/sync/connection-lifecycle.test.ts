@@ -8,6 +8,7 @@ import { syncSettings } from "@/db/schema";
 import type { RunningEmulator } from "@/emulator/server";
 import { disconnectDialpad } from "@/lib/services/dialpad-connection/disconnect";
 import { createTestDb } from "@/tests/db";
+import { waitFor } from "@/tests/wait-for";
 import { startSyncAfterConnect } from "./connection-lifecycle";
 import { receiveDialpadWebhook } from "./receive-webhook";
 import { admin, anchor, connectOrganization, createConnectedOrganization, dayMs, emulatorCalls, expectStoredCallsToMatch, fastClientFactory, startSyncEmulator } from "./testing/harness";
@@ -29,16 +30,18 @@ const tokenOf = (db: Db, organizationId: number) =>
   db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get()?.webhookToken ?? null;
 
 async function waitForRun(db: Db, runId: number) {
-  for (;;) {
-    const run = await getSyncRun(db, runId);
-    if (run?.status !== "running") return run;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return waitFor(
+    async () => {
+      const run = await getSyncRun(db, runId);
+      return run?.status === "running" ? null : run;
+    },
+    { what: `sync run ${runId} to finish`, timeoutMs: 40_000 },
+  );
 }
 
 describe("connect and disconnect", () => {
   it("on connect registers one webhook and subscription, then backfills the default 30 days in the background", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organizationId = await createConnectedOrganization(db, emulator);
     const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
     const run = await waitForRun(db, runId!);
@@ -54,21 +57,18 @@ describe("connect and disconnect", () => {
     // A reconnect replaces the registration: still exactly one webhook, with a new URL token and secret.
     await connectOrganization(db, emulator, organizationId);
     await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-    for (let i = 0; i < 100 && tokenOf(db, organizationId) === token; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    for (let i = 0; i < 100 && subscriptions().length !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(tokenOf(db, organizationId)).not.toBe(token);
+    await waitFor(() => tokenOf(db, organizationId) !== token, { what: "the reconnect to store a new webhook URL token" });
+    await waitFor(() => subscriptions().length === 1, { what: "the reconnect to leave exactly one subscription at Dialpad" });
     expect(hooks()).toHaveLength(1);
     expect(subscriptions()).toHaveLength(1);
-  });
+  }, 60_000);
 
   it("on disconnect removes the webhook at Dialpad, refuses its URL, and deletes the calls if asked", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organizationId = await createConnectedOrganization(db, emulator);
     const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
     await waitForRun(db, runId!);
-    for (let i = 0; i < 100 && !(await getDialpadConnection(db, organizationId))?.subscriptionId; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor(async () => (await getDialpadConnection(db, organizationId))?.subscriptionId, { what: "the webhook subscription to be stored" });
     const token = tokenOf(db, organizationId)!;
     const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;
     expect(await countOrganizationCalls(db, organizationId)).toBeGreaterThan(0);
@@ -81,5 +81,5 @@ describe("connect and disconnect", () => {
     expect(tokenOf(db, organizationId)).toBeNull();
     const late = await signEvent(callEvent(1, "hangup", 1), secret);
     expect(await receiveDialpadWebhook(db, { token, body: late })).toEqual({ status: 404, error: "Unknown webhook." });
-  });
+  }, 60_000);
 });

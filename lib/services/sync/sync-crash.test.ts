@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSyncRun } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
 import { createTestDb } from "@/tests/db";
-import { createSyncRun } from "./plan-run";
+import { waitFor } from "@/tests/wait-for";
+import { createSyncRun, prepareNextRun } from "./plan-run";
 import { admin, anchor, createConnectedOrganization, dayMs, emulatorCalls, expectStoredCallsToMatch, expectedPageCount, startSyncEmulator } from "./testing/harness";
 
 let emulator: RunningEmulator;
@@ -17,13 +18,17 @@ afterAll(() => emulator.close());
 
 const rangeStart = anchor - 3 * dayMs;
 const pageSize = 5;
-const leaseMs = 800;
+const leaseMs = 60_000;
 // Three pages per transaction: the checkpoint covers whole batches.
 
-function startChild(dbFile: string, runId: number): { child: ChildProcess; exited: Promise<number | null> } {
+/** `clockAheadMs` runs the child's clock ahead, instead of the test sleeping out a dead process's lease. */
+function startChild(dbFile: string, runId: number, clockAheadMs = 0): { child: ChildProcess; exited: Promise<number | null> } {
   // node itself with tsx as a loader: the tsx CLI would put a second process between us and the one to kill.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/services/sync/testing/backfill-child.ts")], {
-    env: { ...process.env, SYNC_CHILD_DB: dbFile, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs), SYNC_CHILD_PAGE_SIZE: String(pageSize), SYNC_CHILD_COMMIT_ROWS: "12" },
+    env: {
+      ...process.env, SYNC_CHILD_DB: dbFile, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs),
+      SYNC_CHILD_PAGE_SIZE: String(pageSize), SYNC_CHILD_COMMIT_ROWS: "12", SYNC_CHILD_CLOCK_AHEAD_MS: String(clockAheadMs),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -32,7 +37,7 @@ function startChild(dbFile: string, runId: number): { child: ChildProcess; exite
 
 describe("a sync process killed mid-backfill", () => {
   it("resumes in a new process exactly where it stopped: no gap, no duplicate page", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organizationId = await createConnectedOrganization(db, emulator);
     const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
@@ -41,19 +46,22 @@ describe("a sync process killed mid-backfill", () => {
     const requestsBefore = await listRequests();
 
     const first = startChild(db.$client.name, run!.id);
-    for (;;) {
-      const pages = (await getSyncRun(db, run!.id))?.pages ?? 0;
-      if (pages >= 8) break;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await waitFor(async () => ((await getSyncRun(db, run!.id))?.pages ?? 0) >= 8, {
+      what: "the first sync process to commit 8 pages",
+      timeoutMs: 60_000,
+      intervalMs: 5,
+    });
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
     const killed = await getSyncRun(db, run!.id);
     expect(killed?.status).toBe("running");
     expect(killed!.pages).toBeLessThan(totalPages);
 
-    await new Promise((resolve) => setTimeout(resolve, leaseMs + 100));
-    const second = startChild(db.$client.name, run!.id);
+    // The dead process's lease still holds the run until it lapses; a process whose clock is past it takes over.
+    const afterLease = Date.now() + leaseMs + 1_000;
+    expect(await prepareNextRun(db, organizationId, { trigger: "schedule", now: Date.now() })).toMatchObject({ busy: { id: run!.id } });
+    expect(await prepareNextRun(db, organizationId, { trigger: "schedule", now: afterLease })).toMatchObject({ run: { id: run!.id } });
+    const second = startChild(db.$client.name, run!.id, leaseMs + 1_000);
     expect(await second.exited).toBe(0);
 
     const finished = await getSyncRun(db, run!.id);
@@ -61,5 +69,5 @@ describe("a sync process killed mid-backfill", () => {
     await expectStoredCallsToMatch(db, organizationId, expected);
     // At most the page in flight and the one prefetched were fetched twice.
     expect((await listRequests()) - requestsBefore).toBeLessThanOrEqual(totalPages + 2);
-  }, 30_000);
+  }, 120_000);
 });
