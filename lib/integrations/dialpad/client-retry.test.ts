@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDialpadClient, createRateLimiter, type DialpadClientOptions } from "./client";
 import { DialpadTransientError } from "./errors";
+import { systemClock } from "./retry";
 import { createRecordingClock } from "./testing/fake-clock";
 import { restCompany } from "./testing/fixtures";
 import { dialpadErrorBody, sendJson, startLocalServer, type LocalServer } from "./testing/local-server";
@@ -34,7 +35,7 @@ function client(overrides: Partial<DialpadClientOptions> = {}) {
     random: () => 0.5,
     ...overrides,
   });
-  return { dialpad, sleeps: clock.sleeps };
+  return { dialpad, sleeps: clock.sleeps, clock };
 }
 
 describe("429", () => {
@@ -98,12 +99,21 @@ describe("5xx, timeouts and network errors", () => {
   });
 
   it("aborts a hung request at the timeout and retries", async () => {
-    script = [() => undefined, ok];
-    const { dialpad } = client({ timeoutMs: 150 });
-    const started = Date.now();
+    const { dialpad, clock } = client({ timeoutMs: 150 });
+    // The server holds the first request; instead of 150 ms passing, the clock says its time is up.
+    script = [() => clock.expireTimeouts(), ok];
     expect((await dialpad.getCompany()).id).toBe("4508591728425653");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(clock.timeouts).toEqual([150, 150]);
     expect(dialpad.stats()).toMatchObject({ requests: 2, retries: 1, timeouts: 1 });
+  });
+
+  it("gives up on a request that never answers once the real timer runs out", async () => {
+    script = [() => undefined];
+    const { dialpad } = client({ timeoutMs: 50, maxAttempts: 1, clock: systemClock });
+    const error = await dialpad.getCompany().catch((e) => e);
+    expect(error).toBeInstanceOf(DialpadTransientError);
+    expect(error.message).toBe("Dialpad did not answer GET /company within 50 ms.");
+    expect(dialpad.stats()).toMatchObject({ requests: 1, retries: 0, timeouts: 1 });
   });
 
   it("retries a dropped connection and an unreadable body", async () => {

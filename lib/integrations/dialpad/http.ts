@@ -105,7 +105,7 @@ export function createDialpadHttp(options: DialpadHttpOptions) {
           ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
         },
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: clock.timeout?.(timeoutMs) ?? AbortSignal.timeout(timeoutMs),
       });
       if (response.status === 401) {
         await response.body?.cancel();

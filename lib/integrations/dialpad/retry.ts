@@ -2,11 +2,14 @@
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
+  /** A signal that aborts with a TimeoutError after `ms` (a request's timeout); AbortSignal.timeout when absent. */
+  timeout?(ms: number): AbortSignal;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  timeout: (ms) => AbortSignal.timeout(ms),
 };
 
 /** Exponential backoff with full jitter: a random wait in [0, min(max, base·2^(attempt−1))). */

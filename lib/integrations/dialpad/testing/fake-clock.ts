@@ -1,13 +1,29 @@
 import type { Clock } from "../retry";
 
-/** Sleeps return at once and are recorded, so tests can assert how long the client chose to wait. */
-export function createRecordingClock(start = 1_767_600_000_000): Clock & { sleeps: number[] } {
+/**
+ * Sleeps return at once and are recorded, so tests can assert how long the client chose to wait.
+ * Request timeouts are recorded too and never fire by themselves: `expireTimeouts()` fires every one
+ * handed out so far, for a test that knows its request hangs.
+ */
+export function createRecordingClock(start = 1_767_600_000_000): Clock & { sleeps: number[]; timeouts: number[]; expireTimeouts(): void } {
   const sleeps: number[] = [];
+  const timeouts: number[] = [];
+  const unexpired: AbortController[] = [];
   return {
     sleeps,
+    timeouts,
     now: () => start,
     sleep: async (ms) => {
       sleeps.push(ms);
+    },
+    timeout: (ms) => {
+      timeouts.push(ms);
+      const controller = new AbortController();
+      unexpired.push(controller);
+      return controller.signal;
+    },
+    expireTimeouts() {
+      for (const controller of unexpired.splice(0)) controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
     },
   };
 }
