@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import type { RunningEmulator } from "@/emulator/server";
+import { createRecordingClock } from "@/lib/integrations/dialpad/testing/fake-clock";
 import { createTestDb } from "@/tests/db";
+import { waitFor } from "@/tests/wait-for";
 import { executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
 import { createSyncRun, prepareNextRun } from "./plan-run";
 import {
@@ -36,23 +38,31 @@ interface EmulatorStats {
   requests: Record<string, number>;
 }
 
-async function backfill(extra: SyncRunOptions = {}) {
-  const db = createTestDb();
+/**
+ * A 3-day backfill on fake clocks: the client's backoff and Retry-After waits and the run's waits between
+ * page attempts are recorded, not slept, and request timeouts fire only when `clock.expireTimeouts()` says.
+ */
+async function backfill(extra: SyncRunOptions = {}, duringRun: (clock: ReturnType<typeof createRecordingClock>) => Promise<void> = async () => {}) {
+  const db = await createTestDb();
   const organizationId = await createConnectedOrganization(db, emulator);
   const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
+  const clock = createRecordingClock();
+  const runSleeps: number[] = [];
   const options: SyncRunOptions = {
-    createClient: fastClientFactory(emulator.url),
+    createClient: fastClientFactory(emulator.url, { clock }),
     pageSize,
     // One page per transaction, so faults can be injected between pages.
     commitRows: 1,
     refreshUsers: false,
     pageRetryDelayMs: 5,
+    sleep: async (ms) => void runSleeps.push(ms),
     ...extra,
   };
   const before = await admin<EmulatorStats>(emulator, "/stats");
-  const finished = await executeSyncRun(db, run!.id, options);
+  const [finished] = await Promise.all([executeSyncRun(db, run!.id, options), duringRun(clock)]);
   const after = await admin<EmulatorStats>(emulator, "/stats");
-  return { db, organizationId, finished: finished!, runId: run!.id, options, faults: after.faultsInjected - before.faultsInjected, stats: { before, after } };
+  const faults = after.faultsInjected - before.faultsInjected;
+  return { db, organizationId, finished: finished!, runId: run!.id, options, faults, stats: { before, after }, clock, runSleeps };
 }
 
 async function expectComplete(db: Parameters<typeof expectStoredCallsToMatch>[0], organizationId: number) {
@@ -64,17 +74,19 @@ const fault = (spec: Record<string, unknown>) => admin(emulator, "/faults", { pa
 describe("sync under Dialpad faults", () => {
   it("rides out a burst of 5xx answers longer than one request's retry budget", async () => {
     await fault({ kind: "5xx", status: 503, times: 7 });
-    const { db, organizationId, finished, faults } = await backfill();
+    const { db, organizationId, finished, faults, clock, runSleeps } = await backfill();
     expect(faults).toBe(7);
     expect(finished).toMatchObject({ status: "succeeded", errorCount: 7 });
+    // Five attempts (four backoffs) exhaust the client; the run waits once and asks again (two more backoffs).
+    expect(clock.sleeps).toHaveLength(6);
+    expect(runSleeps).toEqual([5]);
     await expectComplete(db, organizationId);
   });
 
   it("honours Retry-After through a storm of 429s", async () => {
     await fault({ kind: "429", times: 3, retryAfterSeconds: 1 });
-    const started = Date.now();
-    const { db, organizationId, finished, faults } = await backfill();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+    const { db, organizationId, finished, faults, clock } = await backfill();
+    expect(clock.sleeps).toEqual([1_000, 1_000, 1_000]);
     expect(faults).toBe(3);
     expect(finished).toMatchObject({ status: "succeeded", errorCount: 3 });
     await expectComplete(db, organizationId);
@@ -82,7 +94,14 @@ describe("sync under Dialpad faults", () => {
 
   it("times out hanging requests and retries them", async () => {
     await fault({ kind: "hang", times: 2, delayMs: 10_000 });
-    const { db, organizationId, finished, faults } = await backfill();
+    const injected = emulator.state.stats.faultsInjected;
+    const { db, organizationId, finished, faults } = await backfill({}, async (clock) => {
+      // Only the held request is in flight (the next page is asked for only once this one arrives).
+      for (const nth of [1, 2]) {
+        await waitFor(() => emulator.state.stats.faultsInjected >= injected + nth, { what: `the emulator to hold listing request ${nth}` });
+        clock.expireTimeouts();
+      }
+    });
     expect(faults).toBe(2);
     expect(finished).toMatchObject({ status: "succeeded", errorCount: 2 });
     await expectComplete(db, organizationId);

@@ -78,7 +78,10 @@ export async function createConnectedOrganization(db: Db, emulator: RunningEmula
   return organization.id;
 }
 
-/** The production wiring (stored tokens, single-flight refresh) with short timeouts and backoff. */
+/**
+ * The production wiring (stored tokens, single-flight refresh) with short backoff. The request timeout is
+ * long on purpose: a loaded machine can take seconds to answer, and a test of a hang fires it through a fake clock.
+ */
 export function fastClientFactory(baseUrl: string, overrides: Partial<DialpadClientOptions> = {}) {
   return (db: Db, organizationId: number) =>
     createDialpadClient({
@@ -86,7 +89,7 @@ export function fastClientFactory(baseUrl: string, overrides: Partial<DialpadCli
       getAccessToken: () => getDialpadAccessToken(db, organizationId),
       onUnauthorized: (stale) => refreshDialpadAccessToken(db, organizationId, stale),
       rateLimiter: createRateLimiter(100_000),
-      timeoutMs: 400,
+      timeoutMs: 30_000,
       backoffBaseMs: 5,
       backoffMaxMs: 40,
       ...overrides,
