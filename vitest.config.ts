@@ -1,12 +1,31 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Tests that touch the database run once per engine: the "sqlite" project runs every test, the
+// "postgres" project runs these again against a real PostgreSQL server (tests/db/test-postgres.ts).
+const databaseTests = ["app/**/*.test.ts", "db/**/*.test.ts", "lib/services/**/*.test.ts", "scripts/**/*.test.ts"];
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/server-only-stub.ts") } },
   test: {
-    include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
     env: { TZ: "UTC" },
     pool: "forks",
+    setupFiles: ["tests/db/cleanup.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["**/*.test.ts"],
+          env: { DATABASE_URL: "./data/unused-by-tests.db" },
+          globalSetup: ["tests/db/sqlite-global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "postgres", include: databaseTests, globalSetup: ["tests/db/postgres-global-setup.ts"] },
+      },
+    ],
   },
 });

@@ -1,31 +1,30 @@
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getEnv } from "@/lib/env";
-import * as schema from "./schema";
+import { parseDatabaseUrl, type DatabaseEngine } from "./engine";
+import type * as pgSchema from "./schema/pg";
+import { closePostgres, openPostgres } from "./engines/postgres";
+import { closeSqlite, openSqlite } from "./engines/sqlite";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-export function resolveDatabasePath(url: string): string {
-  const withoutScheme = url.startsWith("file:") ? url.slice("file:".length) : url;
-  return withoutScheme === ":memory:" ? withoutScheme : path.resolve(withoutScheme);
-}
+/**
+ * A database handle (or a transaction handle from withTransaction) on either engine. Typed with the
+ * PostgreSQL builders, which SQLite's share at run time when awaited (select, insert/update/delete
+ * with returning, onConflictDo*); engine-only APIs (`.get()`, `.run()`, row locks, raw clients)
+ * live in db/engines/ and db/queries/ only.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof pgSchema> & { readonly $engine: DatabaseEngine };
 
 export function openDatabase(url: string): Db {
-  const file = resolveDatabasePath(url);
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("foreign_keys = ON");
-  // Statements on calls fire the score-queue triggers, which need a statement journal per statement; in a file it tripled insert time.
-  sqlite.pragma("temp_store = MEMORY");
-  return drizzle(sqlite, { schema }) as Db;
+  const target = parseDatabaseUrl(url);
+  return target.engine === "postgres" ? openPostgres(target.url) : openSqlite(target.file);
 }
 
-// One connection per process; cached on globalThis because dev HMR re-imports modules.
+/** Closes the connection (SQLite: checkpoints the WAL) or drains the pool. */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (db.$engine === "postgres") await closePostgres(db);
+  else closeSqlite(db);
+}
+
+// One connection (SQLite) or pool (PostgreSQL) per process; cached on globalThis because dev HMR re-imports modules.
 const globalForDb = globalThis as unknown as { daymarkDb?: Db };
 
 export function getDb(): Db {

@@ -1,36 +1,25 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { defaultSyncSettings, syncRecordSources, syncRunKinds, syncRunStatuses, syncRunTriggers } from "../enums";
 import { organizations } from "./organizations";
-
-export const syncRunKinds = ["backfill", "incremental", "resync"] as const;
-export type SyncRunKind = (typeof syncRunKinds)[number];
-
-export const syncRunTriggers = ["connect", "schedule", "admin"] as const;
-export type SyncRunTrigger = (typeof syncRunTriggers)[number];
-
-export const syncRunStatuses = ["running", "succeeded", "failed"] as const;
-export type SyncRunStatus = (typeof syncRunStatuses)[number];
-
-export const syncRecordSources = ["poll", "webhook"] as const;
-export type SyncRecordSource = (typeof syncRecordSources)[number];
 
 // One row per sync run. The checkpoint (window_end + cursor) and the counters are updated in the
 // same transaction as the page of calls they cover, so a killed run resumes exactly where it stopped.
 // Windows walk back from range_end to range_start, one day at a time: window = [max(range_start, window_end − 1 day), window_end).
-export const syncRuns = sqliteTable(
+export const syncRuns = pgTable(
   "sync_runs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: syncRunKinds }).notNull(),
     trigger: text("trigger", { enum: syncRunTriggers }).notNull(),
     status: text("status", { enum: syncRunStatuses }).notNull(),
-    rangeStart: integer("range_start").notNull(),
-    rangeEnd: integer("range_end").notNull(),
+    rangeStart: bigint("range_start", { mode: "number" }).notNull(),
+    rangeEnd: bigint("range_end", { mode: "number" }).notNull(),
     /** Exclusive upper bound of the window being read; equals range_start once every window is done. */
-    windowEnd: integer("window_end").notNull(),
+    windowEnd: bigint("window_end", { mode: "number" }).notNull(),
     /** Dialpad's cursor for the next page of the current window; null = its first page. */
     cursor: text("cursor"),
     windowsTotal: integer("windows_total").notNull(),
@@ -45,15 +34,15 @@ export const syncRuns = sqliteTable(
     /** Why the run failed and what to do next; shown to admins. */
     errorMessage: text("error_message"),
     /** A failed run the scheduler resumes by itself (transient Dialpad or network trouble). */
-    isRetryable: integer("is_retryable", { mode: "boolean" }).notNull().default(false),
+    isRetryable: boolean("is_retryable").notNull().default(false),
     leaseOwner: text("lease_owner"),
-    leaseUntil: integer("lease_until"),
+    leaseUntil: bigint("lease_until", { mode: "number" }),
     /** When the current process took the run, and calls_seen then: the live rate covers this stretch only. */
-    activeSince: integer("active_since").notNull(),
+    activeSince: bigint("active_since", { mode: "number" }).notNull(),
     callsSeenAtActive: integer("calls_seen_at_active").notNull().default(0),
-    startedAt: integer("started_at").notNull(),
-    finishedAt: integer("finished_at"),
-    updatedAt: integer("updated_at").notNull(),
+    startedAt: bigint("started_at", { mode: "number" }).notNull(),
+    finishedAt: bigint("finished_at", { mode: "number" }),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [
     // The lock: at most one running run per organization, whatever process starts it.
@@ -64,10 +53,10 @@ export const syncRuns = sqliteTable(
 );
 
 // Verified webhook events, written before the 200 and processed after it (and by the sweeper).
-export const webhookInbox = sqliteTable(
+export const webhookInbox = pgTable(
   "webhook_inbox",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -75,8 +64,8 @@ export const webhookInbox = sqliteTable(
     eventKey: text("event_key").notNull(),
     /** The verified JWT claims (the event JSON). */
     payload: text("payload").notNull(),
-    receivedAt: integer("received_at").notNull(),
-    processedAt: integer("processed_at"),
+    receivedAt: bigint("received_at", { mode: "number" }).notNull(),
+    processedAt: bigint("processed_at", { mode: "number" }),
   },
   (t) => [
     uniqueIndex("webhook_inbox_org_event_uq").on(t.organizationId, t.eventKey),
@@ -88,10 +77,10 @@ export const webhookInbox = sqliteTable(
 );
 
 // Records that failed validation, kept with their raw payload instead of crashing the run.
-export const quarantinedRecords = sqliteTable(
+export const quarantinedRecords = pgTable(
   "quarantined_records",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -104,17 +93,15 @@ export const quarantinedRecords = sqliteTable(
     raw: text("raw").notNull(),
     /** JSON array of "path: message" lines. */
     issues: text("issues").notNull(),
-    firstSeenAt: integer("first_seen_at").notNull(),
-    lastSeenAt: integer("last_seen_at").notNull(),
+    firstSeenAt: bigint("first_seen_at", { mode: "number" }).notNull(),
+    lastSeenAt: bigint("last_seen_at", { mode: "number" }).notNull(),
     timesSeen: integer("times_seen").notNull().default(1),
   },
   (t) => [uniqueIndex("quarantined_records_org_hash_uq").on(t.organizationId, t.rawHash)],
 );
 
-export const defaultSyncSettings = { backfillDays: 30, intervalMinutes: 5, trailingWindowHours: 48 } as const;
-
 // Per-organization sync settings, plus the opaque token in the organization's webhook URL.
-export const syncSettings = sqliteTable("sync_settings", {
+export const syncSettings = pgTable("sync_settings", {
   organizationId: integer("organization_id")
     .primaryKey()
     .references(() => organizations.id, { onDelete: "cascade" }),
@@ -123,11 +110,5 @@ export const syncSettings = sqliteTable("sync_settings", {
   trailingWindowHours: integer("trailing_window_hours").notNull().default(defaultSyncSettings.trailingWindowHours),
   /** /api/webhooks/dialpad?org=<token> names the organization; the JWT signature authenticates it. */
   webhookToken: text("webhook_token").unique(),
-  updatedAt: integer("updated_at").notNull(),
+  updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
 });
-
-export type SyncRun = typeof syncRuns.$inferSelect;
-export type NewSyncRun = typeof syncRuns.$inferInsert;
-export type WebhookInboxRow = typeof webhookInbox.$inferSelect;
-export type QuarantinedRecord = typeof quarantinedRecords.$inferSelect;
-export type SyncSettingsRow = typeof syncSettings.$inferSelect;

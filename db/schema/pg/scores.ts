@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { scoreQueueKinds } from "../enums";
 import { calls } from "./calls";
 import { employees } from "./employees";
 import { organizations } from "./organizations";
@@ -7,10 +8,10 @@ import { organizations } from "./organizations";
 // Precomputed per employee-day facts and score: views read these, never raw calls. A row exists
 // for every day at least one of the employee's calls touched (days without calls are scored at
 // read time from stored baselines). Recomputed incrementally by lib/services/scores.
-export const dailyScores = sqliteTable(
+export const dailyScores = pgTable(
   "daily_scores",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -25,19 +26,19 @@ export const dailyScores = sqliteTable(
     score: integer("score"),
     /** NoScoreReason (lib/scoring/score.ts), or "pending" for the moment between facts and score. */
     noScoreReason: text("no_score_reason"),
-    talkMs: integer("talk_ms").notNull(),
+    talkMs: bigint("talk_ms", { mode: "number" }).notNull(),
     connectedCalls: integer("connected_calls").notNull(),
     voicemailsLeft: integer("voicemails_left").notNull(),
     voicemailsReceived: integer("voicemails_received").notNull(),
     missedCalls: integer("missed_calls").notNull(),
     notAnsweredCalls: integer("not_answered_calls").notNull(),
     /** Counted talk time or a connected call: only such days feed the role's baseline. */
-    hasActivity: integer("has_activity", { mode: "boolean" }).notNull(),
+    hasActivity: boolean("has_activity").notNull(),
     /** JSON ScoreBreakdown (lib/scoring/score.ts): signals, baselines, weights, points, explanation; "" while pending. */
     breakdown: text("breakdown").notNull(),
     /** Hash of the role, facts and call entries: a recompute that finds the same hash writes nothing. */
     factsHash: text("facts_hash").notNull(),
-    computedAt: integer("computed_at").notNull(),
+    computedAt: bigint("computed_at", { mode: "number" }).notNull(),
   },
   (t) => [
     uniqueIndex("daily_scores_employee_day_uq").on(t.employeeId, t.dayKey),
@@ -49,10 +50,10 @@ export const dailyScores = sqliteTable(
 );
 
 // Each call leg's share of an employee-day: counted time, its non-overlapping contribution, and why.
-export const callDayEntries = sqliteTable(
+export const callDayEntries = pgTable(
   "call_day_entries",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -65,11 +66,11 @@ export const callDayEntries = sqliteTable(
       .references(() => calls.id, { onDelete: "cascade" }),
     /** CallClassification kind (lib/calls/rules.ts). */
     kind: text("kind").notNull(),
-    countedMs: integer("counted_ms").notNull(),
-    contributionMs: integer("contribution_ms").notNull(),
-    isFlagged: integer("is_flagged", { mode: "boolean" }).notNull(),
-    isStartDay: integer("is_start_day", { mode: "boolean" }).notNull(),
-    countsAsConnectedCall: integer("counts_as_connected_call", { mode: "boolean" }).notNull(),
+    countedMs: bigint("counted_ms", { mode: "number" }).notNull(),
+    contributionMs: bigint("contribution_ms", { mode: "number" }).notNull(),
+    isFlagged: boolean("is_flagged").notNull(),
+    isStartDay: boolean("is_start_day").notNull(),
+    countsAsConnectedCall: boolean("counts_as_connected_call").notNull(),
     reason: text("reason").notNull(),
   },
   (t) => [
@@ -81,50 +82,50 @@ export const callDayEntries = sqliteTable(
 
 // Score weights and default targets per role (the employee's title; "" = the default role, which
 // every role without its own row uses).
-export const scoreSettings = sqliteTable(
+export const scoreSettings = pgTable(
   "score_settings",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
     talkTimeWeight: integer("talk_time_weight").notNull(),
     connectedCallsWeight: integer("connected_calls_weight").notNull(),
-    defaultTalkTimeTargetMs: integer("default_talk_time_target_ms").notNull(),
+    defaultTalkTimeTargetMs: bigint("default_talk_time_target_ms", { mode: "number" }).notNull(),
     defaultConnectedCallsTarget: integer("default_connected_calls_target").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [uniqueIndex("score_settings_org_role_uq").on(t.organizationId, t.role)],
 );
-
-export const scoreQueueKinds = ["calls", "employee", "role"] as const;
-export type ScoreQueueKind = (typeof scoreQueueKinds)[number];
 
 // Work for the score recompute, written in the same transaction as the change that causes it:
 // "calls" rows by SQLite triggers on calls (see the add_scores migration), "employee" rows
 // (recompute every day of an employee) by mapping and time-zone changes, "role" rows (rescore a
 // role's days, null = all) by settings changes and by the recompute itself. Drained by
-// drainScoreQueue; rows are deleted only after their work is committed, so a crash redoes it.
+// drainScoreQueue, which claims rows by id and deletes only the ids it claimed once their work is committed,
+// so a crash (or a lapsed claim) redoes it.
 // No foreign keys: triggers fire while an organization's calls cascade away.
-export const scoreRecomputeQueue = sqliteTable(
+export const scoreRecomputeQueue = pgTable(
   "score_recompute_queue",
   {
     // AUTOINCREMENT: ids never reuse, so "delete what I read, up to id N" is safe across processes.
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id").notNull(),
     kind: text("kind", { enum: scoreQueueKinds }).notNull(),
     dialpadUserId: text("dialpad_user_id"),
     employeeId: integer("employee_id"),
     role: text("role"),
     /** "calls": the UTC days the changed legs span, as [from_ms, to_ms] (first and last ms of those days). */
-    fromMs: integer("from_ms"),
-    toMs: integer("to_ms"),
+    fromMs: bigint("from_ms", { mode: "number" }),
+    toMs: bigint("to_ms", { mode: "number" }),
     /** "role": the days to rescore, both included; null = every stored day of the role. */
     fromDay: text("from_day"),
     toDay: text("to_day"),
     /** Taken by a running drain: changes after that need a row of their own. */
-    isClaimed: integer("is_claimed", { mode: "boolean" }).notNull().default(false),
+    isClaimed: boolean("is_claimed").notNull().default(false),
+    /** A claim lapses at this instant (its drain died): another drain may take the row. Null on rows claimed before leases. */
+    claimedUntil: bigint("claimed_until", { mode: "number" }),
   },
   (t) => [
     index("score_recompute_queue_org_idx").on(t.organizationId, t.id),
@@ -133,11 +134,6 @@ export const scoreRecomputeQueue = sqliteTable(
     // overrides the trigger's conflict clause.)
     index("score_recompute_queue_calls_idx")
       .on(t.organizationId, t.dialpadUserId, t.fromMs, t.toMs)
-      .where(sql`kind = 'calls' AND is_claimed = 0`),
+      .where(sql`kind = 'calls' AND is_claimed = false`),
   ],
 );
-
-export type DailyScore = typeof dailyScores.$inferSelect;
-export type CallDayEntry = typeof callDayEntries.$inferSelect;
-export type ScoreSetting = typeof scoreSettings.$inferSelect;
-export type ScoreQueueRow = typeof scoreRecomputeQueue.$inferSelect;

@@ -1,13 +1,13 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { callDirections } from "../../lib/calls/types";
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { callDirections } from "../../../lib/calls/types";
 import { organizations } from "./organizations";
 
 // One row per Dialpad call leg (a CallLeg plus its raw payload). Written only through the sync's
 // idempotent upsert on (organization_id, dialpad_call_id), by polling and webhooks alike.
-export const calls = sqliteTable(
+export const calls = pgTable(
   "calls",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -18,12 +18,12 @@ export const calls = sqliteTable(
     operatorCallId: text("operator_call_id"),
     direction: text("direction", { enum: callDirections }).notNull(),
     state: text("state").notNull(),
-    startedAt: integer("started_at").notNull(),
-    rangAt: integer("rang_at"),
-    connectedAt: integer("connected_at"),
-    endedAt: integer("ended_at"),
-    eventTimestamp: integer("event_timestamp").notNull(),
-    durationMs: integer("duration_ms"),
+    startedAt: bigint("started_at", { mode: "number" }).notNull(),
+    rangAt: bigint("rang_at", { mode: "number" }),
+    connectedAt: bigint("connected_at", { mode: "number" }),
+    endedAt: bigint("ended_at", { mode: "number" }),
+    eventTimestamp: bigint("event_timestamp", { mode: "number" }).notNull(),
+    durationMs: bigint("duration_ms", { mode: "number" }),
     externalNumber: text("external_number"),
     internalNumber: text("internal_number"),
     contactName: text("contact_name"),
@@ -32,16 +32,16 @@ export const calls = sqliteTable(
     targetType: text("target_type"),
     targetName: text("target_name"),
     entryPointTargetName: text("entry_point_target_name"),
-    isTransferred: integer("is_transferred", { mode: "boolean" }).notNull(),
-    wasRecorded: integer("was_recorded", { mode: "boolean" }).notNull(),
-    hasVoicemail: integer("has_voicemail", { mode: "boolean" }).notNull(),
-    isInternal: integer("is_internal", { mode: "boolean" }).notNull(),
+    isTransferred: boolean("is_transferred").notNull(),
+    wasRecorded: boolean("was_recorded").notNull(),
+    hasVoicemail: boolean("has_voicemail").notNull(),
+    isInternal: boolean("is_internal").notNull(),
     /** JSON array of strings. */
     labels: text("labels").notNull().default("[]"),
     /** The Dialpad payload as received, for the admin's raw view and re-processing. */
     raw: text("raw").notNull(),
-    firstSyncedAt: integer("first_synced_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    firstSyncedAt: bigint("first_synced_at", { mode: "number" }).notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [
     uniqueIndex("calls_org_dialpad_call_uq").on(t.organizationId, t.dialpadCallId),
@@ -54,6 +54,3 @@ export const calls = sqliteTable(
     index("calls_org_updated_idx").on(t.organizationId, t.updatedAt),
   ],
 );
-
-export type CallRow = typeof calls.$inferSelect;
-export type NewCallRow = typeof calls.$inferInsert;

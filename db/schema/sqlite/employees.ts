@@ -27,6 +27,3 @@ export const employees = sqliteTable(
     index("employees_manager_idx").on(t.organizationId, t.managerId),
   ],
 );
-
-export type Employee = typeof employees.$inferSelect;
-export type NewEmployee = typeof employees.$inferInsert;

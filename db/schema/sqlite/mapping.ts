@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { mappingMethods } from "../enums";
 import { employees } from "./employees";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -32,9 +33,6 @@ export const dialpadUsers = sqliteTable(
   },
   (t) => [uniqueIndex("dialpad_users_org_user_uq").on(t.organizationId, t.dialpadUserId)],
 );
-
-export const mappingMethods = ["email", "phone", "manual"] as const;
-export type MappingMethod = (typeof mappingMethods)[number];
 
 // At most one row per employee. method "manual" is an admin's decision that auto-mapping never
 // changes; a manual row with a null dialpadUserId records "deliberately not mapped".
@@ -97,10 +95,3 @@ export const dialpadDirectoryRefreshes = sqliteTable("dialpad_directory_refreshe
   /** Dialpad user records that failed validation and were skipped. */
   rejectedCount: integer("rejected_count").notNull(),
 });
-
-export type DialpadUserRow = typeof dialpadUsers.$inferSelect;
-export type NewDialpadUserRow = typeof dialpadUsers.$inferInsert;
-export type EmployeeDialpadLink = typeof employeeDialpadLinks.$inferSelect;
-export type MappingEvent = typeof mappingEvents.$inferSelect;
-export type NewMappingEvent = typeof mappingEvents.$inferInsert;
-export type DialpadDirectoryRefresh = typeof dialpadDirectoryRefreshes.$inferSelect;

@@ -1,7 +1,7 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { bigint, integer, pgTable, text } from "drizzle-orm/pg-core";
 
-export const organizations = sqliteTable("organizations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const organizations = pgTable("organizations", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   name: text("name").notNull(),
   // The seed's "registered domain": users' emails and the Dialpad company must match it.
   domain: text("domain").notNull().unique(),
@@ -11,8 +11,5 @@ export const organizations = sqliteTable("organizations", {
   dayStartHour: integer("day_start_hour").notNull().default(0),
   // ISO weekdays (1 = Monday … 7 = Sunday) that count as work days, comma-separated.
   workWeek: text("work_week").notNull().default("1,2,3,4,5"),
-  createdAt: integer("created_at").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
 });
-
-export type Organization = typeof organizations.$inferSelect;
-export type NewOrganization = typeof organizations.$inferInsert;

@@ -1,14 +1,12 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { bigint, boolean, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { connectionStatuses } from "../enums";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
-export const connectionStatuses = ["connected", "reconnect_needed", "disconnected"] as const;
-export type ConnectionStatus = (typeof connectionStatuses)[number];
-
 // One Dialpad connection per organization. Tokens are stored only as AES-256-GCM envelopes
 // (lib/crypto/token-cipher.ts); Dialpad usernames and passwords are never stored.
-export const dialpadConnections = sqliteTable("dialpad_connections", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const dialpadConnections = pgTable("dialpad_connections", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   organizationId: integer("organization_id")
     .notNull()
     .unique()
@@ -19,26 +17,26 @@ export const dialpadConnections = sqliteTable("dialpad_connections", {
   companyDomain: text("company_domain").notNull(),
   connectedByUserId: integer("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
   connectedByName: text("connected_by_name").notNull(),
-  connectedAt: integer("connected_at").notNull(),
+  connectedAt: bigint("connected_at", { mode: "number" }).notNull(),
   accessTokenCipher: text("access_token_cipher"),
   refreshTokenCipher: text("refresh_token_cipher"),
-  accessTokenExpiresAt: integer("access_token_expires_at"),
+  accessTokenExpiresAt: bigint("access_token_expires_at", { mode: "number" }),
   // Cross-process single-flight refresh: a short lease taken by compare-and-set.
-  refreshLeaseUntil: integer("refresh_lease_until"),
+  refreshLeaseUntil: bigint("refresh_lease_until", { mode: "number" }),
   refreshLeaseOwner: text("refresh_lease_owner"),
-  lastRefreshAt: integer("last_refresh_at"),
+  lastRefreshAt: bigint("last_refresh_at", { mode: "number" }),
   lastErrorMessage: text("last_error_message"),
   licensedUserCount: integer("licensed_user_count").notNull().default(0),
   totalUserCount: integer("total_user_count").notNull().default(0),
   webhookId: text("webhook_id"),
   subscriptionId: text("subscription_id"),
   webhookSecretCipher: text("webhook_secret_cipher"),
-  lastSyncAt: integer("last_sync_at"),
-  updatedAt: integer("updated_at").notNull(),
+  lastSyncAt: bigint("last_sync_at", { mode: "number" }),
+  updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
 });
 
 // One-time OAuth state, bound to the admin who started the flow; deleted on first use.
-export const oauthStates = sqliteTable(
+export const oauthStates = pgTable(
   "oauth_states",
   {
     // sha256 of the state value: a database leak cannot be replayed into a callback.
@@ -50,12 +48,9 @@ export const oauthStates = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     codeVerifierCipher: text("code_verifier_cipher").notNull(),
-    isPopup: integer("is_popup", { mode: "boolean" }).notNull().default(false),
-    expiresAt: integer("expires_at").notNull(),
-    createdAt: integer("created_at").notNull(),
+    isPopup: boolean("is_popup").notNull().default(false),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
   },
   (t) => [index("oauth_states_expires_idx").on(t.expiresAt)],
 );
-
-export type DialpadConnection = typeof dialpadConnections.$inferSelect;
-export type OauthState = typeof oauthStates.$inferSelect;

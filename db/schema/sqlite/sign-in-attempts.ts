@@ -13,5 +13,3 @@ export const signInAttempts = sqliteTable(
   // Pruning stale rows scans by window start.
   (t) => [index("sign_in_attempts_window_idx").on(t.windowStartedAt)],
 );
-
-export type SignInAttempt = typeof signInAttempts.$inferSelect;

@@ -1,8 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { userRoles } from "../enums";
 import { organizations } from "./organizations";
-
-export const userRoles = ["admin", "manager", "employee"] as const;
-export type UserRole = (typeof userRoles)[number];
 
 export const users = sqliteTable(
   "users",
@@ -23,6 +21,3 @@ export const users = sqliteTable(
   },
   (t) => [index("users_organization_idx").on(t.organizationId)],
 );
-
-export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,1 @@
+ALTER TABLE `score_recompute_queue` ADD `claimed_until` integer;

@@ -1,0 +1,26 @@
+// Enumerations shared by both dialects' schemas and the code above them.
+export const connectionStatuses = ["connected", "reconnect_needed", "disconnected"] as const;
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+export const mappingMethods = ["email", "phone", "manual"] as const;
+export type MappingMethod = (typeof mappingMethods)[number];
+
+export const scoreQueueKinds = ["calls", "employee", "role"] as const;
+export type ScoreQueueKind = (typeof scoreQueueKinds)[number];
+
+export const syncRunKinds = ["backfill", "incremental", "resync"] as const;
+export type SyncRunKind = (typeof syncRunKinds)[number];
+
+export const syncRunTriggers = ["connect", "schedule", "admin"] as const;
+export type SyncRunTrigger = (typeof syncRunTriggers)[number];
+
+export const syncRunStatuses = ["running", "succeeded", "failed"] as const;
+export type SyncRunStatus = (typeof syncRunStatuses)[number];
+
+export const syncRecordSources = ["poll", "webhook"] as const;
+export type SyncRecordSource = (typeof syncRecordSources)[number];
+
+export const defaultSyncSettings = { backfillDays: 30, intervalMinutes: 5, trailingWindowHours: 48 } as const;
+
+export const userRoles = ["admin", "manager", "employee"] as const;
+export type UserRole = (typeof userRoles)[number];

@@ -1,0 +1,15 @@
+import { bigint, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+
+// Failed sign-ins per email, kept in the database so the limit holds across restarts and processes.
+// Keyed by the typed (normalized) email whether or not a user has it, so a lockout never reveals which emails exist.
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    email: text("email").primaryKey(),
+    failureCount: integer("failure_count").notNull(),
+    windowStartedAt: bigint("window_started_at", { mode: "number" }).notNull(),
+    lockedUntil: bigint("locked_until", { mode: "number" }),
+  },
+  // Pruning stale rows scans by window start.
+  (t) => [index("sign_in_attempts_window_idx").on(t.windowStartedAt)],
+);

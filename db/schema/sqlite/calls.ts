@@ -1,0 +1,56 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { callDirections } from "../../../lib/calls/types";
+import { organizations } from "./organizations";
+
+// One row per Dialpad call leg (a CallLeg plus its raw payload). Written only through the sync's
+// idempotent upsert on (organization_id, dialpad_call_id), by polling and webhooks alike.
+export const calls = sqliteTable(
+  "calls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    dialpadCallId: text("dialpad_call_id").notNull(),
+    dialpadUserId: text("dialpad_user_id"),
+    masterCallId: text("master_call_id"),
+    entryPointCallId: text("entry_point_call_id"),
+    operatorCallId: text("operator_call_id"),
+    direction: text("direction", { enum: callDirections }).notNull(),
+    state: text("state").notNull(),
+    startedAt: integer("started_at").notNull(),
+    rangAt: integer("rang_at"),
+    connectedAt: integer("connected_at"),
+    endedAt: integer("ended_at"),
+    eventTimestamp: integer("event_timestamp").notNull(),
+    durationMs: integer("duration_ms"),
+    externalNumber: text("external_number"),
+    internalNumber: text("internal_number"),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    contactType: text("contact_type"),
+    targetType: text("target_type"),
+    targetName: text("target_name"),
+    entryPointTargetName: text("entry_point_target_name"),
+    isTransferred: integer("is_transferred", { mode: "boolean" }).notNull(),
+    wasRecorded: integer("was_recorded", { mode: "boolean" }).notNull(),
+    hasVoicemail: integer("has_voicemail", { mode: "boolean" }).notNull(),
+    isInternal: integer("is_internal", { mode: "boolean" }).notNull(),
+    /** JSON array of strings. */
+    labels: text("labels").notNull().default("[]"),
+    /** The Dialpad payload as received, for the admin's raw view and re-processing. */
+    raw: text("raw").notNull(),
+    firstSyncedAt: integer("first_synced_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("calls_org_dialpad_call_uq").on(t.organizationId, t.dialpadCallId),
+    // An employee's day: their Dialpad user's legs by start time.
+    index("calls_org_user_started_idx").on(t.organizationId, t.dialpadUserId, t.startedAt),
+    // Other legs of the same call in the call detail.
+    index("calls_org_master_idx").on(t.organizationId, t.masterCallId),
+    index("calls_org_entry_point_idx").on(t.organizationId, t.entryPointCallId),
+    // Score recomputation picks up legs changed since its watermark.
+    index("calls_org_updated_idx").on(t.organizationId, t.updatedAt),
+  ],
+);

@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { scoreQueueKinds } from "../enums";
+import { calls } from "./calls";
+import { employees } from "./employees";
+import { organizations } from "./organizations";
+
+// Precomputed per employee-day facts and score: views read these, never raw calls. A row exists
+// for every day at least one of the employee's calls touched (days without calls are scored at
+// read time from stored baselines). Recomputed incrementally by lib/services/scores.
+export const dailyScores = sqliteTable(
+  "daily_scores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id, { onDelete: "cascade" }),
+    /** The employee's local day, YYYY-MM-DD (lib/dates.ts). */
+    dayKey: text("day_key").notNull(),
+    /** The employee's role (trimmed title, "" = the default role) whose baseline and weights scored the day. */
+    role: text("role").notNull(),
+    /** 0–100, or null when the day has no score (see noScoreReason). */
+    score: integer("score"),
+    /** NoScoreReason (lib/scoring/score.ts), or "pending" for the moment between facts and score. */
+    noScoreReason: text("no_score_reason"),
+    talkMs: integer("talk_ms").notNull(),
+    connectedCalls: integer("connected_calls").notNull(),
+    voicemailsLeft: integer("voicemails_left").notNull(),
+    voicemailsReceived: integer("voicemails_received").notNull(),
+    missedCalls: integer("missed_calls").notNull(),
+    notAnsweredCalls: integer("not_answered_calls").notNull(),
+    /** Counted talk time or a connected call: only such days feed the role's baseline. */
+    hasActivity: integer("has_activity", { mode: "boolean" }).notNull(),
+    /** JSON ScoreBreakdown (lib/scoring/score.ts): signals, baselines, weights, points, explanation; "" while pending. */
+    breakdown: text("breakdown").notNull(),
+    /** Hash of the role, facts and call entries: a recompute that finds the same hash writes nothing. */
+    factsHash: text("facts_hash").notNull(),
+    computedAt: integer("computed_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("daily_scores_employee_day_uq").on(t.employeeId, t.dayKey),
+    // The team page: every visible employee's row for one day.
+    index("daily_scores_org_day_idx").on(t.organizationId, t.dayKey),
+    // Baselines: a role's days in the trailing window.
+    index("daily_scores_org_role_day_idx").on(t.organizationId, t.role, t.dayKey),
+  ],
+);
+
+// Each call leg's share of an employee-day: counted time, its non-overlapping contribution, and why.
+export const callDayEntries = sqliteTable(
+  "call_day_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id, { onDelete: "cascade" }),
+    dayKey: text("day_key").notNull(),
+    callId: integer("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    /** CallClassification kind (lib/calls/rules.ts). */
+    kind: text("kind").notNull(),
+    countedMs: integer("counted_ms").notNull(),
+    contributionMs: integer("contribution_ms").notNull(),
+    isFlagged: integer("is_flagged", { mode: "boolean" }).notNull(),
+    isStartDay: integer("is_start_day", { mode: "boolean" }).notNull(),
+    countsAsConnectedCall: integer("counts_as_connected_call", { mode: "boolean" }).notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [
+    uniqueIndex("call_day_entries_uq").on(t.employeeId, t.dayKey, t.callId),
+    // A call's entries (call detail), and the cascade when a call is deleted.
+    index("call_day_entries_call_idx").on(t.callId),
+  ],
+);
+
+// Score weights and default targets per role (the employee's title; "" = the default role, which
+// every role without its own row uses).
+export const scoreSettings = sqliteTable(
+  "score_settings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    talkTimeWeight: integer("talk_time_weight").notNull(),
+    connectedCallsWeight: integer("connected_calls_weight").notNull(),
+    defaultTalkTimeTargetMs: integer("default_talk_time_target_ms").notNull(),
+    defaultConnectedCallsTarget: integer("default_connected_calls_target").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("score_settings_org_role_uq").on(t.organizationId, t.role)],
+);
+
+// Work for the score recompute, written in the same transaction as the change that causes it:
+// "calls" rows by SQLite triggers on calls (see the add_scores migration), "employee" rows
+// (recompute every day of an employee) by mapping and time-zone changes, "role" rows (rescore a
+// role's days, null = all) by settings changes and by the recompute itself. Drained by
+// drainScoreQueue, which claims rows by id and deletes only the ids it claimed once their work is committed,
+// so a crash (or a lapsed claim) redoes it.
+// No foreign keys: triggers fire while an organization's calls cascade away.
+export const scoreRecomputeQueue = sqliteTable(
+  "score_recompute_queue",
+  {
+    // AUTOINCREMENT: ids never reuse, so "delete what I read, up to id N" is safe across processes.
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id").notNull(),
+    kind: text("kind", { enum: scoreQueueKinds }).notNull(),
+    dialpadUserId: text("dialpad_user_id"),
+    employeeId: integer("employee_id"),
+    role: text("role"),
+    /** "calls": the UTC days the changed legs span, as [from_ms, to_ms] (first and last ms of those days). */
+    fromMs: integer("from_ms"),
+    toMs: integer("to_ms"),
+    /** "role": the days to rescore, both included; null = every stored day of the role. */
+    fromDay: text("from_day"),
+    toDay: text("to_day"),
+    /** Taken by a running drain: changes after that need a row of their own. */
+    isClaimed: integer("is_claimed", { mode: "boolean" }).notNull().default(false),
+    /** A claim lapses at this instant (its drain died): another drain may take the row. Null on rows claimed before leases. */
+    claimedUntil: integer("claimed_until"),
+  },
+  (t) => [
+    index("score_recompute_queue_org_idx").on(t.organizationId, t.id),
+    // The triggers insert only when no unclaimed row has the same span: a backfill's many legs of one
+    // user and day queue one row, not thousands. (Not UNIQUE + OR IGNORE: an upsert firing a trigger
+    // overrides the trigger's conflict clause.)
+    index("score_recompute_queue_calls_idx")
+      .on(t.organizationId, t.dialpadUserId, t.fromMs, t.toMs)
+      .where(sql`kind = 'calls' AND is_claimed = 0`),
+  ],
+);

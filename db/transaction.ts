@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Db } from "./client";
+import { asNodePg } from "./engines/postgres";
+import { getSqliteHandle } from "./engines/sqlite";
+
+// The SQLite connection whose transaction the current async context is inside.
+const openSqliteTransaction = new AsyncLocalStorage<Db>();
+const sqliteQueues = new WeakMap<Db, Promise<unknown>>();
+const postgresTransactions = new WeakSet<object>();
+
+/**
+ * Runs `work` in one transaction and passes it the handle to write through; everything it wrote
+ * is rolled back if it throws, also after an `await`. Nested calls join the outer transaction.
+ *
+ * PostgreSQL: the driver's transaction on one pooled connection. SQLite (one connection per
+ * process): BEGIN IMMEDIATE … COMMIT, serialised in-process, because drizzle's better-sqlite3
+ * transaction cannot await its callback. Await only database work inside: on SQLite a statement
+ * another request runs meanwhile on the shared connection would join this transaction.
+ */
+export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  if (db.$engine === "postgres") {
+    if (postgresTransactions.has(db)) return work(db);
+    return asNodePg(db).transaction(async (pgTx) => {
+      const tx = Object.assign(pgTx, { $engine: "postgres" as const }) as unknown as Db;
+      postgresTransactions.add(tx);
+      return work(tx);
+    });
+  }
+  if (openSqliteTransaction.getStore() === db) return work(db);
+  const previous = sqliteQueues.get(db) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  sqliteQueues.set(db, previous.then(() => mine));
+  await previous;
+  try {
+    return await runSqliteTransaction(db, work);
+  } finally {
+    release();
+  }
+}
+
+async function runSqliteTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const sqlite = getSqliteHandle(db);
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    const result = await openSqliteTransaction.run(db, () => work(db));
+    sqlite.exec("COMMIT");
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+/** True inside withTransaction's callback for this handle. */
+export function isInTransaction(db: Db): boolean {
+  return db.$engine === "postgres" ? postgresTransactions.has(db) : openSqliteTransaction.getStore() === db;
+}
