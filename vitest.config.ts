@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Tests that touch the database run once per engine: the "sqlite" project runs every test, the
 // "postgres" project runs these again against a real PostgreSQL server (tests/db/test-postgres.ts).
+// *.cross-engine.test.ts files use both engines at once (schema parity, db:copy): postgres project only.
 const databaseTests = ["app/**/*.test.ts", "db/**/*.test.ts", "lib/services/**/*.test.ts", "scripts/**/*.test.ts"];
 
 export default defineConfig({
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["**/*.test.ts"],
+          exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "**/*.cross-engine.test.ts"],
           env: { DATABASE_URL: "./data/unused-by-tests.db" },
           globalSetup: ["tests/db/sqlite-global-setup.ts"],
         },
