@@ -31,7 +31,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `rm -f .e2e/app.db* && npx tsx scripts/migrate.ts && npx next start -p ${e2ePorts.app} -H 127.0.0.1`,
+      command: `npx tsx scripts/e2e-reset-db.ts && npx tsx scripts/migrate.ts && npx next start -p ${e2ePorts.app} -H 127.0.0.1`,
       url: `http://127.0.0.1:${e2ePorts.app}/api/health`,
       env: e2eEnv,
       reuseExistingServer: false,

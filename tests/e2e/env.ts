@@ -6,7 +6,8 @@ export const emulatorUrl = `http://127.0.0.1:${e2ePorts.emulator}`;
 
 export const e2eEnv: Record<string, string> = {
   NODE_ENV: "production",
-  DATABASE_URL: ".e2e/app.db",
+  // scripts/e2e.ts sets it per pass: the SQLite file, or a PostgreSQL database on the test server.
+  DATABASE_URL: process.env.DAYMARK_E2E_DATABASE_URL ?? ".e2e/app.db",
   APP_URL: appUrl,
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef",
