@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { waitFor } from "@/tests/wait-for";
 import type { RunningEmulator } from "./server";
 import { call, exchangeCode, startTestEmulator, tokenFor } from "./testing/harness";
+import { createVirtualClock } from "./testing/virtual-clock";
 
 let emu: RunningEmulator;
 let token: string;
+// Injected hangs wait on virtual time.
+const clock = createVirtualClock();
 beforeAll(async () => {
-  emu = await startTestEmulator({ extraCompanies: [{ domain: "other.test", users: 3 }] });
+  emu = await startTestEmulator({ extraCompanies: [{ domain: "other.test", users: 3 }] }, { clock });
 });
 afterAll(() => emu.close());
 beforeEach(async () => {
@@ -15,7 +19,8 @@ beforeEach(async () => {
 
 const fault = (spec: Record<string, unknown>) => call(emu, "/__admin/faults", { method: "POST", body: JSON.stringify(spec) });
 
-describe("fault injection", () => {
+// waitFor bounds each wait at 20 s; a test gets longer so that its message, not a bare timeout, reports a hang.
+describe("fault injection", { timeout: 60_000 }, () => {
   it("5xx: fails matching requests `times` times with the given status", async () => {
     expect((await fault({ kind: "5xx", pathPrefix: "/api/v2/users", times: 2, status: 503 })).status).toBe(201);
     const first = await call(emu, "/api/v2/users", { token });
@@ -36,10 +41,25 @@ describe("fault injection", () => {
 
   it("hang: holds the response for delayMs (clients must time out)", async () => {
     await fault({ kind: "hang", pathPrefix: "/api/v2/company", delayMs: 400, times: 2 });
-    await expect(fetch(`${emu.url}/api/v2/company`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(100) })).rejects.toThrow();
-    const started = Date.now();
-    expect((await call(emu, "/api/v2/company", { token })).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    const waitsBefore = clock.sleeps.length;
+    const held = () => clock.pending() === 1;
+
+    // A client that gives up ends the hold at once.
+    const giveUp = new AbortController();
+    const abandoned = fetch(`${emu.url}/api/v2/company`, { headers: { authorization: `Bearer ${token}` }, signal: giveUp.signal });
+    await waitFor(held, { what: "the emulator to hold the first request" });
+    giveUp.abort();
+    await expect(abandoned).rejects.toThrow();
+    await waitFor(() => clock.pending() === 0, { what: "the abandoned hold to end" });
+
+    // A client that waits gets the real answer after delayMs, not before.
+    const patient = call(emu, "/api/v2/company", { token });
+    await waitFor(held, { what: "the emulator to hold the second request" });
+    await clock.advance(399);
+    expect(held()).toBe(true);
+    await clock.advance(1);
+    expect((await patient).status).toBe(200);
+    expect(clock.sleeps.slice(waitsBefore)).toEqual([400, 400]);
   });
 
   it("malformed_json: sends a truncated body with the original status", async () => {

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { backendError, googleError, notFound, rateLimited } from "./api/errors";
 import { resolveConfig, type EmulatorConfig } from "./config";
-import { BodyTooLargeError, readBody, sleep, writeReply, type Reply } from "./http-utils";
+import type { EmulatorClock } from "./clock";
+import { BodyTooLargeError, readBody, writeReply, type Reply } from "./http-utils";
 import { buildRouter } from "./routes";
 import type { Router } from "./router";
 import { EmulatorState } from "./state";
@@ -24,7 +25,7 @@ async function applyFault(state: EmulatorState, path: string, req: IncomingMessa
   if (fault.kind === "malformed_json") return "truncate";
   const gone = new AbortController();
   req.socket.once("close", () => gone.abort());
-  await sleep(fault.delayMs, AbortSignal.any([gone.signal, state.signal]));
+  await state.clock.sleep(fault.delayMs, AbortSignal.any([gone.signal, state.signal]));
   return null;
 }
 
@@ -68,10 +69,10 @@ export function createEmulatorServer(state: EmulatorState): Server {
   });
 }
 
-/** Starts the emulator (port 0 picks a free port). `config` fields override the defaults. */
-export async function startEmulator(config: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
+/** Starts the emulator (port 0 picks a free port). `config` fields override the defaults; tests may pass a clock. */
+export async function startEmulator(config: Partial<EmulatorConfig> = {}, options: { clock?: EmulatorClock } = {}): Promise<RunningEmulator> {
   const resolved = resolveConfig(config);
-  const state = new EmulatorState(resolved);
+  const state = new EmulatorState(resolved, options.clock);
   const server = createEmulatorServer(state);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

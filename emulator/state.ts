@@ -1,5 +1,6 @@
 // Everything the running emulator holds. `reset` rebuilds it all from (possibly overridden) config.
 import { randomBytes } from "node:crypto";
+import { systemClock, type EmulatorClock } from "./clock";
 import type { EmulatorConfig } from "./config";
 import { buildDataset, type Dataset } from "./data/dataset";
 import { Faults } from "./faults";
@@ -23,7 +24,11 @@ export class EmulatorState {
   cursorKey!: Buffer;
   private abort = new AbortController();
 
-  constructor(config: EmulatorConfig) {
+  constructor(
+    config: EmulatorConfig,
+    /** Time for live calls, webhook events and retries, and injected hangs; tests pass a virtual clock. */
+    readonly clock: EmulatorClock = systemClock,
+  ) {
     this.reset(config);
   }
 
@@ -37,13 +42,13 @@ export class EmulatorState {
     this.faults = new Faults();
     this.limiter = new RateLimiter(config.rateLimit);
     this.stats = new Stats();
-    this.dispatcher = new Dispatcher(this.hooks, new Deliverer(config.webhookRetryDelaysMs, this.stats, this.abort.signal));
+    const deliverer = new Deliverer(config.webhookRetryDelaysMs, this.stats, this.abort.signal, this.clock);
+    this.dispatcher = new Dispatcher(this.hooks, deliverer, this.clock, this.abort.signal);
     this.cursorKey = randomBytes(32);
   }
 
-  /** Cancels pending webhook timers, retries and injected hangs. */
+  /** Cancels pending webhook events, retries and injected hangs. */
   close(): void {
-    this.dispatcher?.close();
     this.abort.abort();
   }
 

@@ -17,7 +17,7 @@ export const addCalls: Handler = (ctx) => {
   if (!parsed.success) return adminError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   const specs = "calls" in parsed.data ? parsed.data.calls : [parsed.data];
   const { data, dispatcher } = ctx.state;
-  const now = Date.now();
+  const now = ctx.state.clock.now();
   const planned = [];
   for (const spec of specs) {
     const found = findUser(data, spec.user);
@@ -52,7 +52,7 @@ export const listAllCalls: Handler = (ctx) => {
   const after = bound("started_after", -1);
   const before = bound("started_before", Number.MAX_SAFE_INTEGER);
   if (Number.isNaN(after) || Number.isNaN(before)) return adminError(400, "started_after/started_before must be epoch ms.");
-  const now = Date.now();
+  const now = ctx.state.clock.now();
   const legs = data.calls.all(company, { after, before, endedBy: now, maxLiveSeq: data.calls.liveSeq });
   if (q.get("count_only") === "true") return json(200, { count: legs.length });
   return json(200, { items: legs.map((leg) => toRestCall(leg, now)) });

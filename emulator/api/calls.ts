@@ -48,7 +48,7 @@ function parseFirstPage(ctx: Parameters<Handler>[0]): Parsed {
     return { ok: false, reply: invalidParam("target_type", `must be one of ${targetTypes.join(", ")}.`) };
   }
   const target = targetId && targetType ? { id: targetId, type: targetType === "callcenter" ? "call_center" : targetType } : undefined;
-  return { ok: true, query: { after, before, target, endedBy: Date.now(), maxLiveSeq: ctx.state.data.calls.liveSeq } };
+  return { ok: true, query: { after, before, target, endedBy: ctx.state.clock.now(), maxLiveSeq: ctx.state.data.calls.liveSeq } };
 }
 
 export const listCalls: Handler = (ctx) => {
@@ -80,7 +80,7 @@ export const listCalls: Handler = (ctx) => {
         endedBy: query.endedBy, maxLiveSeq: query.maxLiveSeq, key: { started: last.dateStarted, callId: last.callId },
       } satisfies CallsCursor)
     : undefined;
-  const now = Date.now();
+  const now = ctx.state.clock.now();
   return json(200, collection(items.map((leg) => toRestCall(leg, now)), cursor));
 };
 
@@ -89,7 +89,7 @@ export const getCall: Handler = (ctx) => {
   if (!auth.ok) return auth.reply;
   const id = ctx.params.id ?? "";
   const leg = /^\d+$/.test(id) ? ctx.state.data.calls.findById(auth.caller.company, id) : undefined;
-  const now = Date.now();
+  const now = ctx.state.clock.now();
   if (!leg || leg.dateStarted > now) return notFound(`Call with id ${id} not found.`);
   return json(200, toRestCall(leg, now));
 };

@@ -1,5 +1,6 @@
 // Shared helpers for the emulator's contract tests: start it in-process and talk to it over HTTP.
 import { createHash, randomBytes } from "node:crypto";
+import type { EmulatorClock } from "../clock";
 import type { EmulatorConfig } from "../config";
 import { startEmulator, type RunningEmulator } from "../server";
 
@@ -7,16 +8,19 @@ import { startEmulator, type RunningEmulator } from "../server";
 export const TEST_ANCHOR = Date.parse("2025-06-18T15:30:00Z");
 export const REDIRECT_URI = "http://localhost:3999/callback?tenant=t1";
 
-export function startTestEmulator(overrides: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
-  return startEmulator({
-    port: 0,
-    anchor: TEST_ANCHOR,
-    days: 10,
-    rateLimit: 0,
-    redirectUris: [REDIRECT_URI],
-    webhookRetryDelaysMs: [30, 60, 90],
-    ...overrides,
-  });
+export function startTestEmulator(overrides: Partial<EmulatorConfig> = {}, options: { clock?: EmulatorClock } = {}): Promise<RunningEmulator> {
+  return startEmulator(
+    {
+      port: 0,
+      anchor: TEST_ANCHOR,
+      days: 10,
+      rateLimit: 0,
+      redirectUris: [REDIRECT_URI],
+      webhookRetryDelaysMs: [30, 60, 90],
+      ...overrides,
+    },
+    options,
+  );
 }
 
 export interface Json {

@@ -2,7 +2,7 @@
 // event JSON (plain JSON when the webhook has no secret); 5 s timeout; retries on 5xx and connection
 // errors after the configured delays; 4xx (including 429) is final.
 import { SignJWT } from "jose";
-import { sleep } from "../http-utils";
+import type { EmulatorClock } from "../clock";
 import type { Stats } from "../stats";
 
 export const DELIVERY_TIMEOUT_MS = 5_000;
@@ -46,6 +46,7 @@ export class Deliverer {
     private readonly retryDelaysMs: readonly number[],
     private readonly stats: Stats,
     private readonly cancel: AbortSignal,
+    private readonly clock: EmulatorClock,
   ) {}
 
   async deliver(target: DeliveryTarget, payload: Record<string, unknown>): Promise<DeliveryOutcome> {
@@ -66,7 +67,7 @@ export class Deliverer {
         counters.failed++;
         return result === "final" ? "rejected" : "gave_up";
       }
-      await sleep(delay, this.cancel);
+      await this.clock.sleep(delay, this.cancel);
     }
   }
 }

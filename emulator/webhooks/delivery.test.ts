@@ -2,8 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { jwtVerify } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { waitFor } from "@/tests/wait-for";
 import type { RunningEmulator } from "../server";
 import { call, startTestEmulator, tokenFor } from "../testing/harness";
+import { createVirtualClock } from "../testing/virtual-clock";
 
 interface Received {
   contentType: string;
@@ -16,9 +18,13 @@ let hookUrl: string;
 let token: string;
 let received: Received[] = [];
 let statuses: number[] = [];
+// Live calls' events and the waits between retries (30, 60, 90 ms) run on virtual time.
+const clock = createVirtualClock();
+let waitsBefore = 0;
+const waitsSinceTestStart = () => clock.sleeps.slice(waitsBefore);
 
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  emu = await startTestEmulator({}, { clock });
   token = await tokenFor(emu, "admin@acme.test");
   receiver = createServer((req, res) => {
     let body = "";
@@ -40,7 +46,19 @@ beforeEach(async () => {
   token = await tokenFor(emu, "admin@acme.test");
   received = [];
   statuses = [];
+  waitsBefore = clock.sleeps.length;
 });
+
+/** Moves virtual time on, wait by wait, until every event is delivered and every retry is over. */
+async function deliverAll(): Promise<void> {
+  await waitFor(
+    async () => {
+      if (clock.pending() > 0) await clock.advanceToNext();
+      return emu.state.dispatcher.isIdle;
+    },
+    { what: "every webhook event and retry to be delivered" },
+  );
+}
 
 async function subscribe(opts: { secret?: string; call_states?: string[]; target?: { type: string; id: string } } = {}) {
   const hook = await call(emu, "/api/v2/webhooks", { method: "POST", token, body: JSON.stringify({ hook_url: hookUrl, secret: opts.secret }) });
@@ -57,11 +75,12 @@ async function decodeAll(secret: string): Promise<Array<Record<string, unknown>>
   return events.sort((a, b) => Number(a.event_timestamp) - Number(b.event_timestamp));
 }
 
-describe("call event webhooks", () => {
+// waitFor bounds each wait at 20 s; a test gets longer so that its message, not a bare timeout, reports a hang.
+describe("call event webhooks", { timeout: 60_000 }, () => {
   it("sends each state as an HS256 JWT (application/jwt) whose payload is the call with numeric ids", async () => {
     await subscribe({ secret: "hook-secret" });
     const [leg] = await addCall({ kind: "answered", direction: "inbound" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     expect(received.map((r) => r.contentType)).toEqual(["application/jwt", "application/jwt", "application/jwt"]);
     const events = await decodeAll("hook-secret");
     expect(events.map((e) => e.state)).toEqual(["ringing", "connected", "hangup"]);
@@ -78,7 +97,7 @@ describe("call event webhooks", () => {
   it("sends plain JSON when the webhook has no secret, only for the subscribed states", async () => {
     await subscribe({ call_states: ["hangup", "missed"] });
     await addCall({ kind: "missed" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     expect(received.map((r) => r.contentType)).toEqual(["application/json", "application/json"]);
     expect(received.map((r) => JSON.parse(r.body).state).sort()).toEqual(["hangup", "missed"]);
   });
@@ -86,7 +105,7 @@ describe("call event webhooks", () => {
   it("sends voicemail events for a voicemail leg", async () => {
     await subscribe({ secret: "s" });
     await addCall({ kind: "voicemail" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     const events = await decodeAll("s");
     expect(events.map((e) => e.state)).toEqual(["ringing", "voicemail", "hangup", "voicemail_uploaded"]);
     expect(events[3]!.voicemail_link).toMatch(/^https:\/\//);
@@ -97,18 +116,17 @@ describe("call event webhooks", () => {
     await subscribe({ target: { type: "user", id: other.id } });
     await addCall({ kind: "answered" });
     await addCall({ user: other.email, kind: "missed" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     expect(received.map((r) => JSON.parse(r.body).target.id)).toEqual([other.id, other.id, other.id]);
   });
 
   it("retries 5xx after the configured delays and stops at the first success", async () => {
     await subscribe({ call_states: ["hangup"] });
     statuses = [503, 500];
-    const started = Date.now();
     await addCall({ kind: "answered" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     expect(received).toHaveLength(3);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect(waitsSinceTestStart()).toEqual([30, 60]);
     const stats = (await call(emu, "/__admin/stats")).body.webhookDeliveries;
     expect(stats).toEqual({ attempts: 3, delivered: 1, failed: 0, retries: 2 });
   });
@@ -117,12 +135,14 @@ describe("call event webhooks", () => {
     await subscribe({ call_states: ["hangup"] });
     statuses = [502, 502, 502, 502];
     await addCall({ kind: "answered" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     expect(received).toHaveLength(4);
+    expect(waitsSinceTestStart()).toEqual([30, 60, 90]);
     statuses = [429];
     await addCall({ kind: "answered" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
     expect(received).toHaveLength(5);
+    expect(waitsSinceTestStart()).toEqual([30, 60, 90]);
     expect((await call(emu, "/__admin/stats")).body.webhookDeliveries).toEqual({ attempts: 5, delivered: 0, failed: 2, retries: 3 });
   });
 
@@ -130,16 +150,25 @@ describe("call event webhooks", () => {
     const hook = await call(emu, "/api/v2/webhooks", { method: "POST", token, body: JSON.stringify({ hook_url: "http://127.0.0.1:9/closed" }) });
     await call(emu, "/api/v2/subscriptions/call", { method: "POST", token, body: JSON.stringify({ endpoint_id: hook.body.id, call_states: ["hangup"] }) });
     await addCall({ kind: "answered" });
-    await emu.state.dispatcher.idle();
+    await deliverAll();
+    expect(waitsSinceTestStart()).toEqual([30, 60, 90]);
     expect((await call(emu, "/__admin/stats")).body.webhookDeliveries).toEqual({ attempts: 4, delivered: 0, failed: 1, retries: 3 });
   });
 
   it("fires events at their real time for a call that is still going on", async () => {
     await subscribe({ call_states: ["connected", "hangup"] });
-    await addCall({ started_at: Date.now(), ring_ms: 100, talk_ms: 200 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(received).toHaveLength(0);
-    await emu.state.dispatcher.idle();
+    // A live call rings 300 ms after it starts: connected at +400 ms (ring_ms 100), hangup at +600 ms (talk_ms 200).
+    await addCall({ started_at: clock.now(), ring_ms: 100, talk_ms: 200 });
+    expect(waitsSinceTestStart()).toEqual([300, 400, 600]);
+    const attempts = async () => (await call(emu, "/__admin/stats")).body.webhookDeliveries.attempts;
+    await clock.advance(399);
+    expect(await attempts()).toBe(0);
+    await clock.advance(1);
+    await waitFor(() => received.length === 1, { what: "the connected event at +400 ms" });
+    await clock.advance(199);
+    expect(await attempts()).toBe(1);
+    await clock.advance(1);
+    await deliverAll();
     expect(received.map((r) => JSON.parse(r.body).state)).toEqual(["connected", "hangup"]);
   });
 });

@@ -1,6 +1,7 @@
 // Turns live call legs into call-state events at their real instants and delivers each event to every
 // matching, enabled call subscription of the leg's company.
 import { toWebhookEvent, voicemailStartsAt } from "../data/serialize";
+import type { EmulatorClock } from "../clock";
 import type { Leg } from "../data/types";
 import type { Deliverer } from "./deliver";
 import type { CallSubscription, HookStore } from "./store";
@@ -39,26 +40,28 @@ export function subscriptionMatches(sub: CallSubscription, leg: Leg, state: stri
 }
 
 export class Dispatcher {
-  private timers = new Set<NodeJS.Timeout>();
+  private waiting = 0;
   private inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly hooks: HookStore,
     private readonly deliverer: Deliverer,
+    private readonly clock: EmulatorClock,
+    /** Aborted by a reset or shutdown: events still waiting are dropped. */
+    private readonly cancel: AbortSignal,
   ) {}
 
   /** Schedules every event of `legs`; events already in the past fire immediately, in order. */
-  schedule(companyIndex: number, legs: Leg[], now = Date.now()): void {
+  schedule(companyIndex: number, legs: Leg[], now = this.clock.now()): void {
     const events = legs
       .flatMap((leg) => eventsFor(leg).map((e) => ({ ...e, leg })))
       .sort((a, b) => a.at - b.at);
     for (const event of events) {
-      const delay = Math.max(0, event.at - now);
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.fire(companyIndex, event.leg, event);
-      }, delay);
-      this.timers.add(timer);
+      this.waiting++;
+      void this.clock.sleep(Math.max(0, event.at - now), this.cancel).then(() => {
+        this.waiting--;
+        if (!this.cancel.aborted) this.fire(companyIndex, event.leg, event);
+      });
     }
   }
 
@@ -74,16 +77,16 @@ export class Dispatcher {
     }
   }
 
-  /** Resolves when no timer is pending and no delivery is in flight (used by tests). */
-  async idle(): Promise<void> {
-    while (this.timers.size > 0 || this.inFlight.size > 0) {
-      await Promise.allSettled([...this.inFlight]);
-      if (this.timers.size > 0) await new Promise((r) => setTimeout(r, 10));
-    }
+  /** No event is waiting for its instant and no delivery (or its retry wait) is in progress. */
+  get isIdle(): boolean {
+    return this.waiting === 0 && this.inFlight.size === 0;
   }
 
-  close(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+  /** Resolves once idle (used by tests; on a virtual clock, move the clock past every wait first). */
+  async idle(): Promise<void> {
+    while (!this.isIdle) {
+      await Promise.allSettled([...this.inFlight]);
+      if (this.waiting > 0) await new Promise((r) => setTimeout(r, 10));
+    }
   }
 }
