@@ -1,0 +1,115 @@
+// Both engines' migrations, applied to empty databases, must build the same schema (modulo dialect),
+// and both dialects' drizzle declarations must agree with each other and with their migrations.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, openDatabase } from "./client";
+import { getSqliteHandle } from "./engines/sqlite";
+import { migrateDatabase } from "./migrate";
+import * as pgSchema from "./schema/pg";
+import * as sqliteSchema from "./schema/sqlite";
+import { createScratchPostgresDatabase, createScratchSqliteFile, type ScratchDatabase } from "./testing/scratch-databases";
+import { compareDeclarations, compareDeclarationsWithDatabase, readDeclarations } from "./testing/schema-parity/declarations";
+import { introspectPostgres } from "./testing/schema-parity/introspect-postgres";
+import { introspectSqlite } from "./testing/schema-parity/introspect-sqlite";
+import { compareSchemas, findNarrowEpochColumns, normalizeSqlExpression, type SchemaShape } from "./testing/schema-parity/shape";
+
+let sqliteShape: SchemaShape;
+let postgresShape: SchemaShape;
+const scratch: ScratchDatabase[] = [];
+
+beforeAll(async () => {
+  const sqliteFile = createScratchSqliteFile();
+  const postgres = await createScratchPostgresDatabase();
+  scratch.push(sqliteFile, postgres);
+  const sqliteDb = openDatabase(sqliteFile.url);
+  const postgresDb = openDatabase(postgres.url);
+  try {
+    await migrateDatabase(sqliteDb);
+    await migrateDatabase(postgresDb);
+    sqliteShape = introspectSqlite(getSqliteHandle(sqliteDb));
+    postgresShape = await introspectPostgres(postgresDb);
+  } finally {
+    await closeDatabase(sqliteDb);
+    await closeDatabase(postgresDb);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  for (const database of scratch) await database.dispose();
+});
+
+describe("schema parity between SQLite and PostgreSQL", () => {
+  it("migrates both engines to the same tables, columns, keys, indexes and triggers", () => {
+    expect(Object.keys(sqliteShape.tables).length).toBeGreaterThan(15);
+    expect(compareSchemas(sqliteShape, postgresShape)).toEqual([]);
+  });
+
+  it("stores every epoch-millisecond column as bigint on PostgreSQL", () => {
+    expect(postgresShape.tables.calls?.columns.started_at?.type).toBe("bigint");
+    expect(findNarrowEpochColumns(postgresShape)).toEqual([]);
+  });
+
+  it("declares the same logical column kinds, nullability and defaults in both drizzle schemas", () => {
+    expect(compareDeclarations(readDeclarations(sqliteSchema), readDeclarations(pgSchema))).toEqual([]);
+  });
+
+  it("has a migration for every declared table, column and index on each engine", () => {
+    expect(compareDeclarationsWithDatabase(readDeclarations(sqliteSchema), sqliteShape)).toEqual([]);
+    expect(compareDeclarationsWithDatabase(readDeclarations(pgSchema), postgresShape)).toEqual([]);
+  });
+
+  it("keeps the score-queue triggers on calls on both engines", () => {
+    for (const event of ["insert", "update", "delete"]) {
+      expect(postgresShape.triggers).toContain(`calls.calls_score_queue_${event}: AFTER ${event.toUpperCase()}`);
+    }
+  });
+});
+
+// The comparison itself: each kind of drift it exists to catch is reported, with a readable line.
+describe("compareSchemas", () => {
+  const altered = (change: (shape: SchemaShape) => void): SchemaShape => {
+    const copy = structuredClone(postgresShape);
+    change(copy);
+    return copy;
+  };
+
+  it("reports an index missing on one engine", () => {
+    const withoutIndex = altered((shape) => delete shape.tables.calls!.indexes.calls_org_updated_idx);
+    expect(compareSchemas(sqliteShape, withoutIndex)).toEqual(["index calls.calls_org_updated_idx: only on SQLite"]);
+  });
+
+  it("reports a different partial-index predicate, column type, nullability, foreign-key action and trigger", () => {
+    const drifted = altered((shape) => {
+      shape.tables.score_recompute_queue!.indexes.score_recompute_queue_calls_idx!.where = normalizeSqlExpression("(kind = 'calls'::text) AND (is_claimed = true)");
+      shape.tables.calls!.columns.raw!.type = "bytea";
+      shape.tables.calls!.columns.state!.notNull = false;
+      shape.tables.calls!.foreignKeys.organization_id = "organizations(id) on delete no action on update no action";
+      shape.triggers = shape.triggers.filter((t) => !t.startsWith("calls.calls_score_queue_delete"));
+    });
+    expect(compareSchemas(sqliteShape, drifted)).toEqual([
+      "column calls.raw: type TEXT on SQLite, bytea on PostgreSQL",
+      "column calls.state: not null true on SQLite, false on PostgreSQL",
+      "foreign key calls(organization_id): organizations(id) on delete cascade on update no action on SQLite, organizations(id) on delete no action on update no action on PostgreSQL",
+      "index score_recompute_queue.score_recompute_queue_calls_idx: where kind = 'calls' and is_claimed = 0 on SQLite, kind = 'calls' and is_claimed = 1 on PostgreSQL",
+      "trigger calls.calls_score_queue_delete: AFTER DELETE: only on SQLite",
+    ]);
+  });
+
+  it("treats SQLite 0/1 and PostgreSQL false/true predicates as equal, quoting and casts aside", () => {
+    expect(normalizeSqlExpression("((kind = 'calls'::text) AND (\"is_claimed\" = false))")).toBe(normalizeSqlExpression("kind = 'calls' AND `is_claimed` = 0"));
+  });
+
+  it("reports an epoch-millisecond column that is a 32-bit integer on PostgreSQL", () => {
+    const narrow = altered((shape) => (shape.tables.calls!.columns.ended_at!.type = "integer"));
+    expect(findNarrowEpochColumns(narrow)).toEqual(["column calls.ended_at: integer, expected bigint for epoch milliseconds"]);
+  });
+
+  it("reports drizzle declarations whose logical kinds differ", () => {
+    const pg = readDeclarations(pgSchema);
+    pg.calls!.columns.isInternal!.dataType = "number";
+    delete pg.dailyScores!.columns.breakdown;
+    expect(compareDeclarations(readDeclarations(sqliteSchema), pg)).toEqual([
+      "calls.isInternal: dataType boolean in sqlite, number in pg",
+      "dailyScores.breakdown: declared only in db/schema/sqlite",
+    ]);
+  });
+});
