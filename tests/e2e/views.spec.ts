@@ -139,19 +139,10 @@ test.describe("as the admin", () => {
     await expect(page.getByRole("heading", { name: new RegExp(`${formatDayKey(team.today)} · today`) })).toBeVisible();
   });
 
-  test("a day with 300 calls renders on the server quickly (timing printed)", async ({ page }) => {
+  test("a day with 300 calls renders on the server with a row for each", async ({ page }) => {
     const { employee, dayKey } = await arrangeBusyDay(300);
     await page.goto(`/employees/${employee.id}?date=${dayKey}`);
     await expect(callsTable(page).getByRole("row")).toHaveCount(301);
-    const timings: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = Date.now();
-      const response = await page.request.get(`/employees/${employee.id}?date=${dayKey}`);
-      expect(response.status()).toBe(200);
-      await response.body();
-      timings.push(Date.now() - started);
-    }
-    console.log(`[timing] GET /employees/[id] with 300 calls: ${timings.join(", ")} ms (min ${Math.min(...timings)} ms)`);
   });
 });
 
