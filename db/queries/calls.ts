@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calls, quarantinedRecords, type SyncRecordSource } from "@/db/schema";
+import type { QuarantineRow, UpsertCallRow } from "@/db/engines/call-rows";
+import { quarantineRowsPostgres, upsertCallRowsPostgres } from "@/db/engines/postgres-calls";
+import { quarantineRowsSqlite, upsertCallRowsSqlite } from "@/db/engines/sqlite-calls";
+import { firstRow } from "@/db/rows";
+import { calls, quarantinedRecords, type CallRow, type QuarantinedRecord, type SyncRecordSource } from "@/db/schema";
 import type { CallLeg } from "@/lib/calls/types";
 
 /** A validated leg with the payload it came from. */
@@ -21,58 +24,6 @@ export interface UpsertCounts {
   updated: number;
 }
 
-// Last writer wins by event_timestamp: an older event never overwrites a newer one. On a tie the
-// larger raw payload wins, so the stored row does not depend on the order events arrive in.
-const upsertSql = `
-INSERT INTO calls (organization_id, dialpad_call_id, dialpad_user_id, master_call_id, entry_point_call_id,
-  operator_call_id, direction, state, started_at, rang_at, connected_at, ended_at, event_timestamp, duration_ms,
-  external_number, internal_number, contact_name, contact_phone, contact_type, target_type, target_name,
-  entry_point_target_name, is_transferred, was_recorded, has_voicemail, is_internal, labels, raw,
-  first_synced_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (organization_id, dialpad_call_id) DO UPDATE SET
-  dialpad_user_id = excluded.dialpad_user_id, master_call_id = excluded.master_call_id,
-  entry_point_call_id = excluded.entry_point_call_id, operator_call_id = excluded.operator_call_id,
-  direction = excluded.direction, state = excluded.state, started_at = excluded.started_at,
-  rang_at = excluded.rang_at, connected_at = excluded.connected_at, ended_at = excluded.ended_at,
-  event_timestamp = excluded.event_timestamp, duration_ms = excluded.duration_ms,
-  external_number = excluded.external_number, internal_number = excluded.internal_number,
-  contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
-  contact_type = excluded.contact_type, target_type = excluded.target_type, target_name = excluded.target_name,
-  entry_point_target_name = excluded.entry_point_target_name, is_transferred = excluded.is_transferred,
-  was_recorded = excluded.was_recorded, has_voicemail = excluded.has_voicemail, is_internal = excluded.is_internal,
-  labels = excluded.labels, raw = excluded.raw, updated_at = excluded.updated_at
-WHERE excluded.event_timestamp > calls.event_timestamp
-   OR (excluded.event_timestamp = calls.event_timestamp AND excluded.raw > calls.raw)
-RETURNING first_synced_at`;
-
-const quarantineSql = `
-INSERT INTO quarantined_records (organization_id, source, sync_run_id, dialpad_call_id, raw_hash, raw, issues,
-  first_seen_at, last_seen_at, times_seen)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-ON CONFLICT (organization_id, raw_hash) DO UPDATE SET
-  last_seen_at = excluded.last_seen_at, times_seen = times_seen + 1, sync_run_id = excluded.sync_run_id`;
-
-interface Statements {
-  upsert: Database.Statement<unknown[], { first_synced_at: number }>;
-  quarantine: Database.Statement<unknown[]>;
-}
-
-// Prepared once per connection: building the statement per row costs more than running it.
-const statementCache = new WeakMap<Database.Database, Statements>();
-
-function statementsFor(client: Database.Database): Statements {
-  let statements = statementCache.get(client);
-  if (!statements) {
-    statements = {
-      upsert: client.prepare<unknown[], { first_synced_at: number }>(upsertSql),
-      quarantine: client.prepare<unknown[]>(quarantineSql),
-    };
-    statementCache.set(client, statements);
-  }
-  return statements;
-}
-
 // Strictly increasing per process, so RETURNING first_synced_at = stamp tells an insert from an update.
 let lastStamp = 0;
 export function nextWriteStamp(now: number = Date.now()): number {
@@ -80,29 +31,26 @@ export function nextWriteStamp(now: number = Date.now()): number {
   return lastStamp;
 }
 
-const flag = (value: boolean) => (value ? 1 : 0);
+function toRow(organizationId: number, { leg, raw }: IncomingLeg, stamp: number): UpsertCallRow {
+  return [
+    organizationId, leg.dialpadCallId, leg.dialpadUserId, leg.masterCallId, leg.entryPointCallId,
+    leg.operatorCallId, leg.direction, leg.state, leg.startedAt, leg.rangAt, leg.connectedAt, leg.endedAt,
+    leg.eventTimestamp, leg.durationMs, leg.externalNumber, leg.internalNumber, leg.contactName, leg.contactPhone,
+    leg.contactType, leg.targetType, leg.targetName, leg.entryPointTargetName, leg.isTransferred,
+    leg.wasRecorded, leg.hasVoicemail, leg.isInternal, JSON.stringify(leg.labels), JSON.stringify(raw), stamp, stamp,
+  ];
+}
 
 /**
- * Upserts legs with one prepared statement. Synchronous: call it inside a short transaction.
- * The legs must have distinct call ids (see dedupeLegs).
+ * Upserts legs: last writer wins by event_timestamp, a tie goes to the larger raw payload. Call it
+ * with the transaction's handle (a few hundred to a few thousand rows per transaction). The legs must
+ * have distinct call ids (see dedupeLegs); `stamp` must be new (nextWriteStamp) so inserts can be counted.
  */
-export function upsertCallRows(db: Db, organizationId: number, legs: readonly IncomingLeg[], stamp: number): UpsertCounts {
-  const { upsert } = statementsFor(db.$client);
-  const counts: UpsertCounts = { added: 0, updated: 0 };
-  for (const { leg, raw } of legs) {
-    const row = upsert.get(
-      organizationId, leg.dialpadCallId, leg.dialpadUserId, leg.masterCallId, leg.entryPointCallId,
-      leg.operatorCallId, leg.direction, leg.state, leg.startedAt, leg.rangAt, leg.connectedAt, leg.endedAt,
-      leg.eventTimestamp, leg.durationMs, leg.externalNumber, leg.internalNumber, leg.contactName, leg.contactPhone,
-      leg.contactType, leg.targetType, leg.targetName, leg.entryPointTargetName, flag(leg.isTransferred),
-      flag(leg.wasRecorded), flag(leg.hasVoicemail), flag(leg.isInternal), JSON.stringify(leg.labels),
-      JSON.stringify(raw), stamp, stamp,
-    );
-    if (!row) continue;
-    if (row.first_synced_at === stamp) counts.added++;
-    else counts.updated++;
-  }
-  return counts;
+export async function upsertCallRows(db: Db, organizationId: number, legs: readonly IncomingLeg[], stamp: number): Promise<UpsertCounts> {
+  const rows = legs.map((item) => toRow(organizationId, item, stamp));
+  const written = db.$engine === "postgres" ? await upsertCallRowsPostgres(db, rows) : upsertCallRowsSqlite(db, rows);
+  const added = written.filter((firstSyncedAt) => firstSyncedAt === stamp).length;
+  return { added, updated: written.length - added };
 }
 
 /** Keeps one leg per call id: the one that would win the upsert anyway. */
@@ -118,21 +66,30 @@ export function dedupeLegs(legs: readonly IncomingLeg[]): IncomingLeg[] {
   return byId.size === legs.length ? [...legs] : [...byId.values()];
 }
 
-/** Stores records that failed validation; the same payload seen again only bumps its counter. Synchronous. */
-export function quarantineRecords(
+/** Stores records that failed validation; the same payload seen again only bumps its counter. */
+export async function quarantineRecords(
   db: Db,
   organizationId: number,
   records: readonly RejectedRecord[],
   context: { source: SyncRecordSource; syncRunId: number | null; now: number },
-): number {
-  const { quarantine } = statementsFor(db.$client);
+): Promise<number> {
+  // One row per payload: a statement may not upsert the same key twice on PostgreSQL.
+  const byHash = new Map<string, QuarantineRow>();
   for (const record of records) {
     const raw = JSON.stringify(record.raw) ?? "null";
-    quarantine.run(
-      organizationId, context.source, context.syncRunId, readCallId(record.raw),
-      createHash("sha256").update(raw).digest("hex"), raw, JSON.stringify(record.issues), context.now, context.now,
-    );
+    const rawHash = createHash("sha256").update(raw).digest("hex");
+    const seen = byHash.get(rawHash);
+    if (seen) seen.timesSeen++;
+    else {
+      byHash.set(rawHash, {
+        organizationId, source: context.source, syncRunId: context.syncRunId, dialpadCallId: readCallId(record.raw),
+        rawHash, raw, issues: JSON.stringify(record.issues), now: context.now, timesSeen: 1,
+      });
+    }
   }
+  const rows = [...byHash.values()];
+  if (db.$engine === "postgres") await quarantineRowsPostgres(db, rows);
+  else quarantineRowsSqlite(db, rows);
   return records.length;
 }
 
@@ -143,28 +100,44 @@ function readCallId(raw: unknown): string | null {
 }
 
 export async function countOrganizationCalls(db: Db, organizationId: number): Promise<number> {
-  return db.select({ n: count() }).from(calls).where(eq(calls.organizationId, organizationId)).get()?.n ?? 0;
+  const row = await firstRow(db.select({ n: count() }).from(calls).where(eq(calls.organizationId, organizationId)));
+  return row?.n ?? 0;
 }
 
-export async function listQuarantinedRecords(db: Db, organizationId: number) {
-  return db.select().from(quarantinedRecords).where(eq(quarantinedRecords.organizationId, organizationId)).all();
+/** Every stored leg of the organization, oldest row first (tests, and copying an install). */
+export async function listOrganizationCalls(db: Db, organizationId: number): Promise<CallRow[]> {
+  return db.select().from(calls).where(eq(calls.organizationId, organizationId)).orderBy(asc(calls.id));
 }
 
-export async function getCallByDialpadId(db: Db, organizationId: number, dialpadCallId: string) {
-  return db
-    .select()
-    .from(calls)
-    .where(and(eq(calls.organizationId, organizationId), eq(calls.dialpadCallId, dialpadCallId)))
-    .get();
+export async function listQuarantinedRecords(db: Db, organizationId: number): Promise<QuarantinedRecord[]> {
+  return db.select().from(quarantinedRecords).where(eq(quarantinedRecords.organizationId, organizationId));
 }
 
-/** Deletes the organization's synced calls and quarantined records in short chunks (disconnect with "delete"). */
-export async function deleteOrganizationCallData(db: Db, organizationId: number, chunkSize = 5_000): Promise<void> {
-  const deleteChunk = db.$client.prepare(
-    "DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE organization_id = ? LIMIT ?)",
+export async function getCallByDialpadId(db: Db, organizationId: number, dialpadCallId: string): Promise<CallRow | undefined> {
+  return firstRow(
+    db.select().from(calls).where(and(eq(calls.organizationId, organizationId), eq(calls.dialpadCallId, dialpadCallId))),
   );
-  while (deleteChunk.run(organizationId, chunkSize).changes > 0) {
+}
+
+/**
+ * Deletes the organization's synced calls and quarantined records (disconnect with "delete"), in short
+ * statements of `chunkSize` rows, each its own transaction, so other writers get their turn in between.
+ */
+export async function deleteOrganizationCallData(db: Db, organizationId: number, chunkSize = 5_000): Promise<void> {
+  for (;;) {
+    const chunk = db.select({ id: calls.id }).from(calls).where(eq(calls.organizationId, organizationId)).limit(chunkSize);
+    const deleted = await db.delete(calls).where(inArray(calls.id, chunk)).returning({ id: calls.id });
+    if (deleted.length === 0) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  db.delete(quarantinedRecords).where(eq(quarantinedRecords.organizationId, organizationId)).run();
+  await db.delete(quarantinedRecords).where(eq(quarantinedRecords.organizationId, organizationId));
+}
+
+/** Deletes one leg (the calls triggers queue its days for a recompute). Tests and maintenance. */
+export async function deleteCallByDialpadId(db: Db, organizationId: number, dialpadCallId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(calls)
+    .where(and(eq(calls.organizationId, organizationId), eq(calls.dialpadCallId, dialpadCallId)))
+    .returning({ id: calls.id });
+  return deleted.length > 0;
 }

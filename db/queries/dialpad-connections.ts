@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { firstRow, onlyRow } from "@/db/rows";
 import { dialpadConnections, oauthStates, type DialpadConnection, type OauthState } from "@/db/schema";
 
 export type ConnectionTokens = Pick<
@@ -8,19 +9,18 @@ export type ConnectionTokens = Pick<
 >;
 
 export async function getDialpadConnection(db: Db, organizationId: number): Promise<DialpadConnection | undefined> {
-  return db.select().from(dialpadConnections).where(eq(dialpadConnections.organizationId, organizationId)).get();
+  return firstRow(db.select().from(dialpadConnections).where(eq(dialpadConnections.organizationId, organizationId)));
 }
 
 export async function listDialpadConnections(db: Db): Promise<DialpadConnection[]> {
-  return db.select().from(dialpadConnections).all();
+  return db.select().from(dialpadConnections);
 }
 
 export async function listConnectedOrganizationIds(db: Db): Promise<number[]> {
-  const rows = db
+  const rows = await db
     .select({ organizationId: dialpadConnections.organizationId })
     .from(dialpadConnections)
-    .where(eq(dialpadConnections.status, "connected"))
-    .all();
+    .where(eq(dialpadConnections.status, "connected"));
   return rows.map((row) => row.organizationId);
 }
 
@@ -30,12 +30,13 @@ type ConnectionInsert = Omit<typeof dialpadConnections.$inferInsert, "id">;
 export async function upsertDialpadConnection(db: Db, values: ConnectionInsert): Promise<DialpadConnection> {
   const rest: Partial<ConnectionInsert> = { ...values };
   delete rest.organizationId;
-  return db
-    .insert(dialpadConnections)
-    .values(values)
-    .onConflictDoUpdate({ target: dialpadConnections.organizationId, set: { ...rest, refreshLeaseUntil: null, refreshLeaseOwner: null } })
-    .returning()
-    .get();
+  return onlyRow(
+    db
+      .insert(dialpadConnections)
+      .values(values)
+      .onConflictDoUpdate({ target: dialpadConnections.organizationId, set: { ...rest, refreshLeaseUntil: null, refreshLeaseOwner: null } })
+      .returning(),
+  );
 }
 
 export async function updateDialpadConnection(
@@ -43,10 +44,13 @@ export async function updateDialpadConnection(
   organizationId: number,
   values: Partial<Omit<DialpadConnection, "id" | "organizationId">>,
 ): Promise<void> {
-  db.update(dialpadConnections).set(values).where(eq(dialpadConnections.organizationId, organizationId)).run();
+  await db.update(dialpadConnections).set(values).where(eq(dialpadConnections.organizationId, organizationId));
 }
 
-/** Compare-and-set lease so only one process refreshes a connection's token at a time. */
+/**
+ * Compare-and-set lease so only one process refreshes a connection's token at a time: one statement,
+ * so on PostgreSQL a racing process re-checks the condition against the winner's row and gets nothing.
+ */
 export async function tryAcquireRefreshLease(
   db: Db,
   organizationId: number,
@@ -54,7 +58,7 @@ export async function tryAcquireRefreshLease(
   now: number,
   leaseMs: number,
 ): Promise<boolean> {
-  const result = db
+  const acquired = await db
     .update(dialpadConnections)
     .set({ refreshLeaseUntil: now + leaseMs, refreshLeaseOwner: owner })
     .where(
@@ -63,8 +67,8 @@ export async function tryAcquireRefreshLease(
         or(isNull(dialpadConnections.refreshLeaseUntil), lt(dialpadConnections.refreshLeaseUntil, now)),
       ),
     )
-    .run();
-  return result.changes === 1;
+    .returning({ organizationId: dialpadConnections.organizationId });
+  return acquired.length === 1;
 }
 
 /** Stores a rotated token pair and releases the lease in one statement, so a crash never keeps half of it. */
@@ -73,28 +77,28 @@ export async function saveRefreshedTokens(
   organizationId: number,
   tokens: ConnectionTokens & { lastRefreshAt: number },
 ): Promise<void> {
-  db.update(dialpadConnections)
+  await db
+    .update(dialpadConnections)
     .set({ ...tokens, refreshLeaseUntil: null, refreshLeaseOwner: null, lastErrorMessage: null, updatedAt: tokens.lastRefreshAt })
-    .where(eq(dialpadConnections.organizationId, organizationId))
-    .run();
+    .where(eq(dialpadConnections.organizationId, organizationId));
 }
 
 export async function releaseRefreshLease(db: Db, organizationId: number, owner: string): Promise<void> {
-  db.update(dialpadConnections)
+  await db
+    .update(dialpadConnections)
     .set({ refreshLeaseUntil: null, refreshLeaseOwner: null })
-    .where(and(eq(dialpadConnections.organizationId, organizationId), eq(dialpadConnections.refreshLeaseOwner, owner)))
-    .run();
+    .where(and(eq(dialpadConnections.organizationId, organizationId), eq(dialpadConnections.refreshLeaseOwner, owner)));
 }
 
 export async function insertOauthState(db: Db, values: OauthState): Promise<void> {
-  db.insert(oauthStates).values(values).run();
+  await db.insert(oauthStates).values(values);
 }
 
 /** Deletes and returns the state row: a state can be used once, even by racing callbacks. */
 export async function takeOauthState(db: Db, stateHash: string): Promise<OauthState | undefined> {
-  return db.delete(oauthStates).where(eq(oauthStates.stateHash, stateHash)).returning().get();
+  return firstRow(db.delete(oauthStates).where(eq(oauthStates.stateHash, stateHash)).returning());
 }
 
 export async function deleteExpiredOauthStates(db: Db, now: number): Promise<void> {
-  db.delete(oauthStates).where(lt(oauthStates.expiresAt, now)).run();
+  await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now));
 }

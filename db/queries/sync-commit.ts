@@ -1,5 +1,7 @@
-import type Database from "better-sqlite3";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { syncRuns } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
 
 export class SyncLeaseLostError extends Error {
@@ -22,36 +24,34 @@ export interface SyncPageBatch {
   errorCount: number;
 }
 
-const advanceSql = `
-UPDATE sync_runs SET window_end = ?, cursor = ?, windows_done = ?, pages = pages + ?, calls_seen = calls_seen + ?,
-  calls_added = calls_added + ?, calls_updated = calls_updated + ?, quarantined = quarantined + ?, error_count = ?,
-  lease_until = ?, updated_at = ?
-WHERE id = ? AND lease_owner = ? AND status = 'running'`;
-
-const advanceStatements = new WeakMap<Database.Database, Database.Statement<unknown[]>>();
-
 /**
  * Stores a batch of pages and moves the run's checkpoint past them in the same transaction, so a
  * crash leaves either all of it or none; rolls back (SyncLeaseLostError) when this process no
- * longer holds the run. Synchronous and short (a few hundred rows).
+ * longer holds the run. Short: a few hundred to a few thousand rows.
  */
-export function commitSyncPages(db: Db, batch: SyncPageBatch): UpsertCounts {
-  const client = db.$client;
-  let advance = advanceStatements.get(client);
-  if (!advance) {
-    advance = client.prepare<unknown[]>(advanceSql);
-    advanceStatements.set(client, advance);
-  }
+export async function commitSyncPages(db: Db, batch: SyncPageBatch): Promise<UpsertCounts> {
   const { lease, checkpoint } = batch;
-  const write = client.transaction((): UpsertCounts => {
-    const counts = upsertCallRows(db, batch.organizationId, dedupeLegs(batch.legs), lease.now);
-    quarantineRecords(db, batch.organizationId, batch.rejected, { source: "poll", syncRunId: lease.id, now: lease.now });
-    const moved = advance.run(
-      checkpoint.windowEnd, checkpoint.cursor, checkpoint.windowsDone, batch.pages, batch.itemsSeen, counts.added,
-      counts.updated, batch.rejected.length, batch.errorCount, lease.now + lease.leaseMs, lease.now, lease.id, lease.owner,
-    );
-    if (moved.changes !== 1) throw new SyncLeaseLostError();
+  return withTransaction(db, async (tx) => {
+    const counts = await upsertCallRows(tx, batch.organizationId, dedupeLegs(batch.legs), lease.now);
+    await quarantineRecords(tx, batch.organizationId, batch.rejected, { source: "poll", syncRunId: lease.id, now: lease.now });
+    const moved = await tx
+      .update(syncRuns)
+      .set({
+        windowEnd: checkpoint.windowEnd,
+        cursor: checkpoint.cursor,
+        windowsDone: checkpoint.windowsDone,
+        pages: sql`${syncRuns.pages} + ${batch.pages}`,
+        callsSeen: sql`${syncRuns.callsSeen} + ${batch.itemsSeen}`,
+        callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
+        callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
+        quarantined: sql`${syncRuns.quarantined} + ${batch.rejected.length}`,
+        errorCount: batch.errorCount,
+        leaseUntil: lease.now + lease.leaseMs,
+        updatedAt: lease.now,
+      })
+      .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
+      .returning({ id: syncRuns.id });
+    if (moved.length !== 1) throw new SyncLeaseLostError();
     return counts;
   });
-  return write.immediate();
 }

@@ -1,5 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { firstRow } from "@/db/rows";
 import {
   defaultSyncSettings,
   syncRuns,
@@ -16,88 +18,96 @@ export interface SyncSettings {
 }
 
 export async function getSyncSettings(db: Db, organizationId: number): Promise<SyncSettings> {
-  const row = db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get();
+  const row = await firstRow(db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)));
   if (!row) return { ...defaultSyncSettings };
   return { backfillDays: row.backfillDays, intervalMinutes: row.intervalMinutes, trailingWindowHours: row.trailingWindowHours };
 }
 
 export async function saveSyncSettings(db: Db, organizationId: number, values: SyncSettings, now: number): Promise<void> {
-  db.insert(syncSettings)
+  await db
+    .insert(syncSettings)
     .values({ organizationId, ...values, updatedAt: now })
-    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { ...values, updatedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { ...values, updatedAt: now } });
 }
 
 export async function setWebhookToken(db: Db, organizationId: number, token: string | null, now: number): Promise<void> {
-  db.insert(syncSettings)
+  await db
+    .insert(syncSettings)
     .values({ organizationId, webhookToken: token, updatedAt: now })
-    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { webhookToken: token, updatedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { webhookToken: token, updatedAt: now } });
+}
+
+/** The token in the organization's webhook URL; null when none is registered. */
+export async function getWebhookToken(db: Db, organizationId: number): Promise<string | null> {
+  const row = await firstRow(
+    db.select({ webhookToken: syncSettings.webhookToken }).from(syncSettings).where(eq(syncSettings.organizationId, organizationId)),
+  );
+  return row?.webhookToken ?? null;
 }
 
 export async function findOrganizationIdByWebhookToken(db: Db, token: string): Promise<number | undefined> {
-  return db
-    .select({ organizationId: syncSettings.organizationId })
-    .from(syncSettings)
-    .where(eq(syncSettings.webhookToken, token))
-    .get()?.organizationId;
+  const row = await firstRow(
+    db.select({ organizationId: syncSettings.organizationId }).from(syncSettings).where(eq(syncSettings.webhookToken, token)),
+  );
+  return row?.organizationId;
 }
 
 /** Inserts a run; null when the organization already has a running run (the one-running index). */
 export async function insertSyncRun(db: Db, values: NewSyncRun): Promise<SyncRun | null> {
-  return db.insert(syncRuns).values(values).onConflictDoNothing().returning().get() ?? null;
+  return (await firstRow(db.insert(syncRuns).values(values).onConflictDoNothing().returning())) ?? null;
 }
 
 export async function getSyncRun(db: Db, id: number): Promise<SyncRun | undefined> {
-  return db.select().from(syncRuns).where(eq(syncRuns.id, id)).get();
+  return firstRow(db.select().from(syncRuns).where(eq(syncRuns.id, id)));
 }
 
 export async function getRunningSyncRun(db: Db, organizationId: number): Promise<SyncRun | undefined> {
-  return db
-    .select()
-    .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")))
-    .get();
+  return firstRow(
+    db.select().from(syncRuns).where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running"))),
+  );
 }
 
 export async function getLatestSyncRun(db: Db, organizationId: number, kinds: readonly SyncRunKind[]): Promise<SyncRun | undefined> {
-  return db
-    .select()
-    .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds])))
-    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
-    .limit(1)
-    .get();
+  return firstRow(
+    db
+      .select()
+      .from(syncRuns)
+      .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds])))
+      .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+      .limit(1),
+  );
 }
 
 /** range_end of the newest succeeded run of these kinds: everything before it has been read once. */
 export async function getLastSucceededRunEnd(db: Db, organizationId: number, kinds: readonly SyncRunKind[]): Promise<number | null> {
-  const row = db
-    .select({ rangeEnd: syncRuns.rangeEnd })
-    .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds]), eq(syncRuns.status, "succeeded")))
-    .orderBy(desc(syncRuns.rangeEnd))
-    .limit(1)
-    .get();
+  const row = await firstRow(
+    db
+      .select({ rangeEnd: syncRuns.rangeEnd })
+      .from(syncRuns)
+      .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds]), eq(syncRuns.status, "succeeded")))
+      .orderBy(desc(syncRuns.rangeEnd))
+      .limit(1),
+  );
   return row?.rangeEnd ?? null;
 }
 
 /** The newest run that stopped before covering its whole range (failed backfill or re-sync). */
 export async function getUnfinishedSyncRun(db: Db, organizationId: number): Promise<SyncRun | undefined> {
-  return db
-    .select()
-    .from(syncRuns)
-    .where(
-      and(
-        eq(syncRuns.organizationId, organizationId),
-        inArray(syncRuns.kind, ["backfill", "resync"]),
-        eq(syncRuns.status, "failed"),
-        sql`${syncRuns.windowEnd} > ${syncRuns.rangeStart}`,
-      ),
-    )
-    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
-    .limit(1)
-    .get();
+  return firstRow(
+    db
+      .select()
+      .from(syncRuns)
+      .where(
+        and(
+          eq(syncRuns.organizationId, organizationId),
+          inArray(syncRuns.kind, ["backfill", "resync"]),
+          eq(syncRuns.status, "failed"),
+          sql`${syncRuns.windowEnd} > ${syncRuns.rangeStart}`,
+        ),
+      )
+      .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+      .limit(1),
+  );
 }
 
 export async function listSyncRuns(db: Db, organizationId: number, limit: number): Promise<SyncRun[]> {
@@ -106,8 +116,7 @@ export async function listSyncRuns(db: Db, organizationId: number, limit: number
     .from(syncRuns)
     .where(eq(syncRuns.organizationId, organizationId))
     .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export interface LeaseParams {
@@ -127,29 +136,29 @@ export async function claimSyncRun(db: Db, { id, owner, now, leaseMs }: LeasePar
     eq(syncRuns.status, "failed"),
   );
   try {
-    return db
+    const claimed = db
       .update(syncRuns)
       .set({
         status: "running", leaseOwner: owner, leaseUntil: now + leaseMs, activeSince: now,
         callsSeenAtActive: sql`${syncRuns.callsSeen}`, finishedAt: null, updatedAt: now,
       })
       .where(and(eq(syncRuns.id, id), isTakeable))
-      .returning()
-      .get();
+      .returning();
+    return await firstRow(claimed);
   } catch (error) {
-    // A failed run cannot become running while another run of the organization is running.
-    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) return undefined;
+    // A failed run cannot become running while another run of the organization is running (the one-running index).
+    if (isUniqueViolation(error)) return undefined;
     throw error;
   }
 }
 
 export async function renewSyncRunLease(db: Db, { id, owner, now, leaseMs }: LeaseParams): Promise<boolean> {
-  const result = db
+  const renewed = await db
     .update(syncRuns)
     .set({ leaseUntil: now + leaseMs, updatedAt: now })
     .where(and(eq(syncRuns.id, id), eq(syncRuns.leaseOwner, owner), eq(syncRuns.status, "running")))
-    .run();
-  return result.changes === 1;
+    .returning({ id: syncRuns.id });
+  return renewed.length === 1;
 }
 
 export interface RunOutcome {
@@ -162,7 +171,7 @@ export interface RunOutcome {
 
 /** Ends the run if this process still holds it; false when it was taken over or stopped meanwhile. */
 export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "id" | "owner">, outcome: RunOutcome): Promise<boolean> {
-  const result = db
+  const finished = await db
     .update(syncRuns)
     .set({
       status: outcome.status,
@@ -175,14 +184,14 @@ export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "id" | "own
       updatedAt: outcome.now,
     })
     .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
-    .run();
-  return result.changes === 1;
+    .returning({ id: syncRuns.id });
+  return finished.length === 1;
 }
 
 /** Fails whatever run is in progress (disconnect); its process sees the lost lease and stops. */
 export async function stopRunningSyncRun(db: Db, organizationId: number, message: string, now: number): Promise<void> {
-  db.update(syncRuns)
+  await db
+    .update(syncRuns)
     .set({ status: "failed", errorMessage: message, isRetryable: false, leaseOwner: null, leaseUntil: null, finishedAt: now, updatedAt: now })
-    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")))
-    .run();
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")));
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookInbox, type WebhookInboxRow } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
 
 /** True when the event is new; a duplicate or replay (same event key) inserts nothing. */
@@ -8,8 +9,8 @@ export async function insertWebhookEvent(
   db: Db,
   event: { organizationId: number; eventKey: string; payload: string; receivedAt: number },
 ): Promise<boolean> {
-  const result = db.insert(webhookInbox).values(event).onConflictDoNothing().run();
-  return result.changes === 1;
+  const inserted = await db.insert(webhookInbox).values(event).onConflictDoNothing().returning({ id: webhookInbox.id });
+  return inserted.length === 1;
 }
 
 export async function listUnprocessedWebhookEvents(
@@ -22,8 +23,12 @@ export async function listUnprocessedWebhookEvents(
     .from(webhookInbox)
     .where(and(eq(webhookInbox.organizationId, organizationId), isNull(webhookInbox.processedAt)))
     .orderBy(asc(webhookInbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
+}
+
+/** Every inbox row of the organization, oldest first. */
+export async function listWebhookEvents(db: Db, organizationId: number): Promise<WebhookInboxRow[]> {
+  return db.select().from(webhookInbox).where(eq(webhookInbox.organizationId, organizationId)).orderBy(asc(webhookInbox.id));
 }
 
 export interface WebhookBatch {
@@ -35,38 +40,35 @@ export interface WebhookBatch {
 }
 
 /** Applies a batch of events through the calls upsert and marks them processed, in one short transaction. */
-export function commitWebhookBatch(db: Db, batch: WebhookBatch): UpsertCounts {
-  return db.transaction(
-    (tx) => {
-      const counts = upsertCallRows(db, batch.organizationId, dedupeLegs(batch.legs), batch.now);
-      quarantineRecords(db, batch.organizationId, batch.rejected, { source: "webhook", syncRunId: null, now: batch.now });
-      if (batch.eventIds.length > 0) {
-        tx.update(webhookInbox)
-          .set({ processedAt: batch.now })
-          .where(and(inArray(webhookInbox.id, [...batch.eventIds]), isNull(webhookInbox.processedAt)))
-          .run();
-      }
-      return counts;
-    },
-    { behavior: "immediate" },
-  );
+export async function commitWebhookBatch(db: Db, batch: WebhookBatch): Promise<UpsertCounts> {
+  return withTransaction(db, async (tx) => {
+    const counts = await upsertCallRows(tx, batch.organizationId, dedupeLegs(batch.legs), batch.now);
+    await quarantineRecords(tx, batch.organizationId, batch.rejected, { source: "webhook", syncRunId: null, now: batch.now });
+    if (batch.eventIds.length > 0) {
+      await tx
+        .update(webhookInbox)
+        .set({ processedAt: batch.now })
+        .where(and(inArray(webhookInbox.id, [...batch.eventIds]), isNull(webhookInbox.processedAt)));
+    }
+    return counts;
+  });
 }
 
 /** Organizations with events received at or before `receivedAtOrBefore` and not yet applied (the sweeper's work list). */
 export async function listOrganizationsWithPendingWebhooks(db: Db, receivedAtOrBefore: number): Promise<number[]> {
-  const rows = db
+  const rows = await db
     .selectDistinct({ organizationId: webhookInbox.organizationId })
     .from(webhookInbox)
-    .where(and(isNull(webhookInbox.processedAt), lte(webhookInbox.receivedAt, receivedAtOrBefore)))
-    .all();
+    .where(and(isNull(webhookInbox.processedAt), lte(webhookInbox.receivedAt, receivedAtOrBefore)));
   return rows.map((row) => row.organizationId);
 }
 
 /** Retention: processed events are only needed for de-duplication of late retries. */
 export async function deleteProcessedWebhookEvents(db: Db, processedBefore: number): Promise<number> {
-  return db.delete(webhookInbox).where(lt(webhookInbox.processedAt, processedBefore)).run().changes;
+  const deleted = await db.delete(webhookInbox).where(lt(webhookInbox.processedAt, processedBefore)).returning({ id: webhookInbox.id });
+  return deleted.length;
 }
 
 export async function deleteOrganizationWebhookEvents(db: Db, organizationId: number): Promise<void> {
-  db.delete(webhookInbox).where(eq(webhookInbox.organizationId, organizationId)).run();
+  await db.delete(webhookInbox).where(eq(webhookInbox.organizationId, organizationId));
 }

@@ -84,6 +84,11 @@ describe("toCallLeg", () => {
     expect(leg(restAnsweredCall({ contact: colleague })).isInternal).toBe(true);
   });
 
+  it("rounds Dialpad's fractional duration to whole milliseconds", () => {
+    expect(leg(restAnsweredCall({ duration: 11989.972 })).durationMs).toBe(11990);
+    expect(leg(restAnsweredCall({ duration: null })).durationMs).toBeNull();
+  });
+
   it("defaults a missing state to hangup and event time to the end time", () => {
     const bare = withoutKeys(restAnsweredCall(), "state", "event_timestamp");
     expect(leg(bare)).toMatchObject({ state: "hangup", eventTimestamp: 1767600191800 });

@@ -46,7 +46,8 @@ export function toCallLeg(call: DialpadCall): CallLeg {
     endedAt: call.date_ended,
     // REST items can lack event_timestamp; the latest known instant still orders updates sensibly.
     eventTimestamp: call.event_timestamp ?? call.date_ended ?? call.date_started,
-    durationMs: call.duration,
+    // Dialpad sends a double (e.g. 11989.972); calls.duration_ms holds whole milliseconds on both engines.
+    durationMs: call.duration === null ? null : Math.round(call.duration),
     externalNumber: presentOrNull(call.external_number),
     internalNumber: presentOrNull(call.internal_number),
     contactName: presentOrNull(contact?.name),

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDialpadConnection, upsertDialpadConnection } from "@/db/queries/dialpad-connections";
-import { organizations } from "@/db/schema";
 import { DialpadInvalidGrantError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
 import type { TokenSet } from "@/lib/integrations/dialpad/oauth";
 import { resetEnvCache } from "@/lib/env";
 import { createTestDb } from "@/tests/db";
+import { createOrganization } from "@/tests/factories";
 import { getDialpadAccessToken, refreshDialpadAccessToken } from "./access-token";
 import { sealConnectionSecret } from "./token-storage";
 
@@ -17,12 +17,8 @@ beforeAll(() => {
 });
 
 async function connectedOrg(expiresAt: number) {
-  const db = createTestDb();
-  const org = db
-    .insert(organizations)
-    .values({ name: "Acme", domain: `acme-${Math.random()}.test`, timezone: "UTC", createdAt: now })
-    .returning()
-    .get();
+  const db = await createTestDb();
+  const org = await createOrganization(db, { name: "Acme", timezone: "UTC", createdAt: now });
   await upsertDialpadConnection(db, {
     organizationId: org.id,
     status: "connected",

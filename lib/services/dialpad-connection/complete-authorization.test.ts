@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
+import { readStoredText } from "@/db/queries/stored-text";
 import type { Organization } from "@/db/schema";
 import { hiddenField, postForm, startTestEmulator } from "@/emulator/testing/harness";
 import type { RunningEmulator } from "@/emulator/server";
@@ -52,7 +52,7 @@ async function consent(authorizeUrl: string, email: string, decision: "allow" | 
 }
 
 async function setUp(domain = "acme.test") {
-  const db = createTestDb();
+  const db = await createTestDb();
   const organization: Organization = await createOrganization(db, { domain });
   const admin: Viewer = toViewer(await createUser(db, organization, { role: "admin", name: "Ada Admin" }));
   return { db, organization, admin };
@@ -73,10 +73,11 @@ describe("completeDialpadAuthorization against the emulator", () => {
     expect(connection.connectedByName).toBe("Ada Admin");
     const accessToken = openConnectionSecret(organization.id, "access_token", connection.accessTokenCipher!);
     const refreshToken = openConnectionSecret(organization.id, "refresh_token", connection.refreshTokenCipher!);
-    db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    const fileBytes = fs.readFileSync(db.$client.name).toString("latin1");
-    expect(fileBytes).not.toContain(accessToken);
-    expect(fileBytes).not.toContain(refreshToken);
+    // SQLite: the file's bytes; PostgreSQL: every text value of every table.
+    const stored = await readStoredText(db);
+    expect(stored).toContain(connection.accessTokenCipher!);
+    expect(stored).not.toContain(accessToken);
+    expect(stored).not.toContain(refreshToken);
   });
 
   it("rejects a replayed callback: the state works once", async () => {

@@ -20,7 +20,7 @@ afterEach(() => useKeys("k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "k1")
 describe("reencryptConnectionSecrets", () => {
   it("moves every sealed token to the new active key; the old key can then be dropped", async () => {
     useKeys(oldKey, "old");
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db);
     await upsertDialpadConnection(db, {
       organizationId: organization.id,

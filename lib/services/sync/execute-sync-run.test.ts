@@ -26,7 +26,7 @@ const rangeStart = anchor - 3 * dayMs;
 const pageSize = 10;
 
 async function setUp() {
-  const db = createTestDb();
+  const db = await createTestDb();
   const organizationId = await createConnectedOrganization(db, emulator);
   const options = { createClient: fastClientFactory(emulator.url), pageSize, refreshUsers: false };
   return { db, organizationId, options };

@@ -51,7 +51,7 @@ async function drain(db: Db, organizationId: number, batchSize: number, entry: {
       if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw });
       rejected.push(...bad);
     }
-    const counts = commitWebhookBatch(db, {
+    const counts = await commitWebhookBatch(db, {
       organizationId,
       eventIds: rows.map((row) => row.id),
       legs,

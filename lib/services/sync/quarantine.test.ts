@@ -27,7 +27,7 @@ function onePageClient(items: unknown[]): DialpadClient {
 
 describe("bad records", () => {
   it("are quarantined with their raw payload; the run carries on and stores the good ones", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db);
     const good = callEvent(501, "hangup", now - 1_000, { date_started: now - 60_000 });
     const bad = { call_id: "502", direction: "sideways", date_started: now - 30_000 };

@@ -28,7 +28,7 @@ function pagingClient(items: Record<string, unknown>[], failAfter: number): Dial
 
 describe("a run that fails mid-batch", () => {
   it("stores the pages it already fetched with their checkpoint, so the resumed run starts after them", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db);
     const items = Array.from({ length: 10 }, (_, i) => callEvent(600 + i, "hangup", now - 1_000 - i, { date_started: now - 60_000 - i }));
     const run = await createSyncRun(db, organization.id, { kind: "resync", trigger: "admin", rangeStart: now - 3_600_000, rangeEnd: now, now });

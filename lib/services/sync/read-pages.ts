@@ -71,7 +71,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
 
   let batch = emptyBatch(context.now());
   async function commit(at: Checkpoint): Promise<void> {
-    const counts = commitSyncPages(db, {
+    const counts = await commitSyncPages(db, {
       lease: { id: run.id, owner: context.owner, now: nextWriteStamp(context.now()), leaseMs: context.leaseMs },
       organizationId: run.organizationId,
       legs: batch.legs,

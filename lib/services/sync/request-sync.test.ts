@@ -19,7 +19,7 @@ afterAll(() => emulator.close());
 const hourMs = 3_600_000;
 
 async function setUp(options: { connected?: boolean; timezone?: string } = {}) {
-  const db = createTestDb();
+  const db = await createTestDb();
   const organization = await createOrganization(db, { timezone: options.timezone ?? "America/New_York" });
   if (options.connected ?? true) await connectOrganization(db, emulator, organization.id);
   const admin: AdminContext = { organizationId: organization.id, userId: 1, name: "Dana Admin", role: "admin" };

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/dialpad/route";
 import type { Db } from "@/db/client";
-import { getCallByDialpadId } from "@/db/queries/calls";
-import { calls, syncSettings, webhookInbox } from "@/db/schema";
+import { getCallByDialpadId, listOrganizationCalls } from "@/db/queries/calls";
+import { getWebhookToken } from "@/db/queries/sync";
+import { listWebhookEvents } from "@/db/queries/webhook-inbox";
 import type { RunningEmulator } from "@/emulator/server";
 import type { CallLeg } from "@/lib/calls/types";
 import { parseCallItems } from "@/lib/integrations/dialpad/schema";
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 async function connectWithWebhook() {
-  const db = createTestDb();
+  const db = await createTestDb();
   (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = db;
   const organizationId = await createConnectedOrganization(db, emulator);
   const client = fastClientFactory(emulator.url)(db, organizationId);
@@ -61,12 +61,12 @@ describe("webhooks from Dialpad's sender", () => {
 
     expect(new Set(forwarder.statuses)).toEqual(new Set([200]));
     const rest = new Map(added.items.map((item) => [String(item.call_id), toCallLeg(parseCallItems([item]).calls[0]!)]));
-    const stored = db.select().from(calls).where(eq(calls.organizationId, organizationId)).all();
+    const stored = await listOrganizationCalls(db, organizationId);
     expect(stored.map((row) => row.dialpadCallId).sort()).toEqual([...rest.keys()].sort());
     for (const row of stored) expect(timing(rowToCallLeg(row))).toEqual(timing(rest.get(row.dialpadCallId)!));
 
     const newestEvent = new Map<string, number>();
-    for (const { payload } of db.select().from(webhookInbox).all()) {
+    for (const { payload } of await listWebhookEvents(db, organizationId)) {
       const event = JSON.parse(payload) as { call_id: number; event_timestamp: number };
       newestEvent.set(String(event.call_id), Math.max(newestEvent.get(String(event.call_id)) ?? 0, event.event_timestamp));
     }
@@ -88,7 +88,7 @@ describe("webhooks from Dialpad's sender", () => {
 
   it("applies events left in the inbox by a crash after the 200 on the next scheduler tick", async () => {
     const { db, organizationId } = await connectWithWebhook();
-    const token = db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get()!.webhookToken!;
+    const token = (await getWebhookToken(db, organizationId))!;
     const body = await signEvent(callEvent(7001, "hangup", 1_750_000_065_000), await storedWebhookSecret(db, organizationId));
     // The process stops right after answering 200: the event is in the inbox, not yet applied.
     expect(await receiveDialpadWebhook(db, { token, body })).toEqual({ status: 200, organizationId, isDuplicate: false });
@@ -101,6 +101,6 @@ describe("webhooks from Dialpad's sender", () => {
     });
     expect(summary.webhookEventsSwept).toBe(1);
     expect((await getCallByDialpadId(db, organizationId, "7001"))?.state).toBe("hangup");
-    expect(db.select().from(webhookInbox).all().map((row) => row.processedAt !== null)).toEqual([true]);
+    expect((await listWebhookEvents(db, organizationId)).map((row) => row.processedAt !== null)).toEqual([true]);
   });
 });

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { getCallByDialpadId } from "@/db/queries/calls";
-import { syncSettings, webhookInbox } from "@/db/schema";
+import { getWebhookToken } from "@/db/queries/sync";
+import { listWebhookEvents } from "@/db/queries/webhook-inbox";
 import type { RunningEmulator } from "@/emulator/server";
 import { processWebhookInbox } from "@/lib/services/sync/process-webhook-inbox";
 import { createConnectedOrganization, fastClientFactory, rowToCallLeg, startSyncEmulator } from "@/lib/services/sync/testing/harness";
@@ -23,11 +23,11 @@ let token: string;
 let secret: string;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = db;
   organizationId = await createConnectedOrganization(db, emulator);
   await registerDialpadWebhook(db, organizationId, { client: fastClientFactory(emulator.url)(db, organizationId) });
-  token = db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get()!.webhookToken!;
+  token = (await getWebhookToken(db, organizationId))!;
   secret = await storedWebhookSecret(db, organizationId);
 });
 
@@ -38,7 +38,7 @@ async function deliver(body: string, orgToken: string | null = token) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const inboxSize = () => db.select().from(webhookInbox).all().length;
+const inboxSize = async () => (await listWebhookEvents(db, organizationId)).length;
 const storedLeg = async (callId: number) => {
   const row = await getCallByDialpadId(db, organizationId, String(callId));
   return row && { ...rowToCallLeg(row), raw: JSON.parse(row.raw) as Record<string, unknown>, updatedAt: row.updatedAt };
@@ -48,7 +48,7 @@ describe("POST /api/webhooks/dialpad", () => {
   it("accepts a signed event, stores it in the inbox and applies it to the call", async () => {
     const event = callEvent(9001, "hangup", 1_750_000_065_000);
     expect(await deliver(await signEvent(event, secret))).toEqual({ status: 200, body: { ok: true } });
-    expect(inboxSize()).toBe(1);
+    expect(await inboxSize()).toBe(1);
     expect(await storedLeg(9001)).toMatchObject({
       dialpadCallId: "9001", state: "hangup", direction: "inbound", dialpadUserId: "5835806903417907",
       startedAt: 1_750_000_000_000, connectedAt: 1_750_000_005_000, endedAt: 1_750_000_065_000, raw: event,
@@ -61,7 +61,7 @@ describe("POST /api/webhooks/dialpad", () => {
     expect((await deliver(await signEvent(event, secret, "HS512"))).status).toBe(401);
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from(JSON.stringify(event)).toString("base64url")}.`;
     expect((await deliver(unsigned)).status).toBe(401);
-    expect(inboxSize()).toBe(0);
+    expect(await inboxSize()).toBe(0);
     expect(await storedLeg(9002)).toBeUndefined();
   });
 
@@ -72,7 +72,7 @@ describe("POST /api/webhooks/dialpad", () => {
     expect((await deliver("a".repeat(300 * 1024))).status).toBe(413);
     expect((await deliver(await signEvent(callEvent(9003, "hangup", 1), secret), "x".repeat(32))).status).toBe(404);
     expect((await deliver(await signEvent(callEvent(9003, "hangup", 1), secret), null)).status).toBe(404);
-    expect(inboxSize()).toBe(0);
+    expect(await inboxSize()).toBe(0);
   });
 
   it("treats a replayed or duplicated delivery as a no-op that still answers 200", async () => {
@@ -81,7 +81,7 @@ describe("POST /api/webhooks/dialpad", () => {
     const before = await storedLeg(9004);
     expect(await deliver(body)).toEqual({ status: 200, body: { ok: true } });
     expect(await deliver(body)).toEqual({ status: 200, body: { ok: true } });
-    expect(inboxSize()).toBe(1);
+    expect(await inboxSize()).toBe(1);
     expect(await storedLeg(9004)).toEqual(before);
   });
 

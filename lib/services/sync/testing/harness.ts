@@ -1,10 +1,10 @@
 // Test support for the sync: an in-process emulator, an organization connected to it with sealed
 // tokens, a fast-failing client, and the exact comparison of stored calls with the emulator's data.
-import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
+import { listOrganizationCalls } from "@/db/queries/calls";
 import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
-import { calls, type CallRow } from "@/db/schema";
+import type { CallRow } from "@/db/schema";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import type { EmulatorConfig } from "@/emulator/config";
 import type { CallLeg } from "@/lib/calls/types";
@@ -117,7 +117,7 @@ export function rowToCallLeg(row: CallRow): CallLeg {
 
 /** The stored legs are exactly the emulator's: same ids, same raw payloads, same normalized columns. */
 export async function expectStoredCallsToMatch(db: Db, organizationId: number, expected: Record<string, unknown>[]): Promise<void> {
-  const rows = db.select().from(calls).where(eq(calls.organizationId, organizationId)).all();
+  const rows = await listOrganizationCalls(db, organizationId);
   const byId = new Map(rows.map((row) => [row.dialpadCallId, row]));
   expect(rows.length).toBe(expected.length);
   expect([...byId.keys()].sort()).toEqual(expected.map((item) => String(item.call_id)).sort());
