@@ -4,10 +4,8 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/services/access/viewer";
 
 const viewer: Viewer = { userId: 1, organizationId: 1, role: "manager", email: "m@x.test", name: "M", employeeId: null };
-const requireViewer = vi.fn(async (options: { roles?: readonly string[] } = {}) => {
-  if (options.roles && !options.roles.includes(viewer.role)) throw new Error("NEXT_NOT_FOUND");
-  return viewer;
-});
+// A stand-in for the session: lib/session.test.ts tests the real role check (signed out → /login, wrong role → 404).
+const requireViewer = vi.fn(async (_options?: { roles?: readonly string[] }) => viewer);
 vi.mock("@/lib/session", () => ({ requireViewer: (options: never) => requireViewer(options) }));
 vi.mock("@/db/client", () => ({ getDb: () => ({ fake: "db" }) }));
 
@@ -78,11 +76,20 @@ describe("createAction", () => {
     expect(logged).toEqual(["[action boom] TypeError: db exploded"]);
   });
 
-  it("checks the role before parsing anything", async () => {
+  it("asks the session for the action's roles before parsing anything, and lets its refusal through", async () => {
     const handler = vi.fn();
     const action = createAction({ schema, roles: ["admin"], name: "adminOnly" }, handler);
-    await expect(action(null, form({ name: "Ann", password: "x" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    const refusal = Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;404"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+    requireViewer.mockRejectedValueOnce(refusal);
+    await expect(action(null, form({ name: "A", password: "x" }))).rejects.toBe(refusal);
+    expect(requireViewer).toHaveBeenLastCalledWith({ roles: ["admin"] });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("asks the session for any signed-in viewer when the action lists no roles", async () => {
+    const action = createAction({ schema, name: "anyone" }, async () => "done");
+    expect(await action(null, form({ name: "Ann", password: "x" }))).toEqual({ ok: true, data: "done" });
+    expect(requireViewer).toHaveBeenLastCalledWith({ roles: undefined });
   });
 });
 
