@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withReadSnapshot } from "@/db/engines/read-snapshot";
+import { firstRow } from "@/db/rows";
 import {
   dialpadDirectoryRefreshes,
   employees,
@@ -16,23 +18,28 @@ import {
   type MappingMethod,
   type NewMappingEvent,
 } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
+import { forUpdate } from "@/db/locks";
+import { insertQueueRows } from "@/db/queries/score-queue";
 import { AppError } from "@/lib/errors";
 import type { DialpadUserRecord } from "@/lib/integrations/dialpad/transform";
 
+// Directory rows per transaction (and per statement: 1,000 × 15 values is within both engines' parameter limits).
 const upsertChunkSize = 1000;
+// Employees per statement when writing link changes.
+const linkChunkSize = 500;
 
 export async function listDialpadUsers(db: Db, organizationId: number): Promise<DialpadUserRow[]> {
   return db
     .select()
     .from(dialpadUsers)
     .where(eq(dialpadUsers.organizationId, organizationId))
-    .orderBy(asc(dialpadUsers.displayName), asc(dialpadUsers.id))
-    .all();
+    .orderBy(asc(dialpadUsers.displayName), asc(dialpadUsers.id));
 }
 
 /**
- * Upserts the fetched directory in chunks (yielding between them so other requests get the
- * database), then marks every user this refresh did not see as removed.
+ * Upserts the fetched directory one transaction per chunk (yielding between them so other requests
+ * get the database), then marks every user this refresh did not see as removed.
  */
 export async function saveDialpadDirectory(
   db: Db,
@@ -43,60 +50,83 @@ export async function saveDialpadDirectory(
   const { now } = summary;
   for (let start = 0; start < records.length; start += upsertChunkSize) {
     const chunk = records.slice(start, start + upsertChunkSize);
-    db.transaction((tx) => {
-      for (const record of chunk) {
-        const fields = {
-          displayName: record.displayName,
-          firstName: record.firstName,
-          lastName: record.lastName,
-          emails: record.emails,
-          phoneNumbers: record.phoneNumbers,
-          state: record.state,
-          license: record.license,
-          isSuperAdmin: record.isSuperAdmin,
-          timezone: record.timezone,
-          jobTitle: record.jobTitle,
-          lastSeenAt: now,
-          removedAt: null,
-        };
-        tx.insert(dialpadUsers)
-          .values({ ...fields, organizationId, dialpadUserId: record.dialpadUserId, firstSeenAt: now })
-          .onConflictDoUpdate({ target: [dialpadUsers.organizationId, dialpadUsers.dialpadUserId], set: fields })
-          .run();
-      }
+    await withTransaction(db, async (tx) => {
+      await tx
+        .insert(dialpadUsers)
+        .values(
+          chunk.map((record) => ({
+            organizationId,
+            dialpadUserId: record.dialpadUserId,
+            displayName: record.displayName,
+            firstName: record.firstName,
+            lastName: record.lastName,
+            emails: record.emails,
+            phoneNumbers: record.phoneNumbers,
+            state: record.state,
+            license: record.license,
+            isSuperAdmin: record.isSuperAdmin,
+            timezone: record.timezone,
+            jobTitle: record.jobTitle,
+            firstSeenAt: now,
+            lastSeenAt: now,
+            removedAt: null,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [dialpadUsers.organizationId, dialpadUsers.dialpadUserId],
+          set: {
+            displayName: sql`excluded.display_name`,
+            firstName: sql`excluded.first_name`,
+            lastName: sql`excluded.last_name`,
+            emails: sql`excluded.emails`,
+            phoneNumbers: sql`excluded.phone_numbers`,
+            state: sql`excluded.state`,
+            license: sql`excluded.license`,
+            isSuperAdmin: sql`excluded.is_super_admin`,
+            timezone: sql`excluded.timezone`,
+            jobTitle: sql`excluded.job_title`,
+            lastSeenAt: sql`excluded.last_seen_at`,
+            removedAt: null,
+          },
+        });
     });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return db.transaction((tx) => {
+  return withTransaction(db, async (tx) => {
     // A user whose record failed validation still exists in Dialpad: keep it as it was, not removed.
-    for (const dialpadUserId of summary.rejectedIds) {
-      tx.update(dialpadUsers)
+    for (let start = 0; start < summary.rejectedIds.length; start += upsertChunkSize) {
+      await tx
+        .update(dialpadUsers)
         .set({ lastSeenAt: now })
-        .where(and(eq(dialpadUsers.organizationId, organizationId), eq(dialpadUsers.dialpadUserId, dialpadUserId)))
-        .run();
+        .where(
+          and(
+            eq(dialpadUsers.organizationId, organizationId),
+            inArray(dialpadUsers.dialpadUserId, summary.rejectedIds.slice(start, start + upsertChunkSize)),
+          ),
+        );
     }
-    const removed = tx
+    const removed = await tx
       .update(dialpadUsers)
       .set({ removedAt: now })
       .where(
         and(eq(dialpadUsers.organizationId, organizationId), lt(dialpadUsers.lastSeenAt, now), isNull(dialpadUsers.removedAt)),
       )
-      .run();
+      .returning({ id: dialpadUsers.id });
     const refresh = { refreshedAt: now, userCount: records.length, rejectedCount: summary.rejectedCount };
-    tx.insert(dialpadDirectoryRefreshes)
+    await tx
+      .insert(dialpadDirectoryRefreshes)
       .values({ organizationId, ...refresh })
-      .onConflictDoUpdate({ target: dialpadDirectoryRefreshes.organizationId, set: refresh })
-      .run();
-    return { removedCount: removed.changes };
+      .onConflictDoUpdate({ target: dialpadDirectoryRefreshes.organizationId, set: refresh });
+    return { removedCount: removed.length };
   });
 }
 
 export async function getDialpadDirectoryRefresh(db: Db, organizationId: number): Promise<DialpadDirectoryRefresh | undefined> {
-  return db.select().from(dialpadDirectoryRefreshes).where(eq(dialpadDirectoryRefreshes.organizationId, organizationId)).get();
+  return firstRow(db.select().from(dialpadDirectoryRefreshes).where(eq(dialpadDirectoryRefreshes.organizationId, organizationId)));
 }
 
 export async function listEmployeeDialpadLinks(db: Db, organizationId: number): Promise<EmployeeDialpadLink[]> {
-  return db.select().from(employeeDialpadLinks).where(eq(employeeDialpadLinks.organizationId, organizationId)).all();
+  return db.select().from(employeeDialpadLinks).where(eq(employeeDialpadLinks.organizationId, organizationId));
 }
 
 /** Everything mapping decisions are computed from, read at one point in time. */
@@ -116,17 +146,19 @@ export type LinkChange = {
   event: Pick<NewMappingEvent, "fromDialpadUserId" | "fromMethod" | "toDialpadUserId" | "toMethod" | "actorUserId" | "actorName" | "reason">;
 };
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 /** A consistent read of the organization's mapping state; undefined when the organization is gone. */
 export async function readMappingSnapshot(db: Db, organizationId: number): Promise<MappingSnapshot | undefined> {
-  return db.transaction((tx) => readSnapshot(tx, organizationId), { behavior: "deferred" });
+  return withReadSnapshot(db, async (tx) => {
+    const organization = await firstRow(tx.select().from(organizations).where(eq(organizations.id, organizationId)));
+    return organization && readSnapshotRest(tx, organization);
+  });
 }
 
 /**
- * Reads the snapshot, lets `plan` (pure and synchronous) decide the link changes, and writes them
- * with their audit rows, all in one immediate transaction, so concurrent mapping runs cannot
- * interleave. `plan` may throw to abort without writing.
+ * Locks the organization's mapping (its organization row), reads the snapshot, lets `plan` (pure
+ * and synchronous) decide the link changes, and writes them with their audit rows and the score
+ * work they cause (a full recompute of every employee whose Dialpad user changed), all in one
+ * transaction, so concurrent mapping runs cannot interleave. `plan` may throw to abort without writing.
  */
 export async function updateMapping<T>(
   db: Db,
@@ -134,55 +166,71 @@ export async function updateMapping<T>(
   plan: (snapshot: MappingSnapshot) => { changes: LinkChange[]; value: T },
   now: number,
 ): Promise<T> {
-  return db.transaction(
-    (tx) => {
-      const snapshot = readSnapshot(tx, organizationId);
-      if (!snapshot) throw new AppError("NOT_FOUND", "Organization not found.");
-      const { changes, value } = plan(snapshot);
-      writeLinkChanges(tx, organizationId, changes, now);
-      return value;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(db, async (tx) => {
+    const organization = await firstRow(forUpdate(tx, tx.select().from(organizations).where(eq(organizations.id, organizationId))));
+    if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
+    const { changes, value } = plan(await readSnapshotRest(tx, organization));
+    await writeLinkChanges(tx, organizationId, changes, now);
+    return value;
+  });
 }
 
-function readSnapshot(tx: Tx, organizationId: number): MappingSnapshot | undefined {
-  const organization = tx.select().from(organizations).where(eq(organizations.id, organizationId)).get();
-  if (!organization) return undefined;
+async function readSnapshotRest(tx: Db, organization: Organization): Promise<MappingSnapshot> {
+  const organizationId = organization.id;
   return {
     organization,
-    employees: tx.select().from(employees).where(eq(employees.organizationId, organizationId)).orderBy(asc(employees.id)).all(),
-    dialpadUsers: tx.select().from(dialpadUsers).where(eq(dialpadUsers.organizationId, organizationId)).orderBy(asc(dialpadUsers.id)).all(),
-    links: tx.select().from(employeeDialpadLinks).where(eq(employeeDialpadLinks.organizationId, organizationId)).all(),
+    employees: await tx.select().from(employees).where(eq(employees.organizationId, organizationId)).orderBy(asc(employees.id)),
+    dialpadUsers: await tx.select().from(dialpadUsers).where(eq(dialpadUsers.organizationId, organizationId)).orderBy(asc(dialpadUsers.id)),
+    links: await tx.select().from(employeeDialpadLinks).where(eq(employeeDialpadLinks.organizationId, organizationId)),
   };
 }
 
 // Every changed row is deleted before any is inserted, so a Dialpad user can move between
 // employees without tripping the one-employee-per-user unique index.
-function writeLinkChanges(tx: Tx, organizationId: number, changes: LinkChange[], now: number): void {
-  const createdAtByEmployee = new Map<number, number>();
-  for (const change of changes) {
-    const old = tx
+async function writeLinkChanges(tx: Db, organizationId: number, changes: LinkChange[], now: number): Promise<void> {
+  const oldByEmployee = new Map<number, { createdAt: number; dialpadUserId: string | null }>();
+  for (const chunk of chunks(changes, linkChunkSize)) {
+    const deleted = await tx
       .delete(employeeDialpadLinks)
-      .where(and(eq(employeeDialpadLinks.organizationId, organizationId), eq(employeeDialpadLinks.employeeId, change.employeeId)))
-      .returning({ createdAt: employeeDialpadLinks.createdAt })
-      .get();
-    if (old) createdAtByEmployee.set(change.employeeId, old.createdAt);
+      .where(
+        and(
+          eq(employeeDialpadLinks.organizationId, organizationId),
+          inArray(employeeDialpadLinks.employeeId, chunk.map((change) => change.employeeId)),
+        ),
+      )
+      .returning({
+        employeeId: employeeDialpadLinks.employeeId,
+        createdAt: employeeDialpadLinks.createdAt,
+        dialpadUserId: employeeDialpadLinks.dialpadUserId,
+      });
+    for (const old of deleted) oldByEmployee.set(old.employeeId, old);
   }
-  for (const change of changes) {
-    if (change.next) {
-      tx.insert(employeeDialpadLinks)
-        .values({
-          ...change.next,
-          organizationId,
-          employeeId: change.employeeId,
-          updatedByUserId: change.event.actorUserId ?? null,
-          createdAt: createdAtByEmployee.get(change.employeeId) ?? now,
-          updatedAt: now,
-        })
-        .run();
-    }
-    tx.insert(mappingEvents).values({ ...change.event, organizationId, employeeId: change.employeeId, createdAt: now }).run();
+  for (const chunk of chunks(changes, linkChunkSize)) {
+    const links = chunk.flatMap((change) =>
+      change.next
+        ? [
+            {
+              ...change.next,
+              organizationId,
+              employeeId: change.employeeId,
+              updatedByUserId: change.event.actorUserId ?? null,
+              createdAt: oldByEmployee.get(change.employeeId)?.createdAt ?? now,
+              updatedAt: now,
+            },
+          ]
+        : [],
+    );
+    if (links.length > 0) await tx.insert(employeeDialpadLinks).values(links);
+    await tx
+      .insert(mappingEvents)
+      .values(chunk.map((change) => ({ ...change.event, organizationId, employeeId: change.employeeId, createdAt: now })));
+  }
+  // The employee's calls now belong to someone else: every day of theirs is recomputed after the commit.
+  const newUser = changes.filter(
+    (change) => (oldByEmployee.get(change.employeeId)?.dialpadUserId ?? null) !== (change.next?.dialpadUserId ?? null),
+  );
+  if (newUser.length > 0) {
+    await insertQueueRows(tx, organizationId, newUser.map((change) => ({ kind: "employee" as const, employeeId: change.employeeId })));
   }
 }
 
@@ -196,8 +244,7 @@ export async function listMappingEvents(
     .from(mappingEvents)
     .where(and(eq(mappingEvents.organizationId, params.organizationId), byEmployee))
     .orderBy(desc(mappingEvents.createdAt), desc(mappingEvents.id))
-    .limit(params.limit ?? 100)
-    .all();
+    .limit(params.limit ?? 100);
 }
 
 /** The newest audit row per employee, for "last changed" on the mapping page. */
@@ -208,5 +255,12 @@ export async function listLatestMappingEvents(db: Db, organizationId: number): P
     .where(eq(mappingEvents.organizationId, organizationId))
     .groupBy(mappingEvents.employeeId)
     .as("latest");
-  return db.select().from(mappingEvents).innerJoin(latest, eq(mappingEvents.id, latest.latestId)).all().map((row) => row.mapping_events);
+  const rows = await db.select().from(mappingEvents).innerJoin(latest, eq(mappingEvents.id, latest.latestId));
+  return rows.map((row) => row.mapping_events);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
 }

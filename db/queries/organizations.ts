@@ -1,50 +1,57 @@
 import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { lockForTransaction, transactionLockKeys } from "@/db/engines/transaction-lock";
+import { forUpdate } from "@/db/locks";
+import { firstRow, onlyRow } from "@/db/rows";
 import { organizations, users, type NewOrganization, type NewUser, type Organization, type User } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 
 export async function countOrganizations(db: Db): Promise<number> {
-  return db.select({ n: count() }).from(organizations).get()?.n ?? 0;
+  return (await firstRow(db.select({ n: count() }).from(organizations)))?.n ?? 0;
 }
 
 export async function getOrganizationById(db: Db, id: number): Promise<Organization | undefined> {
-  return db.select().from(organizations).where(eq(organizations.id, id)).get();
+  return firstRow(db.select().from(organizations).where(eq(organizations.id, id)));
+}
+
+/** Inside withTransaction: the organization, locked until the transaction ends (PostgreSQL). */
+export async function getOrganizationForUpdate(tx: Db, id: number): Promise<Organization | undefined> {
+  return firstRow(forUpdate(tx, tx.select().from(organizations).where(eq(organizations.id, id))));
 }
 
 export async function getOrganizationByDomain(db: Db, domain: string): Promise<Organization | undefined> {
-  return db.select().from(organizations).where(eq(organizations.domain, domain)).get();
+  return firstRow(db.select().from(organizations).where(eq(organizations.domain, domain)));
 }
 
 export async function insertOrganization(db: Db, values: NewOrganization): Promise<Organization> {
-  return db.insert(organizations).values(values).returning().get();
+  return onlyRow(db.insert(organizations).values(values).returning());
 }
 
 export type OrganizationSettings = Pick<Organization, "name" | "timezone" | "countryCode" | "dayStartHour" | "workWeek">;
 
-export async function updateOrganization(db: Db, id: number, values: OrganizationSettings): Promise<Organization> {
-  return db.update(organizations).set(values).where(eq(organizations.id, id)).returning().get();
+export async function updateOrganization(db: Db, id: number, values: OrganizationSettings): Promise<Organization | undefined> {
+  return firstRow(db.update(organizations).set(values).where(eq(organizations.id, id)).returning());
 }
 
 /**
  * Creates the first organization and its admin atomically. Returns null when an organization
- * already exists; the check runs inside an immediate transaction so two set-ups cannot both win.
+ * already exists; the check runs under a lock held until the commit, so two set-ups cannot both win.
  */
 export async function insertFirstOrganization(
   db: Db,
   organization: NewOrganization,
   admin: Omit<NewUser, "organizationId">,
 ): Promise<{ organization: Organization; admin: User } | null> {
-  return db.transaction(
-    (tx) => {
-      const existing = tx.select({ n: count() }).from(organizations).get()?.n ?? 0;
-      if (existing > 0) return null;
-      const org = tx.insert(organizations).values(organization).returning().get();
-      const user = tx
+  return withTransaction(db, async (tx) => {
+    await lockForTransaction(tx, transactionLockKeys.firstOrganization);
+    if ((await countOrganizations(tx)) > 0) return null;
+    const org = await onlyRow(tx.insert(organizations).values(organization).returning());
+    const user = await onlyRow(
+      tx
         .insert(users)
         .values({ ...admin, organizationId: org.id })
-        .returning()
-        .get();
-      return { organization: org, admin: user };
-    },
-    { behavior: "immediate" },
-  );
+        .returning(),
+    );
+    return { organization: org, admin: user };
+  });
 }

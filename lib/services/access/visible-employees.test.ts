@@ -18,7 +18,7 @@ let peer: Employee;
 let foreign: Employee;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db);
   ({ viewer: admin } = await createViewer(db, org, { role: "admin", hasEmployee: false }));
   const created = await createViewer(db, org, { role: "manager", name: "Mia Manager" });

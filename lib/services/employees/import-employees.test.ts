@@ -14,7 +14,7 @@ let org: Organization;
 let admin: Viewer;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db, { domain: "acme.test", timezone: "America/Chicago" });
   ({ viewer: admin } = await createViewer(db, org, { role: "admin", hasEmployee: false }));
 });

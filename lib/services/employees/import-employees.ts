@@ -1,11 +1,13 @@
 import type { CountryCode } from "libphonenumber-js";
 import type { Db } from "@/db/client";
-import { applyEmployeeImport, listEmployees } from "@/db/queries/employees";
+import { applyEmployeeImport, listEmployees, listEmployeesForUpdate } from "@/db/queries/employees";
 import { getOrganizationById } from "@/db/queries/organizations";
+import { withTransaction } from "@/db/transaction";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { autoMapOrganization } from "@/lib/services/mapping/auto-map";
-import { afterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
+import { queueScoresAfterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import { parseCsv } from "./csv";
 import { checkRowsTogether } from "./check-import-links";
 import { checkRows, type ImportProblem } from "./check-import-rows";
@@ -20,7 +22,7 @@ export type ImportReport =
  * Admins only. Rows are matched to existing employees by email: a known email updates that
  * employee (blank optional cells clear the field; the active flag is kept), a new one creates an
  * active employee. Any problem rejects the whole file and nothing changes; otherwise every row is
- * written in one transaction.
+ * written in one transaction, with the score work for changed time zones and roles.
  */
 export async function importEmployees(db: Db, viewer: Viewer, csvText: string): Promise<ImportReport> {
   assertRole(viewer, ["admin"]);
@@ -40,13 +42,18 @@ export async function importEmployees(db: Db, viewer: Viewer, csvText: string): 
   );
   const allProblems = [...problems, ...checkRowsTogether(rows, emails, existingManagers)].sort((a, b) => a.row - b.row);
   if (allProblems.length > 0) return reject(allProblems);
-  const counts = await applyEmployeeImport(
-    db,
-    viewer.organizationId,
-    rows.map((r) => r.employee),
-  );
+  const { counts, isScoreWorkQueued } = await withTransaction(db, async (tx) => {
+    const before = await listEmployeesForUpdate(tx, viewer.organizationId);
+    const counts = await applyEmployeeImport(
+      tx,
+      viewer.organizationId,
+      rows.map((r) => r.employee),
+    );
+    const after = await listEmployees(tx, viewer.organizationId);
+    return { counts, isScoreWorkQueued: await queueScoresAfterEmployeesChanged(tx, viewer.organizationId, before, after) };
+  });
   await autoMapOrganization(db, viewer.organizationId);
-  await afterEmployeesChanged(db, viewer.organizationId, existing);
+  if (isScoreWorkQueued) await drainScoreQueue(db, viewer.organizationId);
   return { status: "imported", ...counts };
 }
 

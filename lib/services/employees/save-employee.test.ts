@@ -12,7 +12,7 @@ let org: Organization;
 let admin: Viewer;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db, { countryCode: "US" });
   ({ viewer: admin } = await createViewer(db, org, { role: "admin", hasEmployee: false }));
 });

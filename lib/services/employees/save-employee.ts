@@ -1,12 +1,14 @@
 import type { CountryCode } from "libphonenumber-js";
 import type { Db } from "@/db/client";
-import { getEmployeeByEmail, getEmployeeById, insertEmployee, listEmployees, updateEmployee } from "@/db/queries/employees";
+import { getEmployeeByEmail, getEmployeeById, getEmployeeForUpdate, insertEmployee, listEmployees, updateEmployee } from "@/db/queries/employees";
 import { getOrganizationById } from "@/db/queries/organizations";
 import type { Employee } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { autoMapEmployees } from "@/lib/services/mapping/auto-map";
-import { afterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
+import { queueScoresAfterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import type { EmployeeInput } from "./employee-schemas";
 import { findManagerCycle } from "./manager-cycle";
 import { isPlausiblePhone } from "./phone";
@@ -21,7 +23,10 @@ export async function createEmployee(db: Db, viewer: Viewer, input: EmployeeInpu
   return employee;
 }
 
-/** Admins only: replaces an employee's details; the active flag is changed by setEmployeeActive. */
+/**
+ * Admins only: replaces an employee's details; the active flag is changed by setEmployeeActive. A new
+ * time zone or role queues the employee's score recompute in the same transaction as the edit.
+ */
 export async function updateEmployeeDetails(
   db: Db,
   viewer: Viewer,
@@ -30,13 +35,16 @@ export async function updateEmployeeDetails(
 ): Promise<Employee> {
   assertRole(viewer, ["admin"]);
   const key = { organizationId: viewer.organizationId, employeeId };
-  const before = await getEmployeeById(db, key);
-  if (!before) throw new AppError("NOT_FOUND", "Employee not found.");
+  if (!(await getEmployeeById(db, key))) throw new AppError("NOT_FOUND", "Employee not found.");
   await validateEmployee(db, viewer, input, employeeId);
-  const updated = await updateEmployee(db, key, input);
-  if (!updated) throw new AppError("NOT_FOUND", "Employee not found.");
+  const { updated, isScoreWorkQueued } = await withTransaction(db, async (tx) => {
+    const before = await getEmployeeForUpdate(tx, key);
+    const after = before && (await updateEmployee(tx, key, input));
+    if (!before || !after) throw new AppError("NOT_FOUND", "Employee not found.");
+    return { updated: after, isScoreWorkQueued: await queueScoresAfterEmployeesChanged(tx, viewer.organizationId, [before], [after]) };
+  });
   await autoMapEmployees(db, viewer.organizationId, [employeeId]);
-  await afterEmployeesChanged(db, viewer.organizationId, [before]);
+  if (isScoreWorkQueued) await drainScoreQueue(db, viewer.organizationId);
   return updated;
 }
 

@@ -1,11 +1,12 @@
 import type { Db } from "@/db/client";
-import { recomputeEmployeeScores } from "@/lib/services/scores/queue-recompute";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 
 /**
- * Called after every change to which Dialpad user an employee is mapped to (auto-mapping, a manual
- * choice or clear, an accepted suggestion), with the ids of the employees whose mapping changed.
- * Those employees' calls now belong to someone else, so every day of theirs is recomputed.
+ * Called after every committed change to which Dialpad user an employee is mapped to (auto-mapping,
+ * a manual choice or clear, an accepted suggestion), with the ids of the employees whose mapping
+ * changed. Their calls now belong to someone else: updateMapping queued a recompute of every day of
+ * theirs in the same transaction, and this runs it.
  */
 export async function afterMappingChanged(db: Db, organizationId: number, employeeIds: number[]): Promise<void> {
-  await recomputeEmployeeScores(db, organizationId, employeeIds);
+  if (employeeIds.length > 0) await drainScoreQueue(db, organizationId);
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe("refreshDialpadUsers", () => {
   it("stores every page of users in every state from the Dialpad API", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db, { domain: "acme.test" });
     const token = await tokenFor(emulator, "admin@acme.test");
     const client = createDialpadClient({ baseUrl: emulator.url, getAccessToken: async () => token, onUnauthorized: async () => token });
@@ -37,7 +37,7 @@ describe("refreshDialpadUsers", () => {
   });
 
   it("updates users in place, marks users Dialpad no longer lists as removed, and keeps unreadable ones", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db);
     const first = createFakeDirectoryClient([
       [fakeDialpadUser({ id: "1", name: "Ann Lee", emails: ["ann@x.test"] }), fakeDialpadUser({ id: "2", name: "Bo Kim" })],
@@ -59,7 +59,7 @@ describe("refreshDialpadUsers", () => {
   });
 
   it("keeps each organization's directory separate", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const one = await createOrganization(db);
     const two = await createOrganization(db);
     await refreshDialpadUsers(db, one.id, createFakeDirectoryClient([[fakeDialpadUser({ id: "1", name: "Ann Lee" })]]));
@@ -70,7 +70,7 @@ describe("refreshDialpadUsers", () => {
   });
 
   it("leaves the stored directory untouched when a page fails", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db);
     await refreshDialpadUsers(db, organization.id, createFakeDirectoryClient([[fakeDialpadUser({ id: "1", name: "Ann Lee" })]]));
     const failing = createFakeDirectoryClient([[fakeDialpadUser({ id: "2" })]]);

@@ -16,8 +16,8 @@ const form = {
 };
 
 let db: Db;
-beforeEach(() => {
-  db = createTestDb();
+beforeEach(async () => {
+  db = await createTestDb();
 });
 
 describe("setupSchema", () => {

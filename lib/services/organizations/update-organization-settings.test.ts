@@ -9,7 +9,7 @@ import { updateOrganizationSettings } from "./update-organization-settings";
 let db: Db;
 let org: Organization;
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db, { domain: "acme.test" });
 });
 

@@ -1,22 +1,32 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { getOrganizationById, updateOrganization } from "@/db/queries/organizations";
+import { getOrganizationForUpdate, updateOrganization } from "@/db/queries/organizations";
 import type { Organization } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
+import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
-import { afterOrganizationSettingsChanged } from "@/lib/services/scores/after-organization-settings-changed";
+import { queueScoresAfterOrganizationSettingsChanged } from "@/lib/services/scores/after-organization-settings-changed";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import type { organizationSettingsSchema } from "./organization-schemas";
 
 export type OrganizationSettings = z.output<typeof organizationSettingsSchema>;
 
-/** Admins only. The domain is fixed at set-up: users' emails and the Dialpad company depend on it. */
+/**
+ * Admins only. The domain is fixed at set-up: users' emails and the Dialpad company depend on it.
+ * The score work a new time zone, day start or work week causes is queued in the same transaction.
+ */
 export async function updateOrganizationSettings(
   db: Db,
   viewer: Viewer,
   settings: OrganizationSettings,
 ): Promise<Organization> {
   assertRole(viewer, ["admin"]);
-  const before = await getOrganizationById(db, viewer.organizationId);
-  const updated = await updateOrganization(db, viewer.organizationId, settings);
-  if (before) await afterOrganizationSettingsChanged(db, before, updated);
+  const { updated, isScoreWorkQueued } = await withTransaction(db, async (tx) => {
+    const before = await getOrganizationForUpdate(tx, viewer.organizationId);
+    const after = before && (await updateOrganization(tx, viewer.organizationId, settings));
+    if (!before || !after) throw new AppError("NOT_FOUND", "Organization not found.");
+    return { updated: after, isScoreWorkQueued: await queueScoresAfterOrganizationSettingsChanged(tx, before, after) };
+  });
+  if (isScoreWorkQueued) await drainScoreQueue(db, viewer.organizationId);
   return updated;
 }

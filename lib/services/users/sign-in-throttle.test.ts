@@ -14,7 +14,7 @@ let db: Db;
 let user: User;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   user = await createUser(db, await createOrganization(db), { role: "employee" });
 });
 

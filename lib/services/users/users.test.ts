@@ -15,7 +15,7 @@ let org: Organization;
 let admin: Viewer;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db, { domain: "acme.test" });
   ({ viewer: admin } = await createViewer(db, org, { role: "admin", hasEmployee: false, name: "Ada Admin" }));
 });

@@ -10,7 +10,7 @@ export type MappingTestContext = { db: Db; organization: Organization; admin: Vi
 
 /** A fresh database with an organization (US numbers by default) and an admin without an employee record. */
 export async function setUpMappingTest(countryCode = "US"): Promise<MappingTestContext> {
-  const db = createTestDb();
+  const db = await createTestDb();
   const organization = await createOrganization(db, { countryCode });
   const { viewer } = await createViewer(db, organization, { role: "admin", hasEmployee: false, name: "Ada Admin" });
   return { db, organization, admin: viewer };
