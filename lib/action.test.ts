@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/services/access/viewer";
 
 const viewer: Viewer = { userId: 1, organizationId: 1, role: "manager", email: "m@x.test", name: "M", employeeId: null };
 // A stand-in for the session: lib/session.test.ts tests the real role check (signed out → /login, wrong role → 404).
-const requireViewer = vi.fn(async (_options?: { roles?: readonly string[] }) => viewer);
+const requireViewer = vi.fn<(options?: { roles?: readonly string[] }) => Promise<Viewer>>(async () => viewer);
 vi.mock("@/lib/session", () => ({ requireViewer: (options: never) => requireViewer(options) }));
 vi.mock("@/db/client", () => ({ getDb: () => ({ fake: "db" }) }));
 
