@@ -6,7 +6,7 @@ describe("loadConfig", () => {
     const { anchor, ...rest } = loadConfig({});
     expect(Math.abs(anchor - Date.now())).toBeLessThan(5_000);
     expect(rest).toEqual({
-      host: "127.0.0.1", port: 4010, seed: 42, domain: "acme.test", companyName: "Acme Inc", users: 12, days: 30,
+      mode: "default", cursorTtlSeconds: 300, backgroundRps: 4, postCallDelaySeconds: 180, host: "127.0.0.1", port: 4010, seed: 42, domain: "acme.test", companyName: "Acme Inc", users: 12, days: 30,
       callsPerUserDay: 8, extraCompanies: [], password: "dialpad", clientId: "daymark-dev", clientSecret: "daymark-dev-secret",
       clientName: "Daymark", redirectUris: ["http://localhost:3000/api/integrations/dialpad/callback"], rateLimit: 20,
       tokenTtlSeconds: 3600, webhookRetryDelaysMs: [2000, 4000, 8000],
@@ -24,6 +24,12 @@ describe("loadConfig", () => {
       extraCompanies: [{ domain: "other.test", users: 3 }, { domain: "foo.test", users: 2 }],
       redirectUris: ["http://a.test/cb", "http://b.test/cb"], webhookRetryDelaysMs: [10, 20],
     });
+  });
+
+  it("reads strict mode and its settings", () => {
+    const config = loadConfig({ EMULATOR_MODE: "strict", EMULATOR_CURSOR_TTL_SECONDS: "60", EMULATOR_BACKGROUND_RPS: "7.5", EMULATOR_POSTCALL_DELAY_SECONDS: "30" });
+    expect(config).toMatchObject({ mode: "strict", cursorTtlSeconds: 60, backgroundRps: 7.5, postCallDelaySeconds: 30 });
+    expect(() => loadConfig({ EMULATOR_MODE: "lenient" })).toThrow(/EMULATOR_MODE/);
   });
 
   it("explains invalid values", () => {

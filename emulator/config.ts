@@ -5,7 +5,12 @@ export interface ExtraCompany {
   users: number;
 }
 
+export const emulatorModes = ["default", "strict"] as const;
+/** "strict" takes the other reading of every UNCONFIRMED point the strict list in README.md names. */
+export type EmulatorMode = (typeof emulatorModes)[number];
+
 export interface EmulatorConfig {
+  mode: EmulatorMode;
   host: string;
   port: number;
   seed: number;
@@ -26,6 +31,12 @@ export interface EmulatorConfig {
   rateLimit: number;
   tokenTtlSeconds: number;
   webhookRetryDelaysMs: number[];
+  /** Strict mode: a /call cursor stops working this long after it was issued. */
+  cursorTtlSeconds: number;
+  /** Strict mode: requests/second other integrations of each company spend from the shared limit. */
+  backgroundRps: number;
+  /** Strict mode: how long after hangup a live leg's partial `postcall` event fires. */
+  postCallDelaySeconds: number;
 }
 
 const domainPattern = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
@@ -68,6 +79,7 @@ const anchorSchema = z.string().transform((raw, ctx) => {
 });
 
 const envSchema = z.object({
+  EMULATOR_MODE: z.enum(emulatorModes).default("default"),
   EMULATOR_HOST: z.string().min(1).default("127.0.0.1"),
   EMULATOR_PORT: intFrom(0, 65535).default(4010),
   EMULATOR_SEED: intFrom(0, 2 ** 31 - 1).default(42),
@@ -86,6 +98,9 @@ const envSchema = z.object({
   EMULATOR_RATE_LIMIT: z.coerce.number().min(0).default(20),
   EMULATOR_TOKEN_TTL_SECONDS: intFrom(1, 10 * 365 * 86400).default(3600),
   EMULATOR_WEBHOOK_RETRY_DELAYS_MS: delaysSchema.default([2000, 4000, 8000]),
+  EMULATOR_CURSOR_TTL_SECONDS: intFrom(1, 86_400).default(300),
+  EMULATOR_BACKGROUND_RPS: z.coerce.number().min(0).max(1_000).default(4),
+  EMULATOR_POSTCALL_DELAY_SECONDS: intFrom(0, 86_400).default(180),
 });
 
 /** Reads EMULATOR_* variables; empty strings count as unset. Throws a readable error on bad values. */
@@ -98,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   return {
+    mode: e.EMULATOR_MODE,
     host: e.EMULATOR_HOST,
     port: e.EMULATOR_PORT,
     seed: e.EMULATOR_SEED,
@@ -116,6 +132,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: e.EMULATOR_RATE_LIMIT,
     tokenTtlSeconds: e.EMULATOR_TOKEN_TTL_SECONDS,
     webhookRetryDelaysMs: e.EMULATOR_WEBHOOK_RETRY_DELAYS_MS,
+    cursorTtlSeconds: e.EMULATOR_CURSOR_TTL_SECONDS,
+    backgroundRps: e.EMULATOR_BACKGROUND_RPS,
+    postCallDelaySeconds: e.EMULATOR_POSTCALL_DELAY_SECONDS,
   };
 }
 
@@ -136,6 +155,10 @@ export const dataOverridesSchema = z
     extraCompanies: z.array(z.object({ domain: z.string().regex(domainPattern), users: intFrom(1, 100_000) })),
     password: z.string().min(1),
     rateLimit: z.number().min(0),
+    mode: z.enum(emulatorModes),
+    cursorTtlSeconds: intFrom(1, 86_400),
+    backgroundRps: z.number().min(0).max(1_000),
+    postCallDelaySeconds: intFrom(0, 86_400),
   })
   .partial()
   .strict();

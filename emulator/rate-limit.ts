@@ -1,4 +1,4 @@
-// Fixed-window limits per company: an overall requests/second limit (Dialpad: 20/s per company)
+// Fixed-window limits per company (the default mode): an overall requests/second limit (Dialpad: 20/s per company)
 // plus the per-endpoint limits the spec states that are stricter than that.
 
 interface Window {
@@ -28,6 +28,7 @@ export class RateLimiter {
     this.windows.clear();
   }
 
+
   /** Counts one request by `companyId` on `routeKey` and says whether it may proceed. */
   check(companyId: string, routeKey: string, now = Date.now()): RateDecision {
     if (!this.enabled) return { ok: true };
@@ -36,6 +37,11 @@ export class RateLimiter {
       const decision = this.hit(`${companyId}|${routeKey}`, 60_000, perMinute, now);
       if (!decision.ok) return decision;
     }
+    return this.checkPerSecond(companyId, now);
+  }
+
+  /** The company-wide limit; strict mode (shared-window-limit.ts) replaces it. */
+  protected checkPerSecond(companyId: string, now: number): RateDecision {
     return this.hit(companyId, 1_000, this.perSecond, now);
   }
 

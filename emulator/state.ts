@@ -6,6 +6,7 @@ import { buildDataset, type Dataset } from "./data/dataset";
 import { Faults } from "./faults";
 import { OAuthStore } from "./oauth/store";
 import { RateLimiter } from "./rate-limit";
+import { SharedWindowLimiter } from "./shared-window-limit";
 import { Stats } from "./stats";
 import { Deliverer } from "./webhooks/deliver";
 import { Dispatcher } from "./webhooks/dispatch";
@@ -37,13 +38,15 @@ export class EmulatorState {
     this.abort = new AbortController();
     this.config = config;
     this.data = buildDataset(config);
-    this.oauth = new OAuthStore(config.tokenTtlSeconds);
+    const isStrict = config.mode === "strict";
+    this.oauth = new OAuthStore(config.tokenTtlSeconds, { revokeFamilyOnReuse: isStrict });
     this.hooks = new HookStore();
     this.faults = new Faults();
-    this.limiter = new RateLimiter(config.rateLimit);
     this.stats = new Stats();
+    this.limiter = isStrict ? new SharedWindowLimiter(config.rateLimit, config.seed, config.backgroundRps, this.stats) : new RateLimiter(config.rateLimit);
     const deliverer = new Deliverer(config.webhookRetryDelaysMs, this.stats, this.abort.signal, this.clock);
-    this.dispatcher = new Dispatcher(this.hooks, deliverer, this.clock, this.abort.signal);
+    const strictEvents = isStrict ? { postCallDelayMs: config.postCallDelaySeconds * 1000 } : null;
+    this.dispatcher = new Dispatcher(this.hooks, deliverer, this.clock, this.abort.signal, strictEvents);
     this.cursorKey = randomBytes(32);
   }
 

@@ -10,10 +10,14 @@ export interface WebhookStats {
 export class Stats {
   requests: Record<string, number> = {};
   rateLimited = 0;
+  /** Strict mode: requests of the company's other integrations admitted by the shared limit. */
+  backgroundRequests = 0;
   faultsInjected = 0;
   tokenGrants = 0;
   refreshes = 0;
   revocations = 0;
+  /** Strict mode: grants revoked because an already-rotated refresh token was presented (RFC 9700). */
+  refreshReuseRevocations = 0;
   webhookDeliveries: WebhookStats = { attempts: 0, delivered: 0, failed: 0, retries: 0 };
 
   countRequest(routeKey: string): void {
@@ -24,10 +28,12 @@ export class Stats {
     return {
       requests: this.requests,
       rateLimited: this.rateLimited,
+      backgroundRequests: this.backgroundRequests,
       faultsInjected: this.faultsInjected,
       tokenGrants: this.tokenGrants,
       refreshes: this.refreshes,
       revocations: this.revocations,
+      refreshReuseRevocations: this.refreshReuseRevocations,
       webhookDeliveries: this.webhookDeliveries,
     };
   }

@@ -31,7 +31,9 @@ export const addCalls: Handler = (ctx) => {
   }
   const items = [];
   for (const p of planned) {
-    const legs = buildLiveLegs(p.spec, { company: p.company, user: p.user, toUser: p.toUser, now, nextSeq: () => data.calls.nextLiveSeq() });
+    const legs = buildLiveLegs(p.spec, {
+      company: p.company, user: p.user, toUser: p.toUser, now, nextSeq: () => data.calls.nextLiveSeq(), strict: ctx.state.config.mode === "strict",
+    });
     data.calls.addLive(p.company, legs);
     dispatcher.schedule(p.company.index, legs, now);
     items.push(...legs.map((leg) => toRestCall(leg, now)));

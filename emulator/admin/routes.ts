@@ -18,6 +18,7 @@ function parseAdminBody<T>(raw: string, schema: z.ZodType<T>): { ok: true; value
 
 const companies: Handler = (ctx) =>
   json(200, {
+    mode: ctx.state.config.mode,
     items: ctx.state.data.companies.map((c) => ({
       index: c.index,
       id: c.id,
@@ -26,6 +27,8 @@ const companies: Handler = (ctx) =>
       adminEmail: c.adminEmail,
       officeId: c.office.id,
       departments: c.departments.map((d) => ({ id: d.id, name: d.name })),
+      callCenters: c.callCenters.map((g) => ({ id: g.id, name: g.name, phone: g.phone, memberIds: g.members.map((u) => u.id) })),
+      meetingRooms: c.meetingRooms.map((g) => ({ id: g.id, name: g.name, phone: g.phone })),
       users: c.users.map((u) => ({ id: u.id, email: u.email, firstName: u.firstName, lastName: u.lastName, state: u.state, license: u.license, phone: u.phone, timeZone: u.timeZone, isSuperAdmin: u.isSuperAdmin })),
     })),
   });

@@ -31,7 +31,7 @@ export function authenticate(ctx: Ctx): AuthResult {
   const user = grant ? company?.usersById.get(grant.userId) : undefined;
   if (!grant || !company || !user) return { ok: false, reply: unauthorized("Invalid or expired access token.") };
   if (user.state !== "active") return { ok: false, reply: unauthorized("The user behind this token is not active.") };
-  const decision = state.limiter.check(company.id, ctx.routeKey);
+  const decision = state.limiter.check(company.id, ctx.routeKey, state.clock.now());
   if (!decision.ok) {
     state.stats.rateLimited++;
     return { ok: false, reply: rateLimited(decision.retryAfterSeconds) };

@@ -6,7 +6,7 @@ import type { Handler } from "../router";
 import { authenticate, requireAdmin } from "./auth";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { invalidParam, notFound } from "./errors";
-import { collection, parseLimit } from "./pagination";
+import { DEFAULT_PAGE_SIZE, collection, parseLimit } from "./pagination";
 
 export const targetTypes = [
   "callcenter", "callrouter", "channel", "coachinggroup", "coachingteam", "department", "office", "room", "staffgroup", "unknown", "user",
@@ -22,6 +22,8 @@ interface CallsCursor {
   endedBy: number;
   maxLiveSeq: number;
   key: { started: number; callId: string };
+  /** When this cursor was handed out; strict mode refuses it after cursorTtlSeconds. */
+  issuedAt: number;
 }
 
 type Parsed = { ok: true; query: CallQuery } | { ok: false; reply: ReturnType<typeof invalidParam> };
@@ -57,8 +59,12 @@ export const listCalls: Handler = (ctx) => {
   const denied = requireAdmin(auth.caller, "calls:list");
   if (denied) return denied;
   const { company } = auth.caller;
+  const { config, clock } = ctx.state;
+  const isStrict = config.mode === "strict";
   const limit = parseLimit(ctx);
   if (!limit.ok) return limit.reply;
+  // Strict mode: `limit` is not a declared parameter of /call, so it is validated but not honoured.
+  const pageSize = isStrict ? DEFAULT_PAGE_SIZE : limit.limit;
   const rawCursor = ctx.url.searchParams.get("cursor");
   let query: CallQuery;
   if (rawCursor) {
@@ -66,21 +72,25 @@ export const listCalls: Handler = (ctx) => {
     if (!c || c.kind !== "calls" || c.company !== company.index) {
       return invalidParam("cursor", "the cursor is invalid or belongs to another query.");
     }
+    if (isStrict && clock.now() - c.issuedAt > config.cursorTtlSeconds * 1000) {
+      return invalidParam("cursor", "the cursor has expired; list again without it.");
+    }
     query = { after: c.after, before: c.before, target: c.target ?? undefined, endedBy: c.endedBy, maxLiveSeq: c.maxLiveSeq, after_key: c.key };
   } else {
     const parsed = parseFirstPage(ctx);
     if (!parsed.ok) return parsed.reply;
     query = parsed.query;
   }
-  const { items, hasMore } = ctx.state.data.calls.list(company, query, limit.limit);
+  const { items, hasMore } = ctx.state.data.calls.list(company, query, pageSize);
   const last = items[items.length - 1];
   const cursor = hasMore && last
     ? encodeCursor(ctx.state.cursorKey, {
         kind: "calls", company: company.index, after: query.after, before: query.before, target: query.target ?? null,
         endedBy: query.endedBy, maxLiveSeq: query.maxLiveSeq, key: { started: last.dateStarted, callId: last.callId },
+        issuedAt: clock.now(),
       } satisfies CallsCursor)
     : undefined;
-  const now = ctx.state.clock.now();
+  const now = clock.now();
   return json(200, collection(items.map((leg) => toRestCall(leg, now)), cursor));
 };
 

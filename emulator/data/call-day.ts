@@ -1,7 +1,9 @@
 // Generates every call leg of one company that starts on one UTC day, from the seed alone.
 // Days are independent, so any window can be produced lazily without building the whole history.
 import { midnightCall, weightedScenarios, type ScenarioContext } from "./call-scenarios";
+import { wideId } from "./company";
 import { Rng } from "./prng";
+import { strictWeightedScenarios } from "./strict-scenarios";
 import { localTime, nextLocalMidnight } from "./timezones";
 import type { Company, Leg, User } from "./types";
 
@@ -14,6 +16,8 @@ export interface DaySpec {
   /** Legs are kept only when every leg of their call lies in [windowStart, windowEnd]. */
   windowStart: number;
   windowEnd: number;
+  /** Strict mode: wide ids and the extra kinds of call in strict-scenarios.ts. */
+  strict?: boolean;
 }
 
 /** Relative activity by local hour; weekends are nearly quiet. */
@@ -32,8 +36,8 @@ const WEEKDAY_TOTAL = Array.from({ length: 24 }, (_, h) => hourWeight(h, 3)).red
 // Internal calls, transfers and three-way calls add a second user leg; scale so user legs ≈ the setting.
 const LEGS_PER_EVENT = 1.26;
 
-export function callIdFor(companyIndex: number, day: number, seq: number): string {
-  return `5${companyIndex}${String(day).padStart(5, "0")}${String(seq).padStart(9, "0")}`;
+export function callIdFor(companyIndex: number, day: number, seq: number, strict = false): string {
+  return wideId(`5${companyIndex}${String(day).padStart(5, "0")}${String(seq).padStart(9, "0")}`, strict);
 }
 
 function eventStarts(rng: Rng, user: User, dayStart: number, perDay: number): number[] {
@@ -78,16 +82,18 @@ export function generateDay(company: Company, day: number, spec: DaySpec): Leg[]
   const legs: Leg[] = [];
   if (dayEnd <= spec.windowStart || dayStart > spec.windowEnd) return legs;
   let seq = 0;
-  const nextId = () => callIdFor(company.index, day, seq++);
-  const weights = weightedScenarios.map(([, w]) => w);
+  const strict = spec.strict ?? false;
+  const nextId = () => callIdFor(company.index, day, seq++, strict);
+  const scenarios = strict ? strictWeightedScenarios : weightedScenarios;
+  const weights = scenarios.map(([, w]) => w);
   for (const user of company.callingUsers) {
     const rng = Rng.of(spec.seed, "day", company.index, day, user.index);
     let busyUntil = dayStart;
     for (const sampled of eventStarts(rng, user, dayStart, spec.callsPerUserDay)) {
       const start = Math.max(sampled, busyUntil + rng.int(20_000, 180_000));
       if (start >= dayEnd) break;
-      const [scenario] = weightedScenarios[rng.weighted(weights)]!;
-      const ctx: ScenarioContext = { company, rng, user, start, nextId, colleague: pickColleague(rng, company, user, start) };
+      const [scenario] = scenarios[rng.weighted(weights)]!;
+      const ctx: ScenarioContext = { company, rng, user, start, nextId, colleague: pickColleague(rng, company, user, start), strict };
       const produced = scenario(ctx);
       for (const leg of produced) if (leg.target.id === user.id) busyUntil = Math.max(busyUntil, leg.dateEnded);
       if (inWindow(produced, spec)) legs.push(...produced);
@@ -96,7 +102,7 @@ export function generateDay(company: Company, day: number, spec: DaySpec): Leg[]
       const midnight = nextLocalMidnight(user.timeZone, dayStart);
       const start = midnight - rng.int(2, 25) * 60_000 - rng.int(0, 59_999);
       if (start >= dayStart && start < dayEnd) {
-        const produced = midnightCall({ company, rng, user, start, nextId, colleague: null });
+        const produced = midnightCall({ company, rng, user, start, nextId, colleague: null, strict });
         if (inWindow(produced, spec)) legs.push(...produced);
       }
     }

@@ -14,6 +14,8 @@ export interface ScenarioContext {
   nextId: () => string;
   /** Another calling user of the company, or null when the user is alone. */
   colleague: User | null;
+  /** Strict mode (strict-scenarios.ts adds its own kinds of call). */
+  strict?: boolean;
 }
 
 export type Scenario = (ctx: ScenarioContext) => Leg[];
@@ -84,10 +86,11 @@ export const internalCall: Scenario = (ctx) => {
     ];
   }
   if (roll < 0.92) {
-    // Voicemail: the caller is connected to the mailbox; the receiver's leg never connects.
+    // Voicemail: the caller is connected to the mailbox; the receiver's leg never connects. Strict mode
+    // gives the caller's leg the final state "voicemail" too (the other reading of §3.4).
     const vmTime = { ...receiverTime, connected: null };
     return [
-      makeLeg(rng, { ...callerBase, kind: "voicemail_caller", state: "hangup", time: callerTime }),
+      makeLeg(rng, { ...callerBase, kind: "voicemail_caller", state: ctx.strict ? "voicemail" : "hangup", time: callerTime }),
       makeLeg(rng, { ...receiverBase, kind: "voicemail", state: "voicemail", time: vmTime, hasVoicemail: true }),
     ];
   }

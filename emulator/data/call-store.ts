@@ -18,6 +18,7 @@ export interface CallQuery {
 }
 
 const GENERATED_ID = /^5(\d)(\d{5})\d{9}$/;
+const STRICT_GENERATED_ID = /^15(\d)(\d{5})\d{9}$/;
 
 function isBeyondKey(leg: Leg, key: CallQuery["after_key"]): boolean {
   if (!key) return true;
@@ -85,7 +86,7 @@ export class CallStore {
   findById(company: Company, callId: string): Leg | undefined {
     const live = this.liveById.get(callId);
     if (live) return live.companyIndex === company.index ? live.leg : undefined;
-    const m = GENERATED_ID.exec(callId);
+    const m = (this.spec.strict ? STRICT_GENERATED_ID : GENERATED_ID).exec(callId);
     if (!m || Number(m[1]) !== company.index) return undefined;
     const day = Number(m[2]);
     if (day < this.firstDay || day > this.lastDay) return undefined;

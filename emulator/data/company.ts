@@ -11,6 +11,13 @@ export interface CompanySpec {
   /** Epoch ms; join dates are placed before the generated history that ends at this instant. */
   anchor: number;
   historyDays: number;
+  /** Strict mode: ids at or above 2^53, a call center and Dialpad Meetings rooms. */
+  strict: boolean;
+}
+
+/** Strict mode puts every company, group and user id at or above 2^53 (17 digits from "1" + 16). */
+export function wideId(id: string, strict: boolean): string {
+  return strict ? `1${id}` : id;
 }
 
 const DAY = 86_400_000;
@@ -52,7 +59,7 @@ function buildUser(spec: CompanySpec, companyId: string, officeId: string, i: nu
   const license = phone === null ? "lite_support_agents" : i % 4 === 2 ? "agents" : "talk";
   const dayStart = Math.floor(spec.anchor / DAY) * DAY;
   const dateAdded = dayStart - (spec.historyDays + rng.int(30, 900)) * DAY + rng.int(0, DAY / 1000 - 1) * 1000;
-  const id = rng.id16();
+  const id = wideId(rng.id16(), spec.strict);
   const name = `${firstName} ${lastName}`;
   return {
     index: i,
@@ -83,7 +90,17 @@ function buildUser(spec: CompanySpec, companyId: string, officeId: string, i: nu
 }
 
 function buildGroup(id: string, kind: Group["kind"], name: string, phone: string): Group {
-  return { id, kind, name, phone, party: { id, type: kind, name, phone, email: "" } };
+  return { id, kind, name, phone, party: { id, type: kind, name, phone, email: "" }, members: [] };
+}
+
+/** Strict mode's extra groups, from their own random stream so the rest of the company is unchanged. */
+function buildStrictGroups(spec: CompanySpec, area: string | undefined, callingUsers: User[]): Pick<Company, "callCenters" | "meetingRooms"> {
+  if (!spec.strict) return { callCenters: [], meetingRooms: [] };
+  const rng = Rng.of(spec.seed, "strict-groups", spec.index);
+  const callCenter = buildGroup(wideId(rng.id16(), true), "call_center", "Support Line", `+1${area}5550400`);
+  callCenter.members = callingUsers.filter((u) => u.index % 2 === 0);
+  const rooms = [1, 2].map((n) => buildGroup(wideId(rng.id16(), true), "room", `${spec.name} Meeting Room ${n}`, `+1${area}555080${n}`));
+  return { callCenters: [callCenter], meetingRooms: rooms };
 }
 
 function buildContacts(spec: CompanySpec, companyId: string, rng: Rng): Party[] {
@@ -106,12 +123,12 @@ function buildContacts(spec: CompanySpec, companyId: string, rng: Rng): Party[] 
 /** Builds one company deterministically from its spec. */
 export function buildCompany(spec: CompanySpec): Company {
   const rng = Rng.of(spec.seed, "company", spec.index);
-  const id = rng.id16();
+  const id = wideId(rng.id16(), spec.strict);
   const area = areaCodes[spec.index % areaCodes.length];
-  const office = buildGroup(rng.id16(), "office", spec.name, `+1${area}5550100`);
+  const office = buildGroup(wideId(rng.id16(), spec.strict), "office", spec.name, `+1${area}5550100`);
   const departments = [
-    buildGroup(rng.id16(), "department", "Sales", `+1${area}5550200`),
-    buildGroup(rng.id16(), "department", "Support", `+1${area}5550300`),
+    buildGroup(wideId(rng.id16(), spec.strict), "department", "Sales", `+1${area}5550200`),
+    buildGroup(wideId(rng.id16(), spec.strict), "department", "Support", `+1${area}5550300`),
   ];
   const emails = new Set<string>();
   const users: User[] = [];
@@ -119,8 +136,12 @@ export function buildCompany(spec: CompanySpec): Company {
   const callingUsers = users.filter((u) => u.state === "active" && u.phone !== null);
   callingUsers.forEach((u) => {
     const dept = departments[u.index % 3 === 1 ? 0 : u.index % 3 === 2 ? 1 : -1];
-    if (dept) u.departmentIds.push(dept.id);
+    if (dept) {
+      u.departmentIds.push(dept.id);
+      dept.members.push(u);
+    }
   });
+  office.members = callingUsers;
   const country = users[0]?.country ?? "us";
   return {
     index: spec.index,
@@ -132,6 +153,7 @@ export function buildCompany(spec: CompanySpec): Company {
     callingUsers,
     office,
     departments,
+    ...buildStrictGroups(spec, area, callingUsers),
     contacts: buildContacts(spec, id, rng),
     adminEmail: users[0]?.email ?? `admin@${spec.domain}`,
     usersById: new Map(users.map((u) => [u.id, u])),

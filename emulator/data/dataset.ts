@@ -6,7 +6,7 @@ import type { Company, User } from "./types";
 
 export type DataConfig = Pick<
   EmulatorConfig,
-  "seed" | "domain" | "companyName" | "users" | "days" | "callsPerUserDay" | "anchor" | "extraCompanies"
+  "seed" | "domain" | "companyName" | "users" | "days" | "callsPerUserDay" | "anchor" | "extraCompanies" | "mode"
 >;
 
 export interface Dataset {
@@ -32,10 +32,13 @@ export function buildDataset(config: DataConfig): Dataset {
   if (specs.length > MAX_COMPANIES) throw new Error(`at most ${MAX_COMPANIES - 1} extra companies are supported`);
   const domains = new Set(specs.map((s) => s.domain));
   if (domains.size !== specs.length) throw new Error("company domains must be distinct");
-  const companies = specs.map((s, index) => buildCompany({ ...s, index, seed: config.seed, anchor: config.anchor, historyDays: config.days }));
+  const strict = config.mode === "strict";
+  const companies = specs.map((s, index) =>
+    buildCompany({ ...s, index, seed: config.seed, anchor: config.anchor, historyDays: config.days, strict }),
+  );
   const windowEnd = config.anchor;
   const windowStart = config.anchor - config.days * DAY_MS;
-  const calls = new CallStore({ seed: config.seed, callsPerUserDay: config.callsPerUserDay, windowStart, windowEnd });
+  const calls = new CallStore({ seed: config.seed, callsPerUserDay: config.callsPerUserDay, windowStart, windowEnd, strict });
   return { companies, calls, windowStart, windowEnd };
 }
 

@@ -9,8 +9,10 @@ export function userAsContact(user: User): Party {
   return { ...user.party, type: "user" };
 }
 
+const groupPrefixes: Record<Group["kind"], string> = { office: "Office", department: "Department", call_center: "CallCenter", room: "Room" };
+
 export function groupId(group: Group): string {
-  return `${group.kind === "office" ? "Office" : "Department"}:${group.id}`;
+  return `${groupPrefixes[group.kind]}:${group.id}`;
 }
 
 /** An external contact, usually from the user's own region. */

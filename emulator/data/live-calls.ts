@@ -1,6 +1,7 @@
 // Calls added at run time through POST /__admin/calls. They get their own id range ("8<company>…")
 // and a live sequence number so that listings already in progress never see them.
 import { z } from "zod";
+import { wideId } from "./company";
 import { groupId, makeLeg, type LegInit, type Timing, userAsContact } from "./leg-factory";
 import { Rng } from "./prng";
 import type { Company, Leg, Party, User } from "./types";
@@ -32,9 +33,11 @@ export interface LiveContext {
   toUser: User | null;
   nextSeq: () => number;
   now: number;
+  /** Strict mode: ids at or above 2^53. */
+  strict?: boolean;
 }
 
-const liveId = (company: Company, seq: number) => `8${company.index}${String(seq).padStart(14, "0")}`;
+const liveId = (company: Company, seq: number, strict: boolean) => wideId(`8${company.index}${String(seq).padStart(14, "0")}`, strict);
 
 function times(spec: LiveCallSpec, start: number, answered: boolean): Timing {
   const rang = start + 300;
@@ -50,7 +53,7 @@ export function buildLiveLegs(spec: LiveCallSpec, ctx: LiveContext): Leg[] {
   const nextId = () => {
     const seq = ctx.nextSeq();
     seqs.push(seq);
-    return liveId(company, seq);
+    return liveId(company, seq, ctx.strict ?? false);
   };
   const rng = Rng.of("live", company.index, ctx.nextSeq());
   const answered = spec.kind === "answered";

@@ -1,12 +1,17 @@
 // CallProto JSON. REST carries int64 ids and times as JSON strings (the spec's examples);
-// webhook events carry the same fields as JSON numbers (captured payloads).
+// webhook events carry the same fields as JSON numbers (captured payloads). A webhook int64 at or above
+// 2^53 is a bigint here, which webhooks/exact-json.ts writes as an exact number literal.
 import type { Leg, Party } from "./types";
 
 export const MEDIA_BASE = "https://media.dialpad.test";
 
-type Int64 = (value: number | string | null) => number | string | null;
+type Int64 = (value: number | string | null) => number | string | bigint | null;
 const asString: Int64 = (v) => (v === null ? null : String(v));
-const asNumber: Int64 = (v) => (v === null ? null : Number(v));
+const asNumber: Int64 = (v) => {
+  if (v === null) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : BigInt(v);
+};
 
 function party(p: Party | null): Record<string, string> {
   return p ? { id: p.id, type: p.type, name: p.name, phone: p.phone, email: p.email } : {};
@@ -121,4 +126,20 @@ export function toWebhookEvent(leg: Leg, state: string, eventTimestamp: number):
     voicemail_link: hasVoicemail ? `${MEDIA_BASE}/blob/voicemail/${leg.callId}` : null,
     voicemail_recording_id: hasVoicemail ? `vm_${leg.callId}` : null,
   };
+}
+
+// Strict mode's late post-call events carry only these fields; date_rang and date_connected are null.
+const partialFields = [
+  "call_id", "master_call_id", "entry_point_call_id", "operator_call_id", "direction", "date_started", "date_ended",
+  "event_timestamp", "external_number", "internal_number", "contact", "target", "custom_data",
+] as const;
+
+/** A partial post-call event (postcall, recording, transcription): no connect time, no voicemail fields. */
+export function toPartialWebhookEvent(leg: Leg, state: string, eventTimestamp: number): Record<string, unknown> {
+  const full = toWebhookEvent(leg, state, eventTimestamp);
+  const event: Record<string, unknown> = Object.fromEntries(partialFields.map((key) => [key, full[key]]));
+  Object.assign(event, { state, date_rang: null, date_connected: null });
+  if (state === "transcription") event.transcription_text = leg.transcriptionText;
+  if (state === "recording") Object.assign(event, { was_recorded: true, recording_details: full.recording_details });
+  return event;
 }

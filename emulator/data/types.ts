@@ -43,10 +43,13 @@ export interface User {
 
 export interface Group {
   id: string;
-  kind: "office" | "department";
+  /** Call centers and meeting rooms exist only in strict mode. */
+  kind: "office" | "department" | "call_center" | "room";
   name: string;
   phone: string;
   party: Party;
+  /** Calling users a group call can ring (ring-all); empty for rooms. */
+  members: User[];
 }
 
 export interface Company {
@@ -60,6 +63,9 @@ export interface Company {
   callingUsers: User[];
   office: Group;
   departments: Group[];
+  /** Strict mode only (empty otherwise): the call center "Support Line" and Dialpad Meetings rooms. */
+  callCenters: Group[];
+  meetingRooms: Group[];
   contacts: Party[];
   adminEmail: string;
   usersById: Map<string, User>;
@@ -82,7 +88,12 @@ export type LegKind =
   | "three_way_main"
   | "three_way_added"
   | "midnight"
-  | "live";
+  | "live"
+  // strict mode only
+  | "call_center"
+  | "ring_missed"
+  | "outbound_voicemail"
+  | "meeting";
 
 export interface Leg {
   callId: string;

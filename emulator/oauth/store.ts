@@ -39,7 +39,11 @@ interface TokenRecord {
   kind: "access" | "refresh";
   expiresAt: number | null;
   active: boolean;
+  /** A refresh token that was exchanged (rotated away), as opposed to one revoked or never issued. */
+  rotated?: boolean;
 }
+
+export type RefreshResult = { ok: true; tokens: IssuedTokens } | { ok: false; familyRevoked: boolean };
 
 export interface IssuedTokens {
   accessToken: string;
@@ -55,7 +59,11 @@ export class OAuthStore {
   private grants = new Map<string, Grant>();
   private tokens = new Map<string, TokenRecord>();
 
-  constructor(public tokenTtlSeconds: number) {}
+  constructor(
+    public tokenTtlSeconds: number,
+    /** Strict mode (RFC 9700 §4.14.2): presenting a rotated refresh token revokes the whole grant. */
+    private readonly options: { revokeFamilyOnReuse?: boolean } = {},
+  ) {}
 
   createRequest(init: Omit<AuthRequest, "id" | "expiresAt">, now = Date.now()): AuthRequest {
     if (this.requests.size > 1_000) this.purge(now);
@@ -120,14 +128,24 @@ export class OAuthStore {
     return { accessToken, refreshToken, expiresIn: this.tokenTtlSeconds };
   }
 
-  /** Rotation: the presented refresh token stops working; earlier access tokens live until they expire. */
-  refresh(refreshToken: string, clientId: string, now = Date.now()): IssuedTokens | undefined {
+  /**
+   * Rotation: the presented refresh token stops working; earlier access tokens live until they expire.
+   * With revokeFamilyOnReuse, a rotated token presented again revokes the grant: every token it issued,
+   * the newest refresh token included, stops working.
+   */
+  refresh(refreshToken: string, clientId: string, now = Date.now()): RefreshResult {
     const record = this.tokens.get(refreshToken);
-    if (!record || record.kind !== "refresh" || !record.active) return undefined;
+    if (!record || record.kind !== "refresh") return { ok: false, familyRevoked: false };
     const grant = this.grants.get(record.grantId);
-    if (!grant || grant.revoked || grant.clientId !== clientId) return undefined;
+    if (!grant || grant.revoked || grant.clientId !== clientId) return { ok: false, familyRevoked: false };
+    if (!record.active) {
+      if (!record.rotated || !this.options.revokeFamilyOnReuse) return { ok: false, familyRevoked: false };
+      this.revokeGrant(grant.id);
+      return { ok: false, familyRevoked: true };
+    }
     record.active = false;
-    return this.issueTokens(grant, now);
+    record.rotated = true;
+    return { ok: true, tokens: this.issueTokens(grant, now) };
   }
 
   /** The live grant behind an access token, or undefined when unknown, expired or revoked. */

@@ -89,10 +89,13 @@ export const token: Handler = (ctx) => {
   }
   if (body.grant_type === "refresh_token") {
     if (!body.refresh_token) return oauthError(400, "invalid_request", "refresh_token is required.");
-    const tokens = state.oauth.refresh(body.refresh_token, client.clientId);
-    if (!tokens) return oauthError(400, "invalid_grant", "The refresh token is invalid, expired or revoked.");
+    const result = state.oauth.refresh(body.refresh_token, client.clientId);
+    if (!result.ok) {
+      if (result.familyRevoked) state.stats.refreshReuseRevocations++;
+      return oauthError(400, "invalid_grant", "The refresh token is invalid, expired or revoked.");
+    }
     state.stats.refreshes++;
-    return tokenResponse(tokens);
+    return tokenResponse(result.tokens);
   }
   return oauthError(400, "unsupported_grant_type", `Unsupported grant_type: ${body.grant_type}.`);
 };

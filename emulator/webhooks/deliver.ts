@@ -1,9 +1,10 @@
 // Sends one event to one webhook like Dialpad does: the body is a compact HS256 JWT whose payload is the
 // event JSON (plain JSON when the webhook has no secret); 5 s timeout; retries on 5xx and connection
 // errors after the configured delays; 4xx (including 429) is final.
-import { SignJWT } from "jose";
+import { createHmac } from "node:crypto";
 import type { EmulatorClock } from "../clock";
 import type { Stats } from "../stats";
+import { stringifyExact } from "./exact-json";
 
 export const DELIVERY_TIMEOUT_MS = 5_000;
 
@@ -14,12 +15,15 @@ export interface DeliveryTarget {
 
 export type DeliveryOutcome = "delivered" | "rejected" | "gave_up" | "cancelled";
 
-export async function encodeEvent(payload: Record<string, unknown>, secret: string | null): Promise<{ body: string; contentType: string }> {
-  if (!secret) return { body: JSON.stringify(payload), contentType: "application/json" };
-  const body = await new SignJWT(payload)
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .sign(new TextEncoder().encode(secret));
-  return { body, contentType: "application/jwt" };
+const jwtHeader = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
+
+/** Signed by hand rather than with jose, whose JSON.stringify cannot write an int64 above 2^53 exactly. */
+export function encodeEvent(payload: Record<string, unknown>, secret: string | null): { body: string; contentType: string } {
+  const json = stringifyExact(payload);
+  if (!secret) return { body: json, contentType: "application/json" };
+  const signingInput = `${jwtHeader}.${Buffer.from(json).toString("base64url")}`;
+  const signature = createHmac("sha256", secret).update(signingInput).digest("base64url");
+  return { body: `${signingInput}.${signature}`, contentType: "application/jwt" };
 }
 
 type AttemptResult = "ok" | "retry" | "final";
@@ -50,7 +54,7 @@ export class Deliverer {
   ) {}
 
   async deliver(target: DeliveryTarget, payload: Record<string, unknown>): Promise<DeliveryOutcome> {
-    const { body, contentType } = await encodeEvent(payload, target.secret);
+    const { body, contentType } = encodeEvent(payload, target.secret);
     const counters = this.stats.webhookDeliveries;
     for (let i = 0; ; i++) {
       if (this.cancel.aborted) return "cancelled";

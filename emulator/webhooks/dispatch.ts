@@ -1,6 +1,6 @@
 // Turns live call legs into call-state events at their real instants and delivers each event to every
 // matching, enabled call subscription of the leg's company.
-import { toWebhookEvent, voicemailStartsAt } from "../data/serialize";
+import { toPartialWebhookEvent, toWebhookEvent, voicemailStartsAt } from "../data/serialize";
 import type { EmulatorClock } from "../clock";
 import type { Leg } from "../data/types";
 import type { Deliverer } from "./deliver";
@@ -9,10 +9,24 @@ import type { CallSubscription, HookStore } from "./store";
 export interface CallEvent {
   state: string;
   at: number;
+  /** Strict mode's late post-call events carry only some fields (serialize.ts toPartialWebhookEvent). */
+  isPartial?: boolean;
 }
 
-/** The event sequence of a leg, in time order. `hangup` is sent for every ended leg. */
-export function eventsFor(leg: Leg): CallEvent[] {
+export interface StrictEvents {
+  /** When the partial `postcall` event fires after hangup. */
+  postCallDelayMs: number;
+}
+
+export const STRICT_RECORDING_DELAY_MS = 120_000;
+const STRICT_TRANSCRIPTION_AFTER_POSTCALL_MS = 60_000;
+
+/**
+ * The event sequence of a leg, in time order. `hangup` is sent for every ended leg. Strict mode moves
+ * `recording` to minutes after hangup and adds `postcall` (every leg) and `transcription` (voicemail legs),
+ * all three partial.
+ */
+export function eventsFor(leg: Leg, strict: StrictEvents | null = null): CallEvent[] {
   const events: CallEvent[] = [];
   if (leg.direction === "outbound") events.push({ state: "calling", at: leg.dateStarted });
   else events.push({ state: "ringing", at: leg.dateRang ?? leg.dateStarted });
@@ -21,8 +35,15 @@ export function eventsFor(leg: Leg): CallEvent[] {
   if (leg.state === "missed") events.push({ state: "missed", at: leg.dateEnded });
   events.push({ state: "hangup", at: leg.dateEnded });
   if (leg.hasVoicemail) events.push({ state: "voicemail_uploaded", at: leg.dateEnded + 1_500 });
-  if (leg.wasRecorded) events.push({ state: "recording", at: leg.dateEnded + 2_000 });
-  return events;
+  if (!strict) {
+    if (leg.wasRecorded) events.push({ state: "recording", at: leg.dateEnded + 2_000 });
+    return events;
+  }
+  if (leg.wasRecorded) events.push({ state: "recording", at: leg.dateEnded + STRICT_RECORDING_DELAY_MS, isPartial: true });
+  const postcall = leg.dateEnded + strict.postCallDelayMs;
+  events.push({ state: "postcall", at: postcall, isPartial: true });
+  if (leg.hasVoicemail) events.push({ state: "transcription", at: postcall + STRICT_TRANSCRIPTION_AFTER_POSTCALL_MS, isPartial: true });
+  return events.sort((a, b) => a.at - b.at);
 }
 
 const normaliseType = (type: string) => (type === "callcenter" ? "call_center" : type);
@@ -49,12 +70,14 @@ export class Dispatcher {
     private readonly clock: EmulatorClock,
     /** Aborted by a reset or shutdown: events still waiting are dropped. */
     private readonly cancel: AbortSignal,
+    /** Strict mode's extra, partial post-call events; null in the default mode. */
+    private readonly strict: StrictEvents | null = null,
   ) {}
 
   /** Schedules every event of `legs`; events already in the past fire immediately, in order. */
   schedule(companyIndex: number, legs: Leg[], now = this.clock.now()): void {
     const events = legs
-      .flatMap((leg) => eventsFor(leg).map((e) => ({ ...e, leg })))
+      .flatMap((leg) => eventsFor(leg, this.strict).map((e) => ({ ...e, leg })))
       .sort((a, b) => a.at - b.at);
     for (const event of events) {
       this.waiting++;
@@ -70,7 +93,7 @@ export class Dispatcher {
       if (!subscriptionMatches(sub, leg, event.state)) continue;
       const hook = this.hooks.getWebhook(companyIndex, sub.webhookId);
       if (!hook) continue;
-      const payload = toWebhookEvent(leg, event.state, event.at);
+      const payload = (event.isPartial ? toPartialWebhookEvent : toWebhookEvent)(leg, event.state, event.at);
       const delivery = this.deliverer.deliver({ url: hook.hookUrl, secret: hook.secret }, payload);
       this.inFlight.add(delivery);
       void delivery.finally(() => this.inFlight.delete(delivery));
