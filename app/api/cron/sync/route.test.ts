@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { countOrganizationCalls } from "@/db/queries/calls";
+import { listSyncRuns, saveSyncSettings } from "@/db/queries/sync";
+import type { RunningEmulator } from "@/emulator/server";
 import { resetEnvCache } from "@/lib/env";
+import { admin, createConnectedOrganization, startSyncEmulator } from "@/lib/services/sync/testing/harness";
 import { createTestDb } from "@/tests/db";
 import { GET } from "./route";
 
@@ -9,7 +13,18 @@ function call(authorization?: string) {
   return GET(new Request("http://localhost/api/cron/sync", { headers }));
 }
 
+// The route reads the process-wide database (getDb); a test swaps in its own and puts the old one back.
+const globalForDb = globalThis as unknown as { daymarkDb?: Db };
+const processDb = globalForDb.daymarkDb;
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  // The route syncs up to the real now, so this emulator's history ends now (a week and a day of calls).
+  emulator = await startSyncEmulator({ anchor: Date.now(), days: 8 });
+});
+afterAll(() => emulator.close());
 afterEach(() => {
+  globalForDb.daymarkDb = processDb;
   delete process.env.CRON_SECRET;
   resetEnvCache();
 });
@@ -28,12 +43,27 @@ describe("GET /api/cron/sync", () => {
     expect((await call("Bearer ")).status).toBe(503);
   });
 
-  it("runs one scheduler tick with the right secret and reports what it did", async () => {
+  it("with the right secret starts a connected organization's due sync, which reads Dialpad and stores its calls", async () => {
     process.env.CRON_SECRET = "cron-secret-1234";
     resetEnvCache();
-    (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = createTestDb();
+    const db = await createTestDb();
+    globalForDb.daymarkDb = db;
+    const organizationId = await createConnectedOrganization(db, emulator);
+    // A week: always some weekdays with calls, and few enough requests for the production rate limit.
+    await saveSyncSettings(db, organizationId, { backfillDays: 7, intervalMinutes: 5, trailingWindowHours: 24 }, Date.now());
+    const listRequests = async () => (await admin<{ requests: Record<string, number> }>(emulator, "/stats")).requests["GET /api/v2/call"] ?? 0;
+    const requestsBefore = await listRequests();
+    expect(await listSyncRuns(db, organizationId, 10)).toEqual([]);
+
     const response = await call("Bearer cron-secret-1234");
+
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ runsStarted: 0, webhookEventsSwept: 0 });
-  });
+    expect(await response.json()).toEqual({ runsStarted: 1, webhookEventsSwept: 0 });
+    const runs = await listSyncRuns(db, organizationId, 10);
+    expect(runs).toMatchObject([{ kind: "backfill", trigger: "schedule", status: "succeeded", windowsDone: 7, windowsTotal: 7 }]);
+    expect(await listRequests()).toBeGreaterThanOrEqual(requestsBefore + 7);
+    const stored = await countOrganizationCalls(db, organizationId);
+    expect(stored).toBeGreaterThan(0);
+    expect(runs[0]!.callsAdded).toBe(stored);
+  }, 60_000);
 });
