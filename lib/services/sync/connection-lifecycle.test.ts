@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { countOrganizationCalls } from "@/db/queries/calls";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
-import { getSyncRun } from "@/db/queries/sync";
-import { syncSettings } from "@/db/schema";
+import { getSyncRun, getWebhookToken } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
 import { disconnectDialpad } from "@/lib/services/dialpad-connection/disconnect";
 import { createTestDb } from "@/tests/db";
@@ -26,8 +24,7 @@ beforeEach(() => admin(emulator, "/reset", {}));
 const runOptions = () => ({ createClient: fastClientFactory(emulator.url), refreshUsers: false });
 const hooks = () => emulator.state.hooks.listWebhooks(0);
 const subscriptions = () => emulator.state.hooks.listSubscriptions(0);
-const tokenOf = (db: Db, organizationId: number) =>
-  db.select().from(syncSettings).where(eq(syncSettings.organizationId, organizationId)).get()?.webhookToken ?? null;
+const tokenOf = (db: Db, organizationId: number) => getWebhookToken(db, organizationId);
 
 async function waitForRun(db: Db, runId: number) {
   return waitFor(
@@ -48,7 +45,7 @@ describe("connect and disconnect", () => {
     expect(run).toMatchObject({ kind: "backfill", trigger: "connect", status: "succeeded", windowsTotal: 30, rangeStart: anchor - 30 * dayMs });
     await expectStoredCallsToMatch(db, organizationId, await emulatorCalls(emulator, anchor - 30 * dayMs, anchor));
 
-    const token = tokenOf(db, organizationId);
+    const token = await tokenOf(db, organizationId);
     const connection = await getDialpadConnection(db, organizationId);
     expect(hooks().map((hook) => hook.hookUrl)).toEqual([`http://127.0.0.1:3999/api/webhooks/dialpad?org=${token}`]);
     expect(subscriptions()).toMatchObject([{ webhookId: connection?.webhookId, callStates: [...webhookCallStates], enabled: true, targetId: null }]);
@@ -57,7 +54,7 @@ describe("connect and disconnect", () => {
     // A reconnect replaces the registration: still exactly one webhook, with a new URL token and secret.
     await connectOrganization(db, emulator, organizationId);
     await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-    await waitFor(() => tokenOf(db, organizationId) !== token, { what: "the reconnect to store a new webhook URL token" });
+    await waitFor(async () => (await tokenOf(db, organizationId)) !== token, { what: "the reconnect to store a new webhook URL token" });
     await waitFor(() => subscriptions().length === 1, { what: "the reconnect to leave exactly one subscription at Dialpad" });
     expect(hooks()).toHaveLength(1);
     expect(subscriptions()).toHaveLength(1);
@@ -69,7 +66,7 @@ describe("connect and disconnect", () => {
     const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
     await waitForRun(db, runId!);
     await waitFor(async () => (await getDialpadConnection(db, organizationId))?.subscriptionId, { what: "the webhook subscription to be stored" });
-    const token = tokenOf(db, organizationId)!;
+    const token = (await tokenOf(db, organizationId))!;
     const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;
     expect(await countOrganizationCalls(db, organizationId)).toBeGreaterThan(0);
 
@@ -78,7 +75,7 @@ describe("connect and disconnect", () => {
     expect(hooks()).toEqual([]);
     expect(subscriptions()).toEqual([]);
     expect(await countOrganizationCalls(db, organizationId)).toBe(0);
-    expect(tokenOf(db, organizationId)).toBeNull();
+    expect(await tokenOf(db, organizationId)).toBeNull();
     const late = await signEvent(callEvent(1, "hangup", 1), secret);
     expect(await receiveDialpadWebhook(db, { token, body: late })).toEqual({ status: 404, error: "Unknown webhook." });
   }, 60_000);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSyncRun } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
-import { createTestDb } from "@/tests/db";
+import { createTestDb, testDatabaseUrl } from "@/tests/db";
 import { waitFor } from "@/tests/wait-for";
 import { createSyncRun, prepareNextRun } from "./plan-run";
 import { admin, anchor, createConnectedOrganization, dayMs, emulatorCalls, expectStoredCallsToMatch, expectedPageCount, startSyncEmulator } from "./testing/harness";
@@ -22,11 +22,11 @@ const leaseMs = 60_000;
 // Three pages per transaction: the checkpoint covers whole batches.
 
 /** `clockAheadMs` runs the child's clock ahead, instead of the test sleeping out a dead process's lease. */
-function startChild(dbFile: string, runId: number, clockAheadMs = 0): { child: ChildProcess; exited: Promise<number | null> } {
+function startChild(databaseUrl: string, runId: number, clockAheadMs = 0): { child: ChildProcess; exited: Promise<number | null> } {
   // node itself with tsx as a loader: the tsx CLI would put a second process between us and the one to kill.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/services/sync/testing/backfill-child.ts")], {
     env: {
-      ...process.env, SYNC_CHILD_DB: dbFile, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs),
+      ...process.env, DATABASE_URL: databaseUrl, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs),
       SYNC_CHILD_PAGE_SIZE: String(pageSize), SYNC_CHILD_COMMIT_ROWS: "12", SYNC_CHILD_CLOCK_AHEAD_MS: String(clockAheadMs),
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -45,7 +45,7 @@ describe("a sync process killed mid-backfill", () => {
     const listRequests = async () => (await admin<{ requests: Record<string, number> }>(emulator, "/stats")).requests["GET /api/v2/call"] ?? 0;
     const requestsBefore = await listRequests();
 
-    const first = startChild(db.$client.name, run!.id);
+    const first = startChild(testDatabaseUrl(db), run!.id);
     await waitFor(async () => ((await getSyncRun(db, run!.id))?.pages ?? 0) >= 8, {
       what: "the first sync process to commit 8 pages",
       timeoutMs: 60_000,
@@ -61,7 +61,7 @@ describe("a sync process killed mid-backfill", () => {
     const afterLease = Date.now() + leaseMs + 1_000;
     expect(await prepareNextRun(db, organizationId, { trigger: "schedule", now: Date.now() })).toMatchObject({ busy: { id: run!.id } });
     expect(await prepareNextRun(db, organizationId, { trigger: "schedule", now: afterLease })).toMatchObject({ run: { id: run!.id } });
-    const second = startChild(db.$client.name, run!.id, leaseMs + 1_000);
+    const second = startChild(testDatabaseUrl(db), run!.id, leaseMs + 1_000);
     expect(await second.exited).toBe(0);
 
     const finished = await getSyncRun(db, run!.id);
