@@ -1,5 +1,5 @@
 import { loadEnvConfig } from "@next/env";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { reencryptConnectionSecrets } from "@/lib/services/dialpad-connection/reencrypt-secrets";
 
@@ -12,4 +12,4 @@ reencryptConnectionSecrets(db)
   .then(({ resealed, remainingOnOldKeys }) => {
     console.log(`Re-sealed ${resealed} stored value(s) under key id "${activeKeyId}"; ${remainingOnOldKeys} remain under old key ids.`);
   })
-  .finally(() => db.$client.close());
+  .finally(() => closeDatabase(db));

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { countOrganizationCalls } from "@/db/queries/calls";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { adminStorageState } from "./support/accounts";
 import { answerDialpadConsent, emulatorAdmin, openDialpadPopup } from "./support/connect-dialpad";
@@ -110,8 +111,7 @@ test.describe.serial("Settings → Products → Phone System: connect Dialpad", 
     await page.goto("/settings/products");
     await expect(page.getByTestId("dialpad-status")).toHaveText("Connected");
     const organizationId = (await getFirstOrganization()).id;
-    const countCalls = () =>
-      (getE2eDb().$client.prepare("select count(*) as n from calls where organization_id = ?").get(organizationId) as { n: number }).n;
+    const countCalls = () => countOrganizationCalls(getE2eDb(), organizationId);
 
     await expect.poll(countCalls, { timeout: 30_000 }).toBeGreaterThan(0);
 
@@ -127,14 +127,14 @@ test.describe.serial("Settings → Products → Phone System: connect Dialpad", 
       page.getByRole("alert").filter({ hasText: "Dialpad no longer accepts Daymark's authorization (invalid_grant)." }),
     ).toHaveText("Dialpad no longer accepts Daymark's authorization (invalid_grant). Reconnect Dialpad; all synced data is kept.");
     expect((await storedConnection())?.status).toBe("reconnect_needed");
-    const callsBefore = countCalls();
+    const callsBefore = await countCalls();
 
     const popupPromise = page.waitForEvent("popup");
     await page.getByRole("button", { name: "Reconnect Dialpad" }).click();
     await answerDialpadConsent(await popupPromise, { decision: "Allow" });
     await expect(page.getByTestId("dialpad-result")).toContainText("Dialpad is connected: First Light Co");
     await expect(page.getByTestId("dialpad-status")).toHaveText("Connected");
-    expect(countCalls()).toBeGreaterThanOrEqual(callsBefore);
+    expect(await countCalls()).toBeGreaterThanOrEqual(callsBefore);
     expect((await storedConnection())?.lastErrorMessage).toBeNull();
   });
 });
