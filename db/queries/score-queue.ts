@@ -1,8 +1,14 @@
-// The score recompute queue (db/schema/scores.ts). Synchronous: callers run these inside their
-// own short transactions, so queued work commits with the change that caused it.
-import type Database from "better-sqlite3";
+// The score recompute queue (db/schema/*/scores.ts). Rows are claimed by id with a lease, and only
+// the claimed ids are deleted once their work committed, so any number of drains in any number of
+// processes share one queue: a row queued meanwhile waits for the next claim, and a dead drain's
+// rows are claimable again when its lease lapses.
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { ScoreQueueKind } from "@/db/schema";
+import { executeSql } from "@/db/engines/raw";
+import { forUpdateSkipLocked } from "@/db/locks";
+import { firstRow } from "@/db/rows";
+import { scoreRecomputeQueue as queue, type ScoreQueueKind } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 
 export interface QueueRow {
   id: number;
@@ -20,67 +26,126 @@ export type QueueInsert =
   | { kind: "employee"; employeeId: number }
   | { kind: "role"; role: string; fromDay: string | null; toDay: string | null };
 
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+/** "facts": the "calls" and "employee" rows (recompute facts); "role": the rescoring they queue. */
+export type QueuePhase = "facts" | "role";
 
-function prepare(client: Database.Database) {
-  return {
-    maxId: client.prepare<[number], { maxId: number | null }>(
-      "SELECT max(id) AS maxId FROM score_recompute_queue WHERE organization_id = ?",
-    ),
-    list: client.prepare<[number, number], QueueRow>(
-      `SELECT id, kind, dialpad_user_id AS dialpadUserId, employee_id AS employeeId, role, from_ms AS fromMs,
-         to_ms AS toMs, from_day AS fromDay, to_day AS toDay
-       FROM score_recompute_queue WHERE organization_id = ? AND id <= ? ORDER BY id`,
-    ),
-    claim: client.prepare<[number, number]>(
-      "UPDATE score_recompute_queue SET is_claimed = 1 WHERE organization_id = ? AND id <= ? AND is_claimed = 0",
-    ),
-    deleteFacts: client.prepare<[number, number]>(
-      "DELETE FROM score_recompute_queue WHERE organization_id = ? AND id <= ? AND kind IN ('calls', 'employee')",
-    ),
-    deleteRoles: client.prepare<[number, number]>(
-      "DELETE FROM score_recompute_queue WHERE organization_id = ? AND id <= ? AND kind = 'role'",
-    ),
-    insert: client.prepare<[number, string, number | null, string | null, string | null, string | null]>(
-      `INSERT INTO score_recompute_queue (organization_id, kind, employee_id, role, from_day, to_day)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-  };
-}
+/** How long a claim holds; a drain renews it while it works, so only a dead drain's claims lapse. */
+export const scoreQueueLeaseMs = 5 * 60_000;
 
-function statementsFor(db: Db) {
-  let prepared = statements.get(db.$client);
-  if (!prepared) {
-    prepared = prepare(db.$client);
-    statements.set(db.$client, prepared);
-  }
-  return prepared;
-}
+const rowColumns = {
+  id: queue.id,
+  kind: queue.kind,
+  dialpadUserId: queue.dialpadUserId,
+  employeeId: queue.employeeId,
+  role: queue.role,
+  fromMs: queue.fromMs,
+  toMs: queue.toMs,
+  fromDay: queue.fromDay,
+  toDay: queue.toDay,
+};
 
-export function getMaxQueueId(db: Db, organizationId: number): number | null {
-  return statementsFor(db).maxId.get(organizationId)?.maxId ?? null;
+const phaseKinds: Record<QueuePhase, ScoreQueueKind[]> = { facts: ["calls", "employee"], role: ["role"] };
+const chunkRows = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += chunkRows) result.push(items.slice(start, start + chunkRows));
+  return result;
 }
 
 /**
- * Claims and lists the rows up to maxId. A claimed row no longer absorbs new changes (the
- * triggers' unique index covers unclaimed rows only), so nothing that happens after this is lost.
+ * Claims the phase's claimable rows (unclaimed, or claimed under a lease that lapsed or predates
+ * leases) until `now + leaseMs`, and returns them by id. A claimed row no longer absorbs new
+ * changes (the triggers skip claimed rows), so anything that happens after this gets a row of its own.
  */
-export function claimQueueRows(db: Db, organizationId: number, maxId: number): QueueRow[] {
-  const { claim, list } = statementsFor(db);
-  claim.run(organizationId, maxId);
-  return list.all(organizationId, maxId);
+export async function claimQueueRows(
+  db: Db,
+  organizationId: number,
+  phase: QueuePhase,
+  options: { now: number; leaseMs?: number },
+): Promise<QueueRow[]> {
+  const isClaimable = and(
+    eq(queue.organizationId, organizationId),
+    inArray(queue.kind, phaseKinds[phase]),
+    or(eq(queue.isClaimed, false), isNull(queue.claimedUntil), lte(queue.claimedUntil, options.now)),
+  );
+  const until = options.now + (options.leaseMs ?? scoreQueueLeaseMs);
+  const claimed = await withTransaction(db, async (tx) => {
+    // PostgreSQL: rows another drain is claiming right now are left to it (SKIP LOCKED).
+    const ids = forUpdateSkipLocked(tx, tx.select({ id: queue.id }).from(queue).where(isClaimable));
+    const rows = await tx
+      .update(queue)
+      .set({ isClaimed: true, claimedUntil: until })
+      .where(inArray(queue.id, ids))
+      .returning(rowColumns);
+    // PostgreSQL: a writer still in its transaction may have let one of these rows absorb its change
+    // (the trigger saw it unclaimed); SHARE waits for every open writer of calls, so this drain then
+    // reads their legs. SQLite has one writer: nothing can be open.
+    if (tx.$engine === "postgres" && rows.some((row) => row.kind === "calls")) {
+      await executeSql(tx, sql`LOCK TABLE calls IN SHARE MODE`);
+    }
+    return rows;
+  });
+  return claimed.sort((a, b) => a.id - b.id);
 }
 
-/** Deletes the "calls" and "employee" rows up to maxId, or the "role" rows: work that is done. */
-export function deleteQueueRows(db: Db, organizationId: number, maxId: number, kind: "facts" | "role"): void {
-  const { deleteFacts, deleteRoles } = statementsFor(db);
-  (kind === "facts" ? deleteFacts : deleteRoles).run(organizationId, maxId);
+/** Keeps claims alive while their drain works. */
+export async function extendQueueClaims(db: Db, organizationId: number, ids: readonly number[], until: number): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    for (const chunk of chunks(ids)) {
+      await tx.update(queue).set({ claimedUntil: until }).where(and(eq(queue.organizationId, organizationId), inArray(queue.id, chunk)));
+    }
+  });
 }
 
-export function insertQueueRows(db: Db, organizationId: number, rows: readonly QueueInsert[]): void {
-  const { insert } = statementsFor(db);
-  for (const row of rows) {
-    if (row.kind === "employee") insert.run(organizationId, "employee", row.employeeId, null, null, null);
-    else insert.run(organizationId, "role", null, row.role, row.fromDay, row.toDay);
-  }
+/** Gives claimed rows back at once (their drain failed): the next drain takes them. */
+export async function releaseQueueClaims(db: Db, organizationId: number, ids: readonly number[], now: number): Promise<void> {
+  await extendQueueClaims(db, organizationId, ids, now);
+}
+
+/** Deletes claimed rows whose work committed. */
+export async function deleteQueueRows(db: Db, organizationId: number, ids: readonly number[]): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    for (const chunk of chunks(ids)) {
+      await tx.delete(queue).where(and(eq(queue.organizationId, organizationId), inArray(queue.id, chunk)));
+    }
+  });
+}
+
+/**
+ * Queues score work. Pass the transaction handle of the change that causes it
+ * (`await insertQueueRows(tx, organizationId, rows)` inside withTransaction), so both commit together.
+ */
+export async function insertQueueRows(db: Db, organizationId: number, rows: readonly QueueInsert[]): Promise<void> {
+  const values = rows.map((row) => ({
+    organizationId,
+    kind: row.kind,
+    dialpadUserId: null,
+    employeeId: row.kind === "employee" ? row.employeeId : null,
+    role: row.kind === "role" ? row.role : null,
+    fromMs: null,
+    toMs: null,
+    fromDay: row.kind === "role" ? row.fromDay : null,
+    toDay: row.kind === "role" ? row.toDay : null,
+    isClaimed: false,
+    claimedUntil: null,
+  }));
+  for (const chunk of chunks(values)) await db.insert(queue).values(chunk);
+}
+
+/** Any row left, claimed or not (say, by a process that exited before its drain). */
+export async function hasQueuedScoreWork(db: Db, organizationId: number): Promise<boolean> {
+  return (await firstRow(db.select({ id: queue.id }).from(queue).where(eq(queue.organizationId, organizationId)).limit(1))) !== undefined;
+}
+
+/** Every row with its claim, by id (tests and diagnostics). */
+export async function listQueueRows(
+  db: Db,
+  organizationId: number,
+): Promise<(QueueRow & { isClaimed: boolean; claimedUntil: number | null })[]> {
+  return db
+    .select({ ...rowColumns, isClaimed: queue.isClaimed, claimedUntil: queue.claimedUntil })
+    .from(queue)
+    .where(eq(queue.organizationId, organizationId))
+    .orderBy(asc(queue.id));
 }

@@ -1,7 +1,13 @@
-// Prepared statements for the score recompute: an employee's legs, their stored days and call
-// entries, and a role's rows. Synchronous, for use inside the recompute's short transactions.
-import type Database from "better-sqlite3";
+// The score recompute's reads and writes: an employee's legs, their stored days and call entries.
+// Call them inside the recompute's transaction (withTransaction). Each engine has its own hot path:
+// prepared statements on SQLite (db/engines/sqlite-scores.ts), set-based statements on PostgreSQL
+// (db/engines/postgres-scores.ts).
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { queryRows } from "@/db/engines/raw";
+import { postgresScoreRows } from "@/db/engines/postgres-scores";
+import { sqliteScoreRows } from "@/db/engines/sqlite-scores";
+import { isInTransaction } from "@/db/transaction";
 import type { CallLeg } from "@/lib/calls/types";
 
 /** A stored leg with the fields scoring reads (the rest are null) and its row id. */
@@ -43,80 +49,18 @@ export interface EntryRow {
   reason: string;
 }
 
-interface LegRecord {
+/** A day's facts and its call entries, as the recompute writes them. */
+export interface DayWrite {
+  row: DayFactsRow;
+  entries: readonly EntryRow[];
+}
+
+/** A leg as the engines read it (SQLite returns has_voicemail as 0/1). */
+export interface LegRecord {
   id: number; dialpadCallId: string; dialpadUserId: string | null; masterCallId: string | null;
   entryPointCallId: string | null; direction: CallLeg["direction"]; state: string; startedAt: number;
-  rangAt: number | null; connectedAt: number | null; endedAt: number | null; hasVoicemail: number;
+  rangAt: number | null; connectedAt: number | null; endedAt: number | null; hasVoicemail: number | boolean;
   targetType: string | null; labels: string;
-}
-
-const legColumns = `id, dialpad_call_id AS dialpadCallId, dialpad_user_id AS dialpadUserId,
-  master_call_id AS masterCallId, entry_point_call_id AS entryPointCallId, direction, state,
-  started_at AS startedAt, rang_at AS rangAt, connected_at AS connectedAt, ended_at AS endedAt,
-  has_voicemail AS hasVoicemail, target_type AS targetType, labels`;
-const userLegs = `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`;
-const inJson = "IN (SELECT value FROM json_each(?))";
-const rowColumns = `day_key AS dayKey, role, talk_ms AS talkMs, connected_calls AS connectedCalls,
-  has_activity AS hasActivity, facts_hash AS factsHash`;
-type RawFacts = Omit<StoredDayFacts, "hasActivity"> & { hasActivity: number };
-
-function prepare(client: Database.Database) {
-  return {
-    allLegs: client.prepare<[number, string], LegRecord>(userLegs),
-    legsInRange: client.prepare<[number, string, number, number], LegRecord>(
-      `${userLegs} AND started_at >= ? AND started_at < ?`,
-    ),
-    // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
-    // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
-    // The unary + keeps SQLite from scanning the user's legs through calls_org_user_started_idx instead.
-    graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegRecord>(
-      `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND +dialpad_user_id = ?
-       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}
-         AND +master_call_id IS NULL AND +dialpad_user_id = ?
-       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
-         AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
-    ),
-    // The user's legs that already have an entry on the days: legs reaching in from earlier days.
-    // Driven by the entries (the unary + keeps SQLite off the user's whole history).
-    enteredLegs: client.prepare<[number, string, string, number, string], LegRecord>(
-      `SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
-         WHERE employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
-    ),
-    allDays: client.prepare<[number], RawFacts>(`SELECT ${rowColumns} FROM daily_scores WHERE employee_id = ?`),
-    daysInRange: client.prepare<[number, string, string], RawFacts>(
-      `SELECT ${rowColumns} FROM daily_scores WHERE employee_id = ? AND day_key >= ? AND day_key <= ?`,
-    ),
-    upsertDay: client.prepare(
-      `INSERT INTO daily_scores (organization_id, employee_id, day_key, role, score, no_score_reason, talk_ms,
-         connected_calls, voicemails_left, voicemails_received, missed_calls, not_answered_calls, has_activity,
-         breakdown, facts_hash, computed_at)
-       VALUES (@organizationId, @employeeId, @dayKey, @role, NULL, 'pending', @talkMs, @connectedCalls,
-         @voicemailsLeft, @voicemailsReceived, @missedCalls, @notAnsweredCalls, @hasActivity, '', @factsHash, @computedAt)
-       ON CONFLICT (employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
-         connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
-         voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
-         not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
-         facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`,
-    ),
-    deleteDay: client.prepare<[number, string]>("DELETE FROM daily_scores WHERE employee_id = ? AND day_key = ?"),
-    deleteEntries: client.prepare<[number, string]>("DELETE FROM call_day_entries WHERE employee_id = ? AND day_key = ?"),
-    insertEntry: client.prepare(
-      `INSERT INTO call_day_entries (organization_id, employee_id, day_key, call_id, kind, counted_ms, contribution_ms,
-         is_flagged, is_start_day, counts_as_connected_call, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-  };
-}
-
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function statementsFor(db: Db) {
-  let prepared = statements.get(db.$client);
-  if (!prepared) {
-    prepared = prepare(db.$client);
-    statements.set(db.$client, prepared);
-  }
-  return prepared;
 }
 
 const noLabels: string[] = [];
@@ -129,56 +73,66 @@ function toLeg(r: LegRecord): StoredLeg {
     startedAt: r.startedAt, rangAt: r.rangAt, connectedAt: r.connectedAt, endedAt: r.endedAt,
     eventTimestamp: r.startedAt, durationMs: null, externalNumber: null, internalNumber: null, contactName: null,
     contactPhone: null, contactType: null, targetType: r.targetType, targetName: null, entryPointTargetName: null,
-    isTransferred: false, wasRecorded: false, hasVoicemail: r.hasVoicemail === 1, isInternal: false,
+    isTransferred: false, wasRecorded: false, hasVoicemail: r.hasVoicemail === 1 || r.hasVoicemail === true, isInternal: false,
     labels: r.labels === "[]" ? noLabels : (JSON.parse(r.labels) as string[]),
   };
 }
 
-export function listAllLegs(db: Db, organizationId: number, dialpadUserId: string): StoredLeg[] {
-  return statementsFor(db).allLegs.all(organizationId, dialpadUserId).map(toLeg);
+const engine = (db: Db) => (db.$engine === "postgres" ? postgresScoreRows : sqliteScoreRows);
+
+export async function listAllLegs(db: Db, organizationId: number, dialpadUserId: string): Promise<StoredLeg[]> {
+  return (await engine(db).listAllLegs(db, organizationId, dialpadUserId)).map(toLeg);
 }
 
 /** Legs that started in [from, to). */
-export function listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): StoredLeg[] {
-  return statementsFor(db).legsInRange.all(organizationId, dialpadUserId, from, to).map(toLeg);
+export async function listLegsStartedIn(
+  db: Db,
+  organizationId: number,
+  dialpadUserId: string,
+  from: number,
+  to: number,
+): Promise<StoredLeg[]> {
+  return (await engine(db).listLegsStartedIn(db, organizationId, dialpadUserId, from, to)).map(toLeg);
 }
 
-export function listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: string[]): StoredLeg[] {
-  const keys = JSON.stringify(graphKeys);
-  const [o, u] = [organizationId, dialpadUserId];
-  return statementsFor(db).graphLegs.all(o, keys, u, o, keys, u, o, keys, u).map(toLeg);
+/** The user's legs of the same call graphs (lib/calls/connected-calls.ts getCallGraphKey) as the keys. */
+export async function listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: string[]): Promise<StoredLeg[]> {
+  if (graphKeys.length === 0) return [];
+  return (await engine(db).listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys)).map(toLeg);
 }
 
-/** The user's legs with an entry of the employee's in [fromDay, toDay]. */
-export function listEnteredLegs(
+/** The user's legs with an entry of the employee's in [fromDay, toDay]: legs reaching in from earlier days. */
+export async function listEnteredLegs(
   db: Db,
   params: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string },
-): StoredLeg[] {
-  const { organizationId, dialpadUserId, employeeId, fromDay, toDay } = params;
-  return statementsFor(db).enteredLegs.all(employeeId, fromDay, toDay, organizationId, dialpadUserId).map(toLeg);
+): Promise<StoredLeg[]> {
+  return (await engine(db).listEnteredLegs(db, params)).map(toLeg);
 }
 
-export function listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {
-  const { allDays, daysInRange } = statementsFor(db);
-  const rows = range ? daysInRange.all(employeeId, range.from, range.to) : allDays.all(employeeId);
-  return rows.map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
+export async function listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): Promise<StoredDayFacts[]> {
+  return engine(db).listStoredDays(db, employeeId, range);
 }
 
-/** Writes a day's facts and replaces its call entries; a new row waits for its score ("pending"). */
-export function saveDayFacts(db: Db, row: DayFactsRow, entries: readonly EntryRow[]): void {
-  const { upsertDay, deleteEntries, insertEntry } = statementsFor(db);
-  upsertDay.run({ ...row, hasActivity: row.hasActivity ? 1 : 0 });
-  deleteEntries.run(row.employeeId, row.dayKey);
-  for (const e of entries) {
-    insertEntry.run(
-      row.organizationId, row.employeeId, row.dayKey, e.callId, e.kind, e.countedMs, e.contributionMs,
-      e.isFlagged ? 1 : 0, e.isStartDay ? 1 : 0, e.countsAsConnectedCall ? 1 : 0, e.reason,
-    );
-  }
+/** Writes the days' facts and replaces their call entries; a new row waits for its score ("pending"). */
+export async function saveDayFacts(db: Db, days: readonly DayWrite[]): Promise<void> {
+  await engine(db).saveDays(db, days);
 }
 
-export function deleteDay(db: Db, employeeId: number, dayKey: string): void {
-  const { deleteDay: deleteRow, deleteEntries } = statementsFor(db);
-  deleteEntries.run(employeeId, dayKey);
-  deleteRow.run(employeeId, dayKey);
+/** Deletes the employee's days (no call touches them any more) with their entries. */
+export async function deleteDays(db: Db, employeeId: number, dayKeys: readonly string[]): Promise<void> {
+  await engine(db).deleteDays(db, employeeId, dayKeys);
+}
+
+// Any fixed int4; with the organization id it names pg_advisory_xact_lock(class, organization).
+const scoreWritesLockClass = 730_519;
+
+/**
+ * Call first inside every transaction that writes an organization's scores. PostgreSQL: waits for
+ * the organization's other score transactions (another drain, here or in another process), so each
+ * reads what the previous ones committed and none overwrites newer scores with older ones. SQLite:
+ * nothing to do, BEGIN IMMEDIATE already holds the only write lock.
+ */
+export async function lockOrganizationScores(tx: Db, organizationId: number): Promise<void> {
+  if (!isInTransaction(tx)) throw new Error("lockOrganizationScores needs a transaction handle from withTransaction.");
+  if (tx.$engine === "postgres") await queryRows(tx, sql`SELECT pg_advisory_xact_lock(${scoreWritesLockClass}::integer, ${organizationId}::integer)`);
 }

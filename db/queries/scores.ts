@@ -6,10 +6,13 @@ import {
   calls,
   dailyScores,
   employeeDialpadLinks,
+  employees,
   scoreSettings,
+  type CallDayEntry,
   type DailyScore,
   type ScoreSetting,
 } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 
 type DayRange = { organizationId: number; from: string; to: string };
 
@@ -29,8 +32,7 @@ export async function listRoleActiveDays(
         lte(dailyScores.dayKey, params.to),
         eq(dailyScores.hasActivity, true),
       ),
-    )
-    .all();
+    );
 }
 
 /** The listed employees' rows over a range of days (from = to for one day), oldest first. */
@@ -50,8 +52,7 @@ export async function listDailyScores(
         lte(dailyScores.dayKey, params.to),
       ),
     )
-    .orderBy(asc(dailyScores.dayKey))
-    .all();
+    .orderBy(asc(dailyScores.dayKey));
 }
 
 export const dayCallColumns = {
@@ -92,8 +93,7 @@ export async function listDayCallEntries(db: Db, params: { organizationId: numbe
         eq(callDayEntries.organizationId, params.organizationId),
       ),
     )
-    .orderBy(asc(calls.startedAt), asc(calls.dialpadCallId))
-    .all();
+    .orderBy(asc(calls.startedAt), asc(calls.dialpadCallId));
 }
 
 export type DayCallEntryRow = Awaited<ReturnType<typeof listDayCallEntries>>[number];
@@ -101,14 +101,75 @@ export type DayCallEntryRow = Awaited<ReturnType<typeof listDayCallEntries>>[num
 /** The Dialpad user each listed employee is mapped to (employees without a mapped user are absent). */
 export async function listMappedDialpadUsers(db: Db, organizationId: number, employeeIds: number[]): Promise<Map<number, string>> {
   if (employeeIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ employeeId: employeeDialpadLinks.employeeId, dialpadUserId: employeeDialpadLinks.dialpadUserId })
     .from(employeeDialpadLinks)
-    .where(and(eq(employeeDialpadLinks.organizationId, organizationId), inArray(employeeDialpadLinks.employeeId, employeeIds)))
-    .all();
+    .where(and(eq(employeeDialpadLinks.organizationId, organizationId), inArray(employeeDialpadLinks.employeeId, employeeIds)));
   return new Map(rows.flatMap((row) => (row.dialpadUserId === null ? [] : [[row.employeeId, row.dialpadUserId] as const])));
 }
 
 export async function listScoreSettings(db: Db, organizationId: number): Promise<ScoreSetting[]> {
-  return db.select().from(scoreSettings).where(eq(scoreSettings.organizationId, organizationId)).orderBy(asc(scoreSettings.role)).all();
+  return db.select().from(scoreSettings).where(eq(scoreSettings.organizationId, organizationId)).orderBy(asc(scoreSettings.role));
+}
+
+export type ScoreSettingValues = Pick<
+  ScoreSetting,
+  "talkTimeWeight" | "connectedCallsWeight" | "defaultTalkTimeTargetMs" | "defaultConnectedCallsTarget" | "updatedAt"
+>;
+
+/** score_settings_org_role_uq: creates or replaces the role's row. */
+export async function upsertScoreSetting(
+  db: Db,
+  key: { organizationId: number; role: string },
+  values: ScoreSettingValues,
+): Promise<void> {
+  await db
+    .insert(scoreSettings)
+    .values({ ...values, ...key })
+    .onConflictDoUpdate({ target: [scoreSettings.organizationId, scoreSettings.role], set: values });
+}
+
+export async function deleteScoreSetting(db: Db, key: { organizationId: number; role: string }): Promise<void> {
+  await db.delete(scoreSettings).where(and(eq(scoreSettings.organizationId, key.organizationId), eq(scoreSettings.role, key.role)));
+}
+
+/** The employees mapped to any of the Dialpad users now, with their own time zone. */
+export async function listEmployeesMappedTo(
+  db: Db,
+  organizationId: number,
+  dialpadUserIds: string[],
+): Promise<{ employeeId: number; dialpadUserId: string; timezone: string | null }[]> {
+  if (dialpadUserIds.length === 0) return [];
+  const rows = await db
+    .select({ employeeId: employees.id, dialpadUserId: employeeDialpadLinks.dialpadUserId, timezone: employees.timezone })
+    .from(employeeDialpadLinks)
+    .innerJoin(employees, eq(employees.id, employeeDialpadLinks.employeeId))
+    .where(and(eq(employeeDialpadLinks.organizationId, organizationId), inArray(employeeDialpadLinks.dialpadUserId, dialpadUserIds)));
+  return rows.flatMap((row) => (row.dialpadUserId === null ? [] : [{ ...row, dialpadUserId: row.dialpadUserId }]));
+}
+
+/** Every stored day and call entry of the organization, in key order (tests and benchmarks compare them). */
+export async function listOrganizationScores(
+  db: Db,
+  organizationId: number,
+): Promise<{ days: DailyScore[]; entries: CallDayEntry[] }> {
+  const days = await db
+    .select()
+    .from(dailyScores)
+    .where(eq(dailyScores.organizationId, organizationId))
+    .orderBy(asc(dailyScores.employeeId), asc(dailyScores.dayKey));
+  const entries = await db
+    .select()
+    .from(callDayEntries)
+    .where(eq(callDayEntries.organizationId, organizationId))
+    .orderBy(asc(callDayEntries.employeeId), asc(callDayEntries.dayKey), asc(callDayEntries.callId));
+  return { days, entries };
+}
+
+/** Deletes every stored day and call entry of the organization (a recompute from scratch follows). */
+export async function deleteOrganizationScores(db: Db, organizationId: number): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    await tx.delete(callDayEntries).where(eq(callDayEntries.organizationId, organizationId));
+    await tx.delete(dailyScores).where(eq(dailyScores.organizationId, organizationId));
+  });
 }

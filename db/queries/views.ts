@@ -2,6 +2,7 @@
 // organization and served by an index named beside it.
 import { and, asc, eq, inArray, min, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { firstRow } from "@/db/rows";
 import {
   callDayEntries,
   calls,
@@ -14,11 +15,7 @@ import {
 } from "@/db/schema";
 
 export async function getCallById(db: Db, params: { organizationId: number; callId: number }): Promise<CallRow | undefined> {
-  return db
-    .select()
-    .from(calls)
-    .where(and(eq(calls.id, params.callId), eq(calls.organizationId, params.organizationId)))
-    .get();
+  return firstRow(db.select().from(calls).where(and(eq(calls.id, params.callId), eq(calls.organizationId, params.organizationId))));
 }
 
 /** call_day_entries_call_idx: the call's share of each day it touches, for any employee. */
@@ -30,8 +27,7 @@ export async function listCallEntries(
     .select()
     .from(callDayEntries)
     .where(and(eq(callDayEntries.organizationId, params.organizationId), eq(callDayEntries.callId, params.callId)))
-    .orderBy(asc(callDayEntries.dayKey))
-    .all();
+    .orderBy(asc(callDayEntries.dayKey));
 }
 
 /**
@@ -54,8 +50,7 @@ export async function listLinkedLegs(db: Db, params: { organizationId: number; g
       ),
     )
     .orderBy(asc(calls.startedAt), asc(calls.id))
-    .limit(200)
-    .all();
+    .limit(200);
 }
 
 export async function listLinksByDialpadUsers(
@@ -72,25 +67,21 @@ export async function listLinksByDialpadUsers(
         eq(employeeDialpadLinks.organizationId, organizationId),
         inArray(employeeDialpadLinks.dialpadUserId, dialpadUserIds),
       ),
-    )
-    .all();
+    );
 }
 
 /** sync_runs_one_running_uq: the organization's running sync, if any. */
 export async function getRunningSync(db: Db, organizationId: number): Promise<SyncRun | undefined> {
-  return db
-    .select()
-    .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running")))
-    .get();
+  return firstRow(db.select().from(syncRuns).where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "running"))));
 }
 
 /** The earliest instant any finished backfill or re-sync has read from: calls before it were never fetched. */
 export async function getSyncedHistoryStart(db: Db, organizationId: number): Promise<number | null> {
-  const row = db
-    .select({ start: min(syncRuns.rangeStart) })
-    .from(syncRuns)
-    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "succeeded")))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ start: min(syncRuns.rangeStart) })
+      .from(syncRuns)
+      .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.status, "succeeded"))),
+  );
   return row?.start ?? null;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getMaxQueueId } from "@/db/queries/score-queue";
+import { hasQueuedScoreWork } from "@/db/queries/score-queue";
 import { createEmployee, createOrganization } from "@/tests/factories";
 import { createTestDb } from "@/tests/db";
 import { drainScoreQueue } from "./drain-score-queue";
@@ -11,14 +11,14 @@ afterEach(() => {
 
 describe("drainScoreQueue", () => {
   it("logs an employee it cannot score and still scores everyone else", async () => {
-    const db = createTestDb();
+    const db = await createTestDb();
     const organization = await createOrganization(db);
     const broken = await createEmployee(db, organization, { timezone: "Mars/Olympus_Mons" }); // stored before validation existed
     const fine = await createEmployee(db, organization);
-    linkEmployee(db, broken, "b");
-    linkEmployee(db, fine, "f");
+    await linkEmployee(db, broken, "b");
+    await linkEmployee(db, fine, "f");
     const at = utc("2026-03-10T15:00:00Z");
-    storeLegs(db, organization.id, [
+    await storeLegs(db, organization.id, [
       { dialpadCallId: "1", dialpadUserId: "b", startedAt: at, connectedAt: at, endedAt: at + 5 * MIN },
       { dialpadCallId: "2", dialpadUserId: "f", startedAt: at, connectedAt: at, endedAt: at + 5 * MIN },
     ]);
@@ -26,9 +26,9 @@ describe("drainScoreQueue", () => {
 
     await drainScoreQueue(db, organization.id);
 
-    expect(readDays(db, fine.id).map((d) => [d.dayKey, d.talkMs / MIN])).toEqual([["2026-03-10", 5]]);
-    expect(readDays(db, broken.id)).toEqual([]);
+    expect((await readDays(db, fine)).map((d) => [d.dayKey, d.talkMs / MIN])).toEqual([["2026-03-10", 5]]);
+    expect(await readDays(db, broken)).toEqual([]);
     expect(logged).toHaveBeenCalledWith(`[scores] recompute failed for employee ${broken.id}: RangeError: Unknown time zone: Mars/Olympus_Mons`);
-    expect(getMaxQueueId(db, organization.id)).toBeNull();
+    expect(await hasQueuedScoreWork(db, organization.id)).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ export async function getEmployeeDayScore(
   assertDayKey(dayKey);
   const employee = await getVisibleEmployee(db, viewer, employeeId);
   const organization = await requireOrganization(db, viewer.organizationId);
-  scheduleScoreDrainIfQueued(db, organization.id);
+  await scheduleScoreDrainIfQueued(db, organization.id);
   const timeZone = getEmployeeTimeZone(employee, organization);
   const key = { organizationId: organization.id, employeeId: employee.id, dayKey };
   const [row] = await listDailyScores(db, { organizationId: organization.id, employeeIds: [employee.id], from: dayKey, to: dayKey });

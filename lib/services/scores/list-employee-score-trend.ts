@@ -29,7 +29,7 @@ export async function listEmployeeScoreTrend(
   }
   const employee = await getVisibleEmployee(db, viewer, employeeId);
   const organization = await requireOrganization(db, viewer.organizationId);
-  scheduleScoreDrainIfQueued(db, organization.id);
+  await scheduleScoreDrainIfQueued(db, organization.id);
   const rows = await listDailyScores(db, { organizationId: organization.id, employeeIds: [employee.id], from: fromDay, to: toDay });
   const rowByDay = new Map(rows.map((row) => [row.dayKey, row]));
   const role = getRoleKey(employee.title);

@@ -28,7 +28,7 @@ export async function listTeamDay(
   assertDayKey(dayKey);
   const now = options.now ?? Date.now();
   const organization = await requireOrganization(db, viewer.organizationId);
-  scheduleScoreDrainIfQueued(db, organization.id);
+  await scheduleScoreDrainIfQueued(db, organization.id);
   const employees = await listVisibleEmployees(db, viewer);
   const ids = employees.map((employee) => employee.id);
   const rows = await listDailyScores(db, { organizationId: organization.id, from: dayKey, to: dayKey, employeeIds: ids });

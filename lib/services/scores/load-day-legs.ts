@@ -11,25 +11,25 @@ import type { DayKey, LocalDayCalendar } from "@/lib/dates";
  * to every day where a leg of the same call graph starts: which leg of a graph counts as the
  * connected call depends on all of them.
  */
-export function loadLegsForDays(
+export async function loadLegsForDays(
   db: Db,
   params: { organizationId: number; employeeId: number; dialpadUserId: string; calendar: LocalDayCalendar },
   initialDays: ReadonlySet<DayKey>,
-): { legs: StoredLeg[]; days: Set<DayKey> } {
+): Promise<{ legs: StoredLeg[]; days: Set<DayKey> }> {
   const { organizationId, dialpadUserId, calendar } = params;
   const days = new Set(initialDays);
   for (;;) {
     const sorted = [...days].sort();
     const [fromDay, toDay] = [sorted[0]!, sorted.at(-1)!];
     const byId = new Map<number, StoredLeg>();
-    const started = listLegsStartedIn(db, organizationId, dialpadUserId, calendar.getBounds(fromDay).start, calendar.getBounds(toDay).end);
+    const started = await listLegsStartedIn(db, organizationId, dialpadUserId, calendar.getBounds(fromDay).start, calendar.getBounds(toDay).end);
     for (const leg of started) byId.set(leg.id, leg);
-    for (const leg of listEnteredLegs(db, { ...params, fromDay, toDay })) byId.set(leg.id, leg);
+    for (const leg of await listEnteredLegs(db, { ...params, fromDay, toDay })) byId.set(leg.id, leg);
     const legs = [...byId.values()];
     const keys = new Set<string>();
     for (const leg of legs) if (days.has(calendar.getDayKey(leg.startedAt))) keys.add(getCallGraphKey(leg));
     let isWidened = false;
-    for (const leg of keys.size === 0 ? [] : listLegsInGraphs(db, organizationId, dialpadUserId, [...keys])) {
+    for (const leg of await listLegsInGraphs(db, organizationId, dialpadUserId, [...keys])) {
       const dayKey = calendar.getDayKey(leg.startedAt);
       if (!days.has(dayKey)) {
         days.add(dayKey);

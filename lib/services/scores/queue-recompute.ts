@@ -1,27 +1,31 @@
-// Entry points that queue score work and drain it: mapping, time-zone, title and settings changes.
-import { eq } from "drizzle-orm";
+// Score work for changes other than calls: mapping, time-zone, title and settings changes. The
+// queue* functions only queue: call them with the transaction handle of the change (inside
+// withTransaction), so the change and its score work commit together, then drain after the commit.
 import type { Db } from "@/db/client";
+import { listEmployeeIds } from "@/db/queries/employees";
 import { insertQueueRows } from "@/db/queries/score-queue";
 import { listStoredRoles } from "@/db/queries/score-role-rows";
-import { employees } from "@/db/schema";
 import { drainScoreQueue } from "./drain-score-queue";
 
-/** Recomputes every day of these employees (their calls, role or time zone changed). */
-export async function recomputeEmployeeScores(db: Db, organizationId: number, employeeIds: readonly number[]): Promise<void> {
+/** Queues a recompute of every day of these employees (their calls, role or time zone changed). */
+export async function queueEmployeeRecompute(tx: Db, organizationId: number, employeeIds: readonly number[]): Promise<void> {
   if (employeeIds.length === 0) return;
-  insertQueueRows(db, organizationId, employeeIds.map((employeeId) => ({ kind: "employee", employeeId })));
-  await drainScoreQueue(db, organizationId);
+  await insertQueueRows(tx, organizationId, employeeIds.map((employeeId) => ({ kind: "employee", employeeId })));
 }
 
-/** Recomputes every day of every employee: the organization's time zone or day-start hour changed. */
+/** Queues a recompute of every day of every employee: the organization's time zone or day-start hour changed. */
+export async function queueOrganizationRecompute(tx: Db, organizationId: number): Promise<void> {
+  await queueEmployeeRecompute(tx, organizationId, await listEmployeeIds(tx, organizationId));
+}
+
+/** Queues a rescore of every stored day of the roles (null: every role): weights, targets or work week changed. */
+export async function queueRoleRescore(tx: Db, organizationId: number, roles: readonly string[] | null): Promise<void> {
+  const list = roles ?? (await listStoredRoles(tx, organizationId));
+  await insertQueueRows(tx, organizationId, list.map((role) => ({ kind: "role", role, fromDay: null, toDay: null })));
+}
+
+/** Queues and drains a recompute of every day of every employee (benchmarks, tests, maintenance). */
 export async function recomputeOrganizationScores(db: Db, organizationId: number): Promise<void> {
-  const ids = db.select({ id: employees.id }).from(employees).where(eq(employees.organizationId, organizationId)).all();
-  await recomputeEmployeeScores(db, organizationId, ids.map((row) => row.id));
-}
-
-/** Rescores every stored day of the roles (null: every role), without recomputing facts: weights, targets or work week changed. */
-export async function rescoreRoles(db: Db, organizationId: number, roles: readonly string[] | null): Promise<void> {
-  const list = roles ?? listStoredRoles(db, organizationId);
-  insertQueueRows(db, organizationId, list.map((role) => ({ kind: "role", role, fromDay: null, toDay: null })));
+  await queueOrganizationRecompute(db, organizationId);
   await drainScoreQueue(db, organizationId);
 }

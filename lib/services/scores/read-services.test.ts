@@ -10,13 +10,13 @@ import { MIN, linkEmployee, storeLegs, utc } from "./testing";
 const now = utc("2026-03-13T20:00:00Z"); // Friday afternoon in New York
 
 async function setUp() {
-  const db = createTestDb();
+  const db = await createTestDb();
   const organization = await createOrganization(db, { timezone: "America/New_York" });
   const { viewer: manager, employee: managerEmployee } = await createViewer(db, organization, { role: "manager", name: "Mia Manager" });
   const report = await createEmployee(db, organization, { name: "Rey Report", managerId: managerEmployee!.id });
   const stranger = await createEmployee(db, organization, { name: "Sam Stranger" });
-  linkEmployee(db, report, "ur");
-  storeLegs(db, organization.id, [
+  await linkEmployee(db, report, "ur");
+  await storeLegs(db, organization.id, [
     { dialpadCallId: "1", dialpadUserId: "ur", startedAt: utc("2026-03-10T15:00:00Z"), connectedAt: utc("2026-03-10T15:00:10Z"),
       endedAt: utc("2026-03-10T15:30:10Z") },
     { dialpadCallId: "2", dialpadUserId: "ur", direction: "inbound", state: "missed", startedAt: utc("2026-03-10T16:00:00Z"),

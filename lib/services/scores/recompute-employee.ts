@@ -1,10 +1,20 @@
 // Phase 1 of the recompute: an employee's day facts and call entries from their calls.
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { getEmployeeById } from "@/db/queries/employees";
+import { getOrganizationById } from "@/db/queries/organizations";
 import { insertQueueRows } from "@/db/queries/score-queue";
-import { deleteDay, listAllLegs, listStoredDays, saveDayFacts, type StoredLeg } from "@/db/queries/score-rows";
-import { employeeDialpadLinks, employees, type Organization } from "@/db/schema";
-import type { DayKey } from "@/lib/dates";
+import {
+  deleteDays,
+  listAllLegs,
+  listStoredDays,
+  lockOrganizationScores,
+  saveDayFacts,
+  type DayWrite,
+  type StoredLeg,
+} from "@/db/queries/score-rows";
+import { listMappedDialpadUsers } from "@/db/queries/scores";
+import { withTransaction } from "@/db/transaction";
+import { listDayKeys, type DayKey, type LocalDayCalendar } from "@/lib/dates";
 import { computeDayFactsByDay } from "@/lib/scoring/day-facts";
 import { mergeRanges, planRescore, prepareDay, type RoleDayRange } from "./day-rows";
 import { loadLegsForDays } from "./load-day-legs";
@@ -12,47 +22,59 @@ import { getEmployeeCalendar, getRoleKey } from "./scoring-context";
 
 const MAX_WINDOWED_DAYS = 31;
 
-/** Every day of the employee's history, or some days (as the employee's local day keys). */
-export type EmployeeTarget = { kind: "all" } | { kind: "days"; days: ReadonlySet<DayKey> };
+/** An instant range, both ends included: the UTC days a changed leg spans ("calls" queue rows). */
+export interface TimeSpan {
+  from: number;
+  to: number;
+}
 
 /**
- * Recomputes the employee's facts for the target days in one synchronous transaction, writes only
- * days whose facts changed, deletes days no call touches any more, and queues the role days to
- * rescore in the same transaction. The calls belong to the Dialpad user the employee is mapped to now.
+ * Every day of the employee's history, or the local days the spans touch. Spans become days inside
+ * the transaction, with the employee's time zone as it is then.
  */
-export function recomputeEmployee(
+export type EmployeeTarget = { kind: "all" } | { kind: "spans"; spans: readonly TimeSpan[] };
+
+/**
+ * Recomputes the employee's facts for the target days in one transaction, writes only days whose
+ * facts changed, deletes days no call touches any more, and queues the role days to rescore in the
+ * same transaction. The organization, employee and mapping are read inside it, after the
+ * organization's score lock, so a concurrent drain never writes days from an older state. The calls
+ * belong to the Dialpad user the employee is mapped to now.
+ */
+export async function recomputeEmployee(
   db: Db,
-  organization: Organization,
+  organizationId: number,
   employeeId: number,
   target: EmployeeTarget,
   now: number,
-): void {
-  db.$client.transaction(() => {
-    const employee = db.select().from(employees)
-      .where(and(eq(employees.organizationId, organization.id), eq(employees.id, employeeId))).get();
-    if (!employee) return;
-    const link = db.select({ dialpadUserId: employeeDialpadLinks.dialpadUserId }).from(employeeDialpadLinks)
-      .where(and(eq(employeeDialpadLinks.organizationId, organization.id), eq(employeeDialpadLinks.employeeId, employeeId))).get();
-    const dialpadUserId = link?.dialpadUserId ?? null;
+): Promise<void> {
+  if (target.kind === "spans" && target.spans.length === 0) return;
+  await withTransaction(db, async (tx) => {
+    await lockOrganizationScores(tx, organizationId);
+    const organization = await getOrganizationById(tx, organizationId);
+    const employee = await getEmployeeById(tx, { organizationId, employeeId });
+    if (!organization || !employee) return;
+    const dialpadUserId = (await listMappedDialpadUsers(tx, organizationId, [employeeId])).get(employeeId) ?? null;
     const calendar = getEmployeeCalendar(employee, organization);
+    const targetDays = target.kind === "spans" ? listSpannedDays(target.spans, calendar) : null;
     let days: ReadonlySet<DayKey> | null = null;
     let legs: StoredLeg[] = [];
     // Many dirty days (a drain after a backfill) cost less as one read of the whole history.
-    if (target.kind === "days" && target.days.size <= MAX_WINDOWED_DAYS) {
-      if (target.days.size === 0) return;
+    if (targetDays && targetDays.size <= MAX_WINDOWED_DAYS) {
       ({ legs, days } = dialpadUserId
-        ? loadLegsForDays(db, { organizationId: organization.id, employeeId, dialpadUserId, calendar }, target.days)
-        : { legs: [], days: target.days });
+        ? await loadLegsForDays(tx, { organizationId, employeeId, dialpadUserId, calendar }, targetDays)
+        : { legs: [], days: targetDays });
     } else if (dialpadUserId) {
-      legs = listAllLegs(db, organization.id, dialpadUserId);
+      legs = await listAllLegs(tx, organizationId, dialpadUserId);
     }
     const factsByDay = computeDayFactsByDay(legs, calendar);
     const sorted = days ? [...days].sort() : null;
-    const stored = listStoredDays(db, employeeId, sorted ? { from: sorted[0]!, to: sorted.at(-1)! } : null);
-    const context = { organizationId: organization.id, employeeId, role: getRoleKey(employee.title), computedAt: now };
+    const stored = await listStoredDays(tx, employeeId, sorted ? { from: sorted[0]!, to: sorted.at(-1)! } : null);
+    const context = { organizationId, employeeId, role: getRoleKey(employee.title), computedAt: now };
     const legIds = new Map(legs.map((leg) => [leg.dialpadCallId, leg.id]));
     const isTarget = (dayKey: DayKey) => days === null || days.has(dayKey);
     const rescore: RoleDayRange[] = [];
+    const writes: DayWrite[] = [];
     const storedByDay = new Map(stored.filter((row) => isTarget(row.dayKey)).map((row) => [row.dayKey, row]));
     for (const facts of factsByDay.values()) {
       if (!isTarget(facts.dayKey)) continue;
@@ -60,13 +82,20 @@ export function recomputeEmployee(
       storedByDay.delete(facts.dayKey);
       const day = prepareDay(facts, context, legIds);
       if (before?.factsHash === day.row.factsHash) continue;
-      saveDayFacts(db, day.row, day.entries);
+      writes.push(day);
       rescore.push(...planRescore(facts.dayKey, before, day.row));
     }
-    for (const [dayKey, before] of storedByDay) {
-      deleteDay(db, employeeId, dayKey);
-      rescore.push(...planRescore(dayKey, before, null));
-    }
-    insertQueueRows(db, organization.id, mergeRanges(rescore).map((range) => ({ kind: "role", ...range })));
-  }).immediate();
+    for (const [dayKey, before] of storedByDay) rescore.push(...planRescore(dayKey, before, null));
+    await saveDayFacts(tx, writes);
+    await deleteDays(tx, employeeId, [...storedByDay.keys()]);
+    await insertQueueRows(tx, organizationId, mergeRanges(rescore).map((range) => ({ kind: "role", ...range })));
+  });
+}
+
+function listSpannedDays(spans: readonly TimeSpan[], calendar: LocalDayCalendar): Set<DayKey> {
+  const days = new Set<DayKey>();
+  for (const span of spans) {
+    for (const dayKey of listDayKeys(calendar.getDayKey(span.from), calendar.getDayKey(span.to))) days.add(dayKey);
+  }
+  return days;
 }

@@ -1,12 +1,15 @@
 // Phase 2 of the recompute: a role's stored days rescored against baselines from stored facts.
 import type { Db } from "@/db/client";
-import { getRoleDayRange, listRoleDayRows, updateDayScore } from "@/db/queries/score-role-rows";
-import type { Organization } from "@/db/schema";
+import { getOrganizationById } from "@/db/queries/organizations";
+import { getRoleDayRange, listRoleDayRows, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
+import { lockOrganizationScores } from "@/db/queries/score-rows";
+import { listScoreSettings } from "@/db/queries/scores";
+import { withTransaction } from "@/db/transaction";
 import { addDays, type DayKey } from "@/lib/dates";
 import { isWorkDay } from "@/lib/scoring/score";
 import { computeRoleBaselines, getBaselineSourceRange, groupActiveDays, scoreDayValues, type RoleBaselines } from "./role-baselines";
 import { yieldToEventLoop } from "./run-logged";
-import { parseWorkWeek, type RoleSettings } from "./scoring-context";
+import { parseWorkWeek, resolveRoleSettings } from "./scoring-context";
 
 /** Days rescored per transaction: with their 28-day window, a block reads at most 56 days of the role's rows. */
 const BLOCK_DAYS = 28;
@@ -14,29 +17,39 @@ const BLOCK_DAYS = 28;
 /** Rescores the role's stored days in each range ("all": every stored day), one short transaction per block. */
 export async function rescoreRole(
   db: Db,
-  organization: Organization,
-  settings: RoleSettings,
+  organizationId: number,
+  role: string,
   ranges: readonly { fromDay: DayKey; toDay: DayKey }[] | "all",
   now: number,
 ): Promise<void> {
-  const all = ranges === "all" ? getRoleDayRange(db, organization.id, settings.role) : null;
+  const all = ranges === "all" ? await getRoleDayRange(db, organizationId, role) : null;
   const list = ranges === "all" ? (all ? [{ fromDay: all.from, toDay: all.to }] : []) : ranges;
   for (const range of list) {
     for (let from = range.fromDay; from <= range.toDay; from = addDays(from, BLOCK_DAYS)) {
       const lastOfBlock = addDays(from, BLOCK_DAYS - 1);
-      rescoreBlock(db, organization, settings, from, lastOfBlock < range.toDay ? lastOfBlock : range.toDay, now);
+      await rescoreBlock(db, organizationId, role, from, lastOfBlock < range.toDay ? lastOfBlock : range.toDay, now);
       await yieldToEventLoop();
     }
   }
 }
 
-function rescoreBlock(db: Db, organization: Organization, settings: RoleSettings, from: DayKey, to: DayKey, now: number): void {
-  const workWeek = parseWorkWeek(organization.workWeek);
-  db.$client.transaction(() => {
+/**
+ * The organization's work week and the role's settings are read inside the transaction, after the
+ * organization's score lock: a drain that started before a settings change never writes its scores
+ * over those of the drain the change queued.
+ */
+async function rescoreBlock(db: Db, organizationId: number, role: string, from: DayKey, to: DayKey, now: number): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    await lockOrganizationScores(tx, organizationId);
+    const organization = await getOrganizationById(tx, organizationId);
+    if (!organization) return;
+    const settings = resolveRoleSettings(await listScoreSettings(tx, organizationId), role);
+    const workWeek = parseWorkWeek(organization.workWeek);
     const source = getBaselineSourceRange(from, to);
-    const rows = listRoleDayRows(db, organization.id, settings.role, source.from, to);
+    const rows = await listRoleDayRows(tx, organizationId, role, source.from, to);
     const activeByDay = groupActiveDays(rows.filter((row) => row.hasActivity));
     const baselinesByDay = new Map<DayKey, RoleBaselines>();
+    const updates: DayScoreUpdate[] = [];
     for (const row of rows) {
       if (row.dayKey < from) continue;
       let baselines = baselinesByDay.get(row.dayKey);
@@ -47,7 +60,8 @@ function rescoreBlock(db: Db, organization: Organization, settings: RoleSettings
       const breakdown = scoreDayValues(row, baselines, settings.weights, isWorkDay(row.dayKey, workWeek));
       const json = JSON.stringify(breakdown);
       if (json === row.breakdown) continue;
-      updateDayScore(db, row.id, { score: breakdown.score, noScoreReason: breakdown.noScoreReason, breakdown: json, computedAt: now });
+      updates.push({ id: row.id, score: breakdown.score, noScoreReason: breakdown.noScoreReason, breakdown: json, computedAt: now });
     }
-  }).immediate();
+    await updateDayScores(tx, updates);
+  });
 }

@@ -2,13 +2,13 @@
 // every few hundred milliseconds, and draining after each would rescore the same role days
 // (28-day windows) thousands of times. Webhook batches still score within about a second.
 import type { Db } from "@/db/client";
-import { getMaxQueueId } from "@/db/queries/score-queue";
+import { hasQueuedScoreWork } from "@/db/queries/score-queue";
 import { drainScoreQueue } from "./drain-score-queue";
 
 export const drainTiming = { quietMs: 1_000, maxWaitMs: 15_000 };
 
 type Pending = { timer: NodeJS.Timeout; firstAt: number };
-const pending = new WeakMap<object, Map<number, Pending>>();
+const pending = new WeakMap<Db, Map<number, Pending>>();
 
 /**
  * Drains the organization's queue in the background once no new request came for `quietMs`, or
@@ -16,10 +16,10 @@ const pending = new WeakMap<object, Map<number, Pending>>();
  * stays queued in the database meanwhile, so an exit before the drain loses nothing.
  */
 export function scheduleScoreDrain(db: Db, organizationId: number, now: number = Date.now()): void {
-  let byOrganization = pending.get(db.$client);
+  let byOrganization = pending.get(db);
   if (!byOrganization) {
     byOrganization = new Map();
-    pending.set(db.$client, byOrganization);
+    pending.set(db, byOrganization);
   }
   const current = byOrganization.get(organizationId);
   if (current) clearTimeout(current.timer);
@@ -38,6 +38,6 @@ export function scheduleScoreDrain(db: Db, organizationId: number, now: number =
 }
 
 /** For readers: work left in the queue (say, by a process that exited before its drain) gets drained. */
-export function scheduleScoreDrainIfQueued(db: Db, organizationId: number): void {
-  if (getMaxQueueId(db, organizationId) !== null) scheduleScoreDrain(db, organizationId);
+export async function scheduleScoreDrainIfQueued(db: Db, organizationId: number): Promise<void> {
+  if (await hasQueuedScoreWork(db, organizationId)) scheduleScoreDrain(db, organizationId);
 }

@@ -1,13 +1,13 @@
 // Admin settings: weights (0–5) and default targets per role, and the rescoring they cause.
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { listEmployees } from "@/db/queries/employees";
-import { listScoreSettings } from "@/db/queries/scores";
-import { scoreSettings } from "@/db/schema";
+import { deleteScoreSetting, listScoreSettings, upsertScoreSetting } from "@/db/queries/scores";
+import { withTransaction } from "@/db/transaction";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
-import { rescoreRoles } from "./queue-recompute";
+import { drainScoreQueue } from "./drain-score-queue";
+import { queueRoleRescore } from "./queue-recompute";
 import { DEFAULT_ROLE, getRoleKey, getRoleLabel, resolveRoleSettings, type RoleSettings } from "./scoring-context";
 
 const weightSchema = z.coerce.number("Enter a whole number from 0 to 5.").int("Enter a whole number from 0 to 5.")
@@ -44,7 +44,10 @@ export async function listRoleScoreSettings(db: Db, viewer: Viewer): Promise<Rol
     .map((role) => ({ ...resolveRoleSettings(rows, role), label: getRoleLabel(role), employeeCount: counts.get(role)! }));
 }
 
-/** Admins only. Saving the default role also rescores every role that follows it. */
+/**
+ * Admins only. Saving the default role also rescores every role that follows it. The rescoring is
+ * queued in the transaction that saves the settings, then drained.
+ */
 export async function updateScoreSettings(db: Db, viewer: Viewer, input: ScoreSettingsInput): Promise<void> {
   assertRole(viewer, ["admin"]);
   const values = {
@@ -54,17 +57,22 @@ export async function updateScoreSettings(db: Db, viewer: Viewer, input: ScoreSe
     defaultConnectedCallsTarget: input.connectedCallsTarget,
     updatedAt: Date.now(),
   };
-  db.insert(scoreSettings)
-    .values({ ...values, organizationId: viewer.organizationId, role: input.role })
-    .onConflictDoUpdate({ target: [scoreSettings.organizationId, scoreSettings.role], set: values })
-    .run();
-  await rescoreRoles(db, viewer.organizationId, input.role === DEFAULT_ROLE ? null : [input.role]);
+  const { organizationId } = viewer;
+  await withTransaction(db, async (tx) => {
+    await upsertScoreSetting(tx, { organizationId, role: input.role }, values);
+    await queueRoleRescore(tx, organizationId, input.role === DEFAULT_ROLE ? null : [input.role]);
+  });
+  await drainScoreQueue(db, organizationId);
 }
 
 /** Admins only: the role goes back to the default role's settings. */
 export async function resetRoleScoreSettings(db: Db, viewer: Viewer, role: string): Promise<void> {
   assertRole(viewer, ["admin"]);
   if (role === DEFAULT_ROLE) throw new AppError("VALIDATION", "The default role can't be reset; change its values instead.");
-  db.delete(scoreSettings).where(and(eq(scoreSettings.organizationId, viewer.organizationId), eq(scoreSettings.role, role))).run();
-  await rescoreRoles(db, viewer.organizationId, [role]);
+  const { organizationId } = viewer;
+  await withTransaction(db, async (tx) => {
+    await deleteScoreSetting(tx, { organizationId, role });
+    await queueRoleRescore(tx, organizationId, [role]);
+  });
+  await drainScoreQueue(db, organizationId);
 }

@@ -17,22 +17,22 @@ let report: Employee;
 let outsider: Employee;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db, { timezone: "America/New_York" });
   admin = (await createViewer(db, org, { role: "admin" })).viewer;
   const boss = await createViewer(db, org, { role: "manager" });
   manager = boss.viewer;
   report = await createEmployee(db, org, { name: "Rita Report", managerId: boss.employee!.id });
   outsider = await createEmployee(db, org, { name: "Oscar Outside" });
-  linkEmployee(db, report, "u-rita");
-  linkEmployee(db, outsider, "u-oscar");
+  await linkEmployee(db, report, "u-rita");
+  await linkEmployee(db, outsider, "u-oscar");
 });
 
 /** An inbound call answered by Rita and transferred to Oscar, entering through a main line. */
 async function arrangeTransfer() {
   const mainLine = buildLeg("u-mainline", { startedAt: t0, endedAt: t0 + 5_000, direction: "inbound" });
   const entryPointCallId = mainLine.dialpadCallId;
-  const [entry, rita, oscar] = insertLegs(db, org.id, [
+  const [entry, rita, oscar] = await insertLegs(db, org.id, [
     mainLine,
     buildLeg("u-rita", { startedAt: t0 + 1_000, rangAt: t0 + 1_000, connectedAt: t0 + 6_000, endedAt: t0 + 66_000, direction: "inbound", isTransferred: true, contactName: "Acme Corp", entryPointCallId }),
     buildLeg("u-oscar", { startedAt: t0 + 66_000, connectedAt: t0 + 70_000, endedAt: t0 + 130_000, direction: "inbound", entryPointCallId }),
@@ -67,7 +67,7 @@ describe("getCallDetail", () => {
   });
 
   it("finds a just-synced call that has no scoring entry yet through the employee's mapping", async () => {
-    const [fresh] = insertLegs(db, org.id, [buildLeg("u-rita", { startedAt: t0, endedAt: null })]);
+    const [fresh] = await insertLegs(db, org.id, [buildLeg("u-rita", { startedAt: t0, endedAt: null })]);
     const detail = await getCallDetail(db, manager, { employeeId: report.id, callId: fresh!.id });
     expect(detail.entries).toEqual([]);
     expect(detail.legs).toEqual([]);
@@ -77,8 +77,8 @@ describe("getCallDetail", () => {
     const { oscar, rita } = await arrangeTransfer();
     const otherOrg = await createOrganization(db);
     const foreignEmployee = await createEmployee(db, otherOrg);
-    linkEmployee(db, foreignEmployee, "u-rita");
-    const [foreign] = insertLegs(db, otherOrg.id, [buildLeg("u-rita", { startedAt: t0 })]);
+    await linkEmployee(db, foreignEmployee, "u-rita");
+    const [foreign] = await insertLegs(db, otherOrg.id, [buildLeg("u-rita", { startedAt: t0 })]);
     const attempts = [
       { employeeId: report.id, callId: oscar.id },
       { employeeId: report.id, callId: 999_999 },

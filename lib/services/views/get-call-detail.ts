@@ -1,8 +1,7 @@
 import type { Db } from "@/db/client";
 import { listMappedDialpadUsers } from "@/db/queries/scores";
 import { getCallById, listCallEntries } from "@/db/queries/views";
-import type { CallRow, Employee } from "@/db/schema";
-import type { CallDayEntry } from "@/db/schema/scores";
+import type { CallDayEntry, CallRow, Employee } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { isAdmin, type Viewer } from "@/lib/services/access/viewer";

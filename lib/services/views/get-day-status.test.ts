@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { dialpadConnections, syncRuns, type Organization } from "@/db/schema";
+import { upsertDialpadConnection, updateDialpadConnection } from "@/db/queries/dialpad-connections";
+import { insertSyncRun } from "@/db/queries/sync";
+import type { Organization } from "@/db/schema";
 import { getLocalDayBounds } from "@/lib/dates";
 import { createTestDb } from "@/tests/db";
 import { createOrganization } from "@/tests/factories";
@@ -12,23 +14,19 @@ let db: Db;
 let org: Organization;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db);
 });
 
-function connect(lastSyncAt: number | null) {
-  db.insert(dialpadConnections)
-    .values({
-      organizationId: org.id, status: "connected", dialpadCompanyId: "c1", companyName: "Co", companyDomain: org.domain,
-      connectedByName: "Ada", connectedAt: 0, lastSyncAt, updatedAt: 0,
-    })
-    .run();
+async function connect(lastSyncAt: number | null) {
+  await upsertDialpadConnection(db, {
+    organizationId: org.id, status: "connected", dialpadCompanyId: "c1", companyName: "Co", companyDomain: org.domain,
+    connectedByName: "Ada", connectedAt: 0, lastSyncAt, updatedAt: 0,
+  });
 }
 
-function addRun(fields: { status: "running" | "succeeded"; rangeStart: number; rangeEnd: number; windowEnd: number }) {
-  db.insert(syncRuns)
-    .values({ organizationId: org.id, kind: "backfill", trigger: "connect", windowsTotal: 1, activeSince: 0, startedAt: 0, updatedAt: 0, ...fields })
-    .run();
+async function addRun(fields: { status: "running" | "succeeded"; rangeStart: number; rangeEnd: number; windowEnd: number }) {
+  await insertSyncRun(db, { organizationId: org.id, kind: "backfill", trigger: "connect", windowsTotal: 1, activeSince: 0, startedAt: 0, updatedAt: 0, ...fields });
 }
 
 const status = (params: { isMapped?: boolean; at?: number; day?: typeof bounds } = {}) =>
@@ -39,27 +37,27 @@ describe("getDayStatus", () => {
     expect(await status({ at: bounds.start - 1 })).toEqual({ kind: "future" });
     expect(await status({ isMapped: false })).toEqual({ kind: "not_mapped" });
     expect(await status()).toEqual({ kind: "not_connected" });
-    connect(null);
+    await connect(null);
     expect(await status()).toEqual({ kind: "not_synced_yet", historyStart: null });
   });
 
   it("is in progress while a running sync has not yet read past the day", async () => {
-    connect(null);
-    addRun({ status: "running", rangeStart: bounds.start - 86_400_000, rangeEnd: now, windowEnd: bounds.end });
+    await connect(null);
+    await addRun({ status: "running", rangeStart: bounds.start - 86_400_000, rangeEnd: now, windowEnd: bounds.end });
     expect(await status()).toEqual({ kind: "sync_in_progress" });
   });
 
   it("is complete once a sync finished after the day, partial when it finished during it", async () => {
-    connect(now);
-    addRun({ status: "succeeded", rangeStart: bounds.start - 86_400_000, rangeEnd: now, windowEnd: bounds.start - 86_400_000 });
+    await connect(now);
+    await addRun({ status: "succeeded", rangeStart: bounds.start - 86_400_000, rangeEnd: now, windowEnd: bounds.start - 86_400_000 });
     expect(await status()).toEqual({ kind: "complete", lastSyncAt: now });
-    db.update(dialpadConnections).set({ lastSyncAt: bounds.start + 1_000 }).run();
+    await updateDialpadConnection(db, org.id, { lastSyncAt: bounds.start + 1_000 });
     expect(await status()).toEqual({ kind: "partial", lastSyncAt: bounds.start + 1_000 });
   });
 
   it("says a day before the synced history was never fetched", async () => {
-    connect(now);
-    addRun({ status: "succeeded", rangeStart: bounds.end, rangeEnd: now, windowEnd: bounds.end });
+    await connect(now);
+    await addRun({ status: "succeeded", rangeStart: bounds.end, rangeEnd: now, windowEnd: bounds.end });
     expect(await status()).toEqual({ kind: "not_synced_yet", historyStart: bounds.end });
   });
 });

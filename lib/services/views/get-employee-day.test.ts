@@ -23,7 +23,7 @@ beforeEach(async () => {
   const boss = await createViewer(db, org, { role: "manager" });
   manager = boss.viewer;
   rita = await createEmployee(db, org, { name: "Rita Report", managerId: boss.employee!.id, timezone: "Europe/Berlin" });
-  linkEmployee(db, rita, "u-rita");
+  await linkEmployee(db, rita, "u-rita");
 });
 
 describe("getEmployeeDay", () => {
@@ -33,7 +33,7 @@ describe("getEmployeeDay", () => {
       buildLeg("u-rita", { startedAt: local(9, 10), connectedAt: local(9, 10), endedAt: local(9, 30), direction: "inbound" }),
       buildLeg("u-rita", { startedAt: local(14), rangAt: local(14), endedAt: local(14) + 30_000, direction: "inbound" }),
     ];
-    insertLegs(db, org.id, legs);
+    await insertLegs(db, org.id, legs);
     await scoreQueuedDays(db, org.id);
     const day = await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-10", now });
     expect(day.timeZone).toBe("Europe/Berlin");
@@ -61,7 +61,7 @@ describe("getEmployeeDay", () => {
       const start = local(7) + i * 2 * MIN;
       return buildLeg("u-rita", { startedAt: start, connectedAt: start + 10_000, endedAt: start + 3 * MIN, direction: i % 3 ? "outbound" : "inbound" });
     });
-    insertLegs(db, org.id, legs);
+    await insertLegs(db, org.id, legs);
     await scoreQueuedDays(db, org.id);
     const day = await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-10", now });
     expect(day.calls.map((call) => call.startedAt)).toEqual(legs.map((leg) => leg.startedAt));

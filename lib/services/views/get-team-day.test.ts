@@ -16,22 +16,22 @@ let org: Organization;
 let manager: Viewer;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   org = await createOrganization(db, { timezone: "UTC" });
   const boss = await createViewer(db, org, { role: "manager", name: "Mona Manager" });
   manager = boss.viewer;
   const rita = await createEmployee(db, org, { name: "Rita Report", managerId: boss.employee!.id });
   await createEmployee(db, org, { name: "Una Unmapped", managerId: boss.employee!.id });
   await createEmployee(db, org, { name: "Someone Else" });
-  linkEmployee(db, boss.employee!, "u-mona");
-  linkEmployee(db, rita, "u-rita");
+  await linkEmployee(db, boss.employee!, "u-mona");
+  await linkEmployee(db, rita, "u-rita");
   // Tue 10 Mar: 3 calls of 10 minutes; Mon 9 Mar: 10 calls of 6 minutes (the default targets).
   const legs = [
     ...[9, 10, 11].map((hour) => buildLeg("u-rita", { startedAt: at(10, hour), connectedAt: at(10, hour), endedAt: at(10, hour) + 10 * MIN })),
     ...Array.from({ length: 10 }, (_, i) => buildLeg("u-rita", { startedAt: at(9, 8 + i), connectedAt: at(9, 8 + i), endedAt: at(9, 8 + i) + 6 * MIN })),
   ];
-  insertLegs(db, org.id, legs);
-    await scoreQueuedDays(db, org.id);
+  await insertLegs(db, org.id, legs);
+  await scoreQueuedDays(db, org.id);
 });
 
 describe("getTeamDay", () => {

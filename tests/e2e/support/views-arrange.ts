@@ -18,8 +18,8 @@ export async function arrangeViewsTeam() {
   const manager = await createViewer(db, organization, { role: "manager", name: `Mia Manager ${tag}` });
   const report = await createEmployee(db, organization, { name: `Rhea Report ${tag}`, managerId: manager.employee!.id, title: "Account Executive" });
   const outsider = await createEmployee(db, organization, { name: `Otto Outside ${tag}` });
-  linkEmployee(db, report, `rhea-${tag}`);
-  linkEmployee(db, outsider, `otto-${tag}`);
+  await linkEmployee(db, report, `rhea-${tag}`);
+  await linkEmployee(db, outsider, `otto-${tag}`);
   const timeZone = organization.timezone;
   const today = getDayKeyForInstant(Date.now(), timeZone, organization.dayStartHour);
   const dayKey = addDays(today, -2);
@@ -28,10 +28,10 @@ export async function arrangeViewsTeam() {
   const previousDay = start - 24 * 3_600_000;
 
   const user = `rhea-${tag}`;
-  const [first] = insertLegs(db, organization.id, [
+  const [first] = await insertLegs(db, organization.id, [
     buildLeg(user, { startedAt: at(9), rangAt: at(9), connectedAt: at(9, 1), endedAt: at(9, 20), direction: "inbound", contactName: `Acme ${tag}`, externalNumber: "+14155550100", wasRecorded: true, labels: ["sales"] }),
   ]);
-  const rest = insertLegs(db, organization.id, [
+  const rest = await insertLegs(db, organization.id, [
     buildLeg(user, { startedAt: at(9, 5), connectedAt: at(9, 6), endedAt: at(9, 20), direction: "outbound", masterCallId: first!.dialpadCallId, contactName: `Bolt ${tag}` }),
     buildLeg(user, { startedAt: at(9, 10), connectedAt: at(9, 10), endedAt: at(9, 40), direction: "inbound", contactName: `Cora ${tag}` }),
     buildLeg(user, { startedAt: at(14), rangAt: at(14), connectedAt: at(14), endedAt: at(14, 2), direction: "inbound", hasVoicemail: true, state: "voicemail", externalNumber: "+14155550111" }),
@@ -39,7 +39,7 @@ export async function arrangeViewsTeam() {
     buildLeg(user, { startedAt: previousDay + 11 * 3_600_000, connectedAt: previousDay + 11 * 3_600_000, endedAt: previousDay + 11.5 * 3_600_000, direction: "outbound", contactName: `Dawn ${tag}` }),
   ]);
   const rheaCalls: CallRow[] = [first!, ...rest];
-  const [ottoCall] = insertLegs(db, organization.id, [
+  const [ottoCall] = await insertLegs(db, organization.id, [
     buildLeg(`otto-${tag}`, { startedAt: at(9, 30), connectedAt: at(9, 30), endedAt: at(9, 45), entryPointCallId: first!.dialpadCallId, direction: "inbound" }),
   ]);
   await scoreQueuedDays(db, organization.id);
@@ -55,13 +55,13 @@ export async function arrangeBusyDay(count: number) {
   const organization = await getFirstOrganization();
   const tag = uniqueSuffix();
   const employee = await createEmployee(db, organization, { name: `Busy Bee ${tag}` });
-  linkEmployee(db, employee, `busy-${tag}`);
+  await linkEmployee(db, employee, `busy-${tag}`);
   const dayKey = addDays(getDayKeyForInstant(Date.now(), organization.timezone), -2);
   const start = getLocalDayBounds(dayKey, organization.timezone).start + 6 * 3_600_000;
   const legs = Array.from({ length: count }, (_, i) =>
     buildLeg(`busy-${tag}`, { startedAt: start + i * 3 * MIN, connectedAt: start + i * 3 * MIN + 5_000, endedAt: start + i * 3 * MIN + 4 * MIN, direction: i % 2 ? "inbound" : "outbound" }),
   );
-  insertLegs(db, organization.id, legs);
+  await insertLegs(db, organization.id, legs);
   await scoreQueuedDays(db, organization.id);
   return { employee, dayKey };
 }
@@ -71,7 +71,7 @@ export async function addCallToday(dialpadUserId: string, contactName: string): 
   const db = getE2eDb();
   const organization = await getFirstOrganization();
   const end = Date.now() - 60_000;
-  insertLegs(db, organization.id, [
+  await insertLegs(db, organization.id, [
     buildLeg(dialpadUserId, { startedAt: end - 5 * MIN, connectedAt: end - 5 * MIN, endedAt: end, direction: "outbound", contactName }),
   ]);
   await scoreQueuedDays(db, organization.id);

@@ -1,0 +1,136 @@
+// The score recompute's hot path on PostgreSQL: set-based statements (= ANY(array), unnest of one
+// array per column) instead of a statement per row, run in the caller's transaction. The SQLite twin
+// is sqlite-scores.ts.
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
+import type { DayWrite, LegRecord, StoredDayFacts } from "../queries/score-rows";
+import { asNodePg } from "./postgres";
+
+const chunkRows = 5_000;
+
+const legColumns = sql.raw(`id, dialpad_call_id AS "dialpadCallId", dialpad_user_id AS "dialpadUserId",
+  master_call_id AS "masterCallId", entry_point_call_id AS "entryPointCallId", direction, state,
+  started_at AS "startedAt", rang_at AS "rangAt", connected_at AS "connectedAt", ended_at AS "endedAt",
+  has_voicemail AS "hasVoicemail", target_type AS "targetType", labels`);
+const dayColumns = sql.raw(`day_key AS "dayKey", role, talk_ms AS "talkMs", connected_calls AS "connectedCalls",
+  has_activity AS "hasActivity", facts_hash AS "factsHash"`);
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return (await asNodePg(db).execute(query)).rows as T[];
+}
+
+/** One array parameter, typed: `$1::text[]`. */
+function array(values: readonly unknown[], type: string): SQL {
+  return sql`${sql.param(values)}::${sql.raw(type)}[]`;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += chunkRows) result.push(items.slice(start, start + chunkRows));
+  return result;
+}
+
+const userLegs = (organizationId: number, dialpadUserId: string) =>
+  sql`SELECT ${legColumns} FROM calls WHERE organization_id = ${organizationId} AND dialpad_user_id = ${dialpadUserId}`;
+
+export const postgresScoreRows = {
+  listAllLegs(db: Db, organizationId: number, dialpadUserId: string): Promise<LegRecord[]> {
+    return rows(db, userLegs(organizationId, dialpadUserId));
+  },
+
+  listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): Promise<LegRecord[]> {
+    return rows(db, sql`${userLegs(organizationId, dialpadUserId)} AND started_at >= ${from} AND started_at < ${to}`);
+  },
+
+  // Legs of the same call graph as the keys, one branch per index (master, entry point, call id).
+  listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: readonly string[]): Promise<LegRecord[]> {
+    const [o, u, keys] = [organizationId, dialpadUserId, array(graphKeys, "text")];
+    return rows(db, sql`
+      SELECT ${legColumns} FROM calls WHERE organization_id = ${o} AND master_call_id = ANY(${keys}) AND dialpad_user_id = ${u}
+      UNION SELECT ${legColumns} FROM calls WHERE organization_id = ${o} AND entry_point_call_id = ANY(${keys})
+        AND master_call_id IS NULL AND dialpad_user_id = ${u}
+      UNION SELECT ${legColumns} FROM calls WHERE organization_id = ${o} AND dialpad_call_id = ANY(${keys})
+        AND master_call_id IS NULL AND entry_point_call_id IS NULL AND dialpad_user_id = ${u}`);
+  },
+
+  listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): Promise<LegRecord[]> {
+    return rows(db, sql`
+      SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
+        WHERE employee_id = ${p.employeeId} AND day_key >= ${p.fromDay} AND day_key <= ${p.toDay})
+      AND organization_id = ${p.organizationId} AND dialpad_user_id = ${p.dialpadUserId}`);
+  },
+
+  listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): Promise<StoredDayFacts[]> {
+    const inRange = range ? sql` AND day_key >= ${range.from} AND day_key <= ${range.to}` : sql``;
+    return rows(db, sql`SELECT ${dayColumns} FROM daily_scores WHERE employee_id = ${employeeId}${inRange}`);
+  },
+
+  async saveDays(db: Db, days: readonly DayWrite[]): Promise<void> {
+    if (days.length === 0) return;
+    // In key order, so concurrent writers lock shared rows in the same order.
+    const sorted = [...days].sort((a, b) => a.row.employeeId - b.row.employeeId || (a.row.dayKey < b.row.dayKey ? -1 : 1));
+    for (const chunk of chunks(sorted.map((day) => day.row))) {
+      const column = <K extends keyof DayWrite["row"]>(key: K) => chunk.map((row) => row[key]);
+      await asNodePg(db).execute(sql`
+        INSERT INTO daily_scores (organization_id, employee_id, day_key, role, talk_ms, connected_calls, voicemails_left,
+          voicemails_received, missed_calls, not_answered_calls, has_activity, facts_hash, computed_at,
+          score, no_score_reason, breakdown)
+        SELECT *, NULL::integer, 'pending', '' FROM unnest(${array(column("organizationId"), "integer")},
+          ${array(column("employeeId"), "integer")}, ${array(column("dayKey"), "text")}, ${array(column("role"), "text")},
+          ${array(column("talkMs"), "bigint")}, ${array(column("connectedCalls"), "integer")},
+          ${array(column("voicemailsLeft"), "integer")}, ${array(column("voicemailsReceived"), "integer")},
+          ${array(column("missedCalls"), "integer")}, ${array(column("notAnsweredCalls"), "integer")},
+          ${array(column("hasActivity"), "boolean")}, ${array(column("factsHash"), "text")}, ${array(column("computedAt"), "bigint")})
+        ON CONFLICT (employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
+          connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
+          voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
+          not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
+          facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`);
+      await asNodePg(db).execute(sql`
+        DELETE FROM call_day_entries AS e USING unnest(${array(column("employeeId"), "integer")}, ${array(column("dayKey"), "text")})
+          AS d(employee_id, day_key)
+        WHERE e.employee_id = d.employee_id AND e.day_key = d.day_key`);
+    }
+    const entries = sorted.flatMap(({ row, entries }) => entries.map((entry) => ({ row, entry })));
+    for (const chunk of chunks(entries)) {
+      const of = <T>(read: (item: (typeof chunk)[number]) => T) => chunk.map(read);
+      await asNodePg(db).execute(sql`
+        INSERT INTO call_day_entries (organization_id, employee_id, day_key, call_id, kind, counted_ms, contribution_ms,
+          is_flagged, is_start_day, counts_as_connected_call, reason)
+        SELECT * FROM unnest(${array(of((x) => x.row.organizationId), "integer")}, ${array(of((x) => x.row.employeeId), "integer")},
+          ${array(of((x) => x.row.dayKey), "text")}, ${array(of((x) => x.entry.callId), "integer")},
+          ${array(of((x) => x.entry.kind), "text")}, ${array(of((x) => x.entry.countedMs), "bigint")},
+          ${array(of((x) => x.entry.contributionMs), "bigint")}, ${array(of((x) => x.entry.isFlagged), "boolean")},
+          ${array(of((x) => x.entry.isStartDay), "boolean")}, ${array(of((x) => x.entry.countsAsConnectedCall), "boolean")},
+          ${array(of((x) => x.entry.reason), "text")})`);
+    }
+  },
+
+  async deleteDays(db: Db, employeeId: number, dayKeys: readonly string[]): Promise<void> {
+    if (dayKeys.length === 0) return;
+    const days = array(dayKeys, "text");
+    await asNodePg(db).execute(sql`DELETE FROM call_day_entries WHERE employee_id = ${employeeId} AND day_key = ANY(${days})`);
+    await asNodePg(db).execute(sql`DELETE FROM daily_scores WHERE employee_id = ${employeeId} AND day_key = ANY(${days})`);
+  },
+
+  listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleDayRow[]> {
+    return rows(db, sql`
+      SELECT id, employee_id AS "employeeId", day_key AS "dayKey", talk_ms AS "talkMs", connected_calls AS "connectedCalls",
+        has_activity AS "hasActivity", score, no_score_reason AS "noScoreReason", breakdown
+      FROM daily_scores WHERE organization_id = ${organizationId} AND role = ${role} AND day_key >= ${from} AND day_key <= ${to}`);
+  },
+
+  async updateDayScores(db: Db, updates: readonly DayScoreUpdate[]): Promise<void> {
+    const sorted = [...updates].sort((a, b) => a.id - b.id);
+    for (const chunk of chunks(sorted)) {
+      await asNodePg(db).execute(sql`
+        UPDATE daily_scores AS d SET score = u.score, no_score_reason = u.no_score_reason, breakdown = u.breakdown,
+          computed_at = u.computed_at
+        FROM unnest(${array(chunk.map((u) => u.id), "integer")}, ${array(chunk.map((u) => u.score), "integer")},
+          ${array(chunk.map((u) => u.noScoreReason), "text")}, ${array(chunk.map((u) => u.breakdown), "text")},
+          ${array(chunk.map((u) => u.computedAt), "bigint")}) AS u(id, score, no_score_reason, breakdown, computed_at)
+        WHERE d.id = u.id`);
+    }
+  },
+};

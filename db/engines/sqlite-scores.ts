@@ -1,0 +1,144 @@
+// The score recompute's hot path on SQLite: prepared statements, run inside the caller's transaction
+// (building a statement per call costs more than running it). The PostgreSQL twin is postgres-scores.ts.
+import type Database from "better-sqlite3";
+import type { Db } from "../client";
+import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
+import type { DayWrite, LegRecord, StoredDayFacts } from "../queries/score-rows";
+import { getSqliteHandle } from "./sqlite";
+
+const legColumns = `id, dialpad_call_id AS dialpadCallId, dialpad_user_id AS dialpadUserId,
+  master_call_id AS masterCallId, entry_point_call_id AS entryPointCallId, direction, state,
+  started_at AS startedAt, rang_at AS rangAt, connected_at AS connectedAt, ended_at AS endedAt,
+  has_voicemail AS hasVoicemail, target_type AS targetType, labels`;
+const userLegs = `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`;
+const inJson = "IN (SELECT value FROM json_each(?))";
+const dayColumns = `day_key AS dayKey, role, talk_ms AS talkMs, connected_calls AS connectedCalls,
+  has_activity AS hasActivity, facts_hash AS factsHash`;
+type RawDayFacts = Omit<StoredDayFacts, "hasActivity"> & { hasActivity: number };
+type RawRoleDayRow = Omit<RoleDayRow, "hasActivity"> & { hasActivity: number };
+
+function prepare(client: Database.Database) {
+  return {
+    allLegs: client.prepare<[number, string], LegRecord>(userLegs),
+    legsInRange: client.prepare<[number, string, number, number], LegRecord>(
+      `${userLegs} AND started_at >= ? AND started_at < ?`,
+    ),
+    // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
+    // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
+    // The unary + keeps SQLite from scanning the user's legs through calls_org_user_started_idx instead.
+    graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegRecord>(
+      `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND +dialpad_user_id = ?
+       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}
+         AND +master_call_id IS NULL AND +dialpad_user_id = ?
+       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
+         AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
+    ),
+    // Driven by the entries (the unary + keeps SQLite off the user's whole history).
+    enteredLegs: client.prepare<[number, string, string, number, string], LegRecord>(
+      `SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
+         WHERE employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
+    ),
+    allDays: client.prepare<[number], RawDayFacts>(`SELECT ${dayColumns} FROM daily_scores WHERE employee_id = ?`),
+    daysInRange: client.prepare<[number, string, string], RawDayFacts>(
+      `SELECT ${dayColumns} FROM daily_scores WHERE employee_id = ? AND day_key >= ? AND day_key <= ?`,
+    ),
+    upsertDay: client.prepare(
+      `INSERT INTO daily_scores (organization_id, employee_id, day_key, role, score, no_score_reason, talk_ms,
+         connected_calls, voicemails_left, voicemails_received, missed_calls, not_answered_calls, has_activity,
+         breakdown, facts_hash, computed_at)
+       VALUES (@organizationId, @employeeId, @dayKey, @role, NULL, 'pending', @talkMs, @connectedCalls,
+         @voicemailsLeft, @voicemailsReceived, @missedCalls, @notAnsweredCalls, @hasActivity, '', @factsHash, @computedAt)
+       ON CONFLICT (employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
+         connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
+         voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
+         not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
+         facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`,
+    ),
+    deleteDay: client.prepare<[number, string]>("DELETE FROM daily_scores WHERE employee_id = ? AND day_key = ?"),
+    deleteEntries: client.prepare<[number, string]>("DELETE FROM call_day_entries WHERE employee_id = ? AND day_key = ?"),
+    insertEntry: client.prepare(
+      `INSERT INTO call_day_entries (organization_id, employee_id, day_key, call_id, kind, counted_ms, contribution_ms,
+         is_flagged, is_start_day, counts_as_connected_call, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    roleDays: client.prepare<[number, string, string, string], RawRoleDayRow>(
+      `SELECT id, employee_id AS employeeId, day_key AS dayKey, talk_ms AS talkMs, connected_calls AS connectedCalls,
+         has_activity AS hasActivity, score, no_score_reason AS noScoreReason, breakdown
+       FROM daily_scores WHERE organization_id = ? AND role = ? AND day_key >= ? AND day_key <= ?`,
+    ),
+    updateScore: client.prepare<[number | null, string | null, string, number, number]>(
+      "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE id = ?",
+    ),
+  };
+}
+
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function statementsFor(db: Db) {
+  const client = getSqliteHandle(db);
+  let prepared = statements.get(client);
+  if (!prepared) {
+    prepared = prepare(client);
+    statements.set(client, prepared);
+  }
+  return prepared;
+}
+
+export const sqliteScoreRows = {
+  listAllLegs(db: Db, organizationId: number, dialpadUserId: string): LegRecord[] {
+    return statementsFor(db).allLegs.all(organizationId, dialpadUserId);
+  },
+
+  listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): LegRecord[] {
+    return statementsFor(db).legsInRange.all(organizationId, dialpadUserId, from, to);
+  },
+
+  listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: readonly string[]): LegRecord[] {
+    const keys = JSON.stringify(graphKeys);
+    const [o, u] = [organizationId, dialpadUserId];
+    return statementsFor(db).graphLegs.all(o, keys, u, o, keys, u, o, keys, u);
+  },
+
+  listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): LegRecord[] {
+    return statementsFor(db).enteredLegs.all(p.employeeId, p.fromDay, p.toDay, p.organizationId, p.dialpadUserId);
+  },
+
+  listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {
+    const { allDays, daysInRange } = statementsFor(db);
+    const rows = range ? daysInRange.all(employeeId, range.from, range.to) : allDays.all(employeeId);
+    return rows.map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
+  },
+
+  saveDays(db: Db, days: readonly DayWrite[]): void {
+    const { upsertDay, deleteEntries, insertEntry } = statementsFor(db);
+    for (const { row, entries } of days) {
+      upsertDay.run({ ...row, hasActivity: row.hasActivity ? 1 : 0 });
+      deleteEntries.run(row.employeeId, row.dayKey);
+      for (const e of entries) {
+        insertEntry.run(
+          row.organizationId, row.employeeId, row.dayKey, e.callId, e.kind, e.countedMs, e.contributionMs,
+          e.isFlagged ? 1 : 0, e.isStartDay ? 1 : 0, e.countsAsConnectedCall ? 1 : 0, e.reason,
+        );
+      }
+    }
+  },
+
+  deleteDays(db: Db, employeeId: number, dayKeys: readonly string[]): void {
+    const { deleteDay, deleteEntries } = statementsFor(db);
+    for (const dayKey of dayKeys) {
+      deleteEntries.run(employeeId, dayKey);
+      deleteDay.run(employeeId, dayKey);
+    }
+  },
+
+  listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): RoleDayRow[] {
+    return statementsFor(db)
+      .roleDays.all(organizationId, role, from, to)
+      .map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
+  },
+
+  updateDayScores(db: Db, updates: readonly DayScoreUpdate[]): void {
+    const { updateScore } = statementsFor(db);
+    for (const u of updates) updateScore.run(u.score, u.noScoreReason, u.breakdown, u.computedAt, u.id);
+  },
+};
