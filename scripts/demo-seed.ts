@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
+import { describeDatabase, parseDatabaseUrl } from "@/db/engine";
 import { seedDemo, type DemoDialpadUser, type DemoLogins } from "@/db/seed";
 import { getEnv } from "@/lib/env";
 import { isSetupComplete } from "@/lib/services/organizations/setup-organization";
@@ -13,13 +14,20 @@ interface EmulatorCompany {
   users: DemoDialpadUser[];
 }
 
+/** The seeded logins, with the database they were seeded into (a SQLite file or a PostgreSQL server). */
+interface SavedLogins {
+  database: string;
+  logins: DemoLogins;
+}
+
 /** Seeds the demo organization from the emulator's main company on first run; later runs reuse it. */
 export async function seedDemoIfEmpty(emulatorUrl: string, password: string): Promise<DemoLogins> {
-  const db = openDatabase(getEnv().DATABASE_URL);
+  const url = getEnv().DATABASE_URL;
+  const database = describeDatabase(parseDatabaseUrl(url));
+  const db = openDatabase(url);
   try {
     if (await isSetupComplete(db)) {
-      if (fs.existsSync(loginsFile)) return JSON.parse(fs.readFileSync(loginsFile, "utf8")) as DemoLogins;
-      return { admin: { email: "(your admin)", password: "(your password)" }, manager: null };
+      return readSavedLogins(database) ?? { admin: { email: "(your admin)", password: "(your password)" }, manager: null };
     }
     const response = await fetch(`${emulatorUrl}/__admin/companies`);
     const { items } = (await response.json()) as { items: EmulatorCompany[] };
@@ -31,10 +39,21 @@ export async function seedDemoIfEmpty(emulatorUrl: string, password: string): Pr
       dialpadUsers: company.users,
       password,
     });
-    fs.writeFileSync(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
-    console.log(`Seeded the demo organization ${company.name} (${company.domain}).`);
+    const saved: SavedLogins = { database, logins };
+    fs.mkdirSync(path.dirname(loginsFile), { recursive: true });
+    fs.writeFileSync(loginsFile, JSON.stringify(saved, null, 2), { mode: 0o600 });
+    console.log(`Seeded the demo organization ${company.name} (${company.domain}) in ${database}.`);
     return logins;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
+}
+
+// Logins seeded into another database (say, the SQLite file before DATABASE_URL named a server) are not these.
+function readSavedLogins(database: string): DemoLogins | null {
+  if (!fs.existsSync(loginsFile)) return null;
+  const saved = JSON.parse(fs.readFileSync(loginsFile, "utf8")) as Partial<SavedLogins> & Partial<DemoLogins>;
+  if (saved.logins) return saved.database === database ? saved.logins : null;
+  // Written before logins named their database: only the default SQLite file existed then.
+  return saved.admin && !database.startsWith("postgres") ? (saved as DemoLogins) : null;
 }

@@ -2,9 +2,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { defaultDatabaseUrl, describeDatabase, parseDatabaseUrl } from "@/db/engine";
 
 // `npm run demo`: migrate, start the Dialpad emulator, seed a demo organization matching its users
-// (first run only), build, and serve the app on http://localhost:3000.
+// (first run only), build, and serve the app on http://localhost:3000. DATABASE_URL picks the database
+// as everywhere else: the SQLite file ./data/daymark.db by default, or a postgres:// server.
 
 const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
@@ -36,7 +38,7 @@ const secrets = loadOrCreateSecrets();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
-  DATABASE_URL: process.env.DATABASE_URL ?? "./data/daymark.db",
+  DATABASE_URL: process.env.DATABASE_URL || defaultDatabaseUrl,
   APP_URL: appUrl,
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: secrets.nextAuthSecret,
@@ -93,6 +95,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const database = describeDatabase(parseDatabaseUrl(env.DATABASE_URL!));
   const { seedDemoIfEmpty } = await import("./demo-seed");
   runOrExit("npx", ["tsx", "scripts/migrate.ts"]);
   start("Dialpad emulator", "npx", ["tsx", "emulator/main.ts"]);
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   await waitFor(`${appUrl}/api/health`, 120_000);
 
   console.log(`
-  Daymark is running on ${appUrl}
+  Daymark is running on ${appUrl} (database: ${database})
     Sign in (admin):    ${logins.admin.email} / ${logins.admin.password}
     Sign in (manager):  ${logins.manager ? `${logins.manager.email} / ${logins.manager.password}` : "(none)"}
   Dialpad emulator on ${emulatorUrl}
