@@ -44,7 +44,7 @@ async function deleteEarlierAttempts(db: Db, organizationId: number, spareEmail:
     like(employees.name, "Rival B %"),
     eq(employees.email, spareEmail),
   );
-  db.delete(employees).where(and(eq(employees.organizationId, organizationId), isEarlierAttempt)).run();
+  await db.delete(employees).where(and(eq(employees.organizationId, organizationId), isEarlierAttempt));
 }
 
 async function disconnectIfConnected(page: Page) {

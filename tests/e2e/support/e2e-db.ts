@@ -1,5 +1,6 @@
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/client";
+import { parseDatabaseUrl } from "@/db/engine";
 import { getOrganizationByDomain } from "@/db/queries/organizations";
 import type { Organization } from "@/db/schema";
 import { e2eEnv } from "../env";
@@ -8,11 +9,12 @@ import { firstOrg } from "./accounts";
 let db: Db | undefined;
 
 /**
- * The app server's own SQLite file, opened from the test process to arrange data with the
- * factories (WAL lets both processes use it at once).
+ * The app server's own database, opened from the test process to arrange data with the factories:
+ * its SQLite file (WAL lets both processes use it at once) or its PostgreSQL database.
  */
 export function getE2eDb(): Db {
-  db ??= openDatabase(path.resolve(__dirname, "../../..", e2eEnv.DATABASE_URL ?? ".e2e/app.db"));
+  const url = e2eEnv.DATABASE_URL ?? ".e2e/app.db";
+  db ??= openDatabase(parseDatabaseUrl(url).engine === "postgres" ? url : path.resolve(__dirname, "../../..", url));
   return db;
 }
 
