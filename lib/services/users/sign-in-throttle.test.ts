@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import { getActiveEngine } from "@/db/engine";
 import { getSignInAttempt } from "@/db/queries/sign-in-attempts";
 import type { User } from "@/db/schema";
 import { createOrganization, createUser, factoryPassword } from "@/tests/factories";
-import { createTestDb } from "@/tests/db";
+import { createTestDb, testDatabaseUrl } from "@/tests/db";
+import { startSecondProcess } from "@/tests/second-process";
+import { failSignInRounds } from "./testing/sign-in-race";
 import { verifyCredentials } from "./verify-credentials";
 
 const minute = 60 * 1000;
@@ -65,4 +68,21 @@ describe("sign-in throttling", () => {
     expect(await getSignInAttempt(db, "old@example.test")).toBeUndefined();
     expect(await getSignInAttempt(db, user.email)).toMatchObject({ failureCount: 1, windowStartedAt: start + 31 * minute });
   });
+});
+
+describe(`concurrent failed sign-ins on ${getActiveEngine()}`, () => {
+  it("counts every one of N failures for one email recorded at once from several connections", async () => {
+    const args = { email: "raced@example.test", rounds: 10, now: start };
+    // SQLite's driver blocks the thread while it waits for the write lock, so its second writer must be another process.
+    const second = await startSecondProcess<number>(testDatabaseUrl(db), "lib/services/users/testing/sign-in-race.ts", "failSignInRounds", args);
+    const other = db.$engine === "postgres" ? openDatabase(testDatabaseUrl(db)) : null;
+    try {
+      const counts = await Promise.all([second.run(), failSignInRounds(db, args), ...(other ? [failSignInRounds(other, args)] : [])]);
+      const total = counts.reduce((a, b) => a + b, 0);
+      expect(total).toBe(other ? 30 : 20);
+      expect(await getSignInAttempt(db, args.email)).toMatchObject({ failureCount: total, windowStartedAt: start });
+    } finally {
+      if (other) await closeDatabase(other);
+    }
+  }, 60_000);
 });
