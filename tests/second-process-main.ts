@@ -6,8 +6,8 @@ type Task = (db: Db, args: unknown) => Promise<unknown>;
 
 async function main(): Promise<void> {
   const db = openDatabase(process.env.DATABASE_URL ?? "");
-  const module = (await import(process.env.SECOND_PROCESS_MODULE ?? "")) as Record<string, Task>;
-  const task = module[process.env.SECOND_PROCESS_EXPORT ?? ""];
+  const exported = (await import(process.env.SECOND_PROCESS_MODULE ?? "")) as Record<string, Task>;
+  const task = exported[process.env.SECOND_PROCESS_EXPORT ?? ""];
   if (!task) throw new Error(`No export ${process.env.SECOND_PROCESS_EXPORT} in ${process.env.SECOND_PROCESS_MODULE}`);
   process.stdout.write("ready\n");
   await new Promise((resolve) => process.stdin.once("data", resolve));
