@@ -2,8 +2,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { asc, count, getTableColumns, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { executeSql, queryRows } from "@/db/engines/raw";
@@ -16,6 +15,7 @@ import { copySqliteToPostgres, type CopyReport } from "./db-copy/copy-database";
 import { CopyMismatchError, CopyRefusedError } from "./db-copy/errors";
 import { planCopy } from "./db-copy/tables";
 import { fillEveryTable, type FilledSqlite } from "./db-copy/testing/fill-sqlite";
+import { countPostgresRows, readPostgresRows, readSqliteRows } from "./db-copy/testing/read-rows";
 
 const scratch: ScratchDatabase[] = [];
 let sourceFile: string;
@@ -57,24 +57,6 @@ afterAll(async () => {
   for (const database of scratch) await database.dispose();
 });
 
-function readSqliteRows(file: string, table: (typeof tables)[number]): Record<string, unknown>[] {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    const key = getTableColumns(table.sqlite)[table.primaryKey]!;
-    return drizzle(sqlite).select().from(table.sqlite).orderBy(asc(key)).all();
-  } finally {
-    sqlite.close();
-  }
-}
-
-async function readPostgresRows(db: Db, table: (typeof tables)[number]): Promise<Record<string, unknown>[]> {
-  return db.select().from(table.pg).orderBy(asc(getTableColumns(table.pg)[table.primaryKey]!));
-}
-
-async function postgresCounts(db: Db): Promise<number[]> {
-  return Promise.all(tables.map(async (table) => (await db.select({ rows: count() }).from(table.pg))[0]!.rows));
-}
-
 describe("db:copy from SQLite to an empty PostgreSQL database", () => {
   it("copies every table, and reports equal row counts on both sides", async () => {
     expect(report.counts.map((c) => c.table).sort()).toEqual(tables.map((t) => t.name).sort());
@@ -82,7 +64,7 @@ describe("db:copy from SQLite to an empty PostgreSQL database", () => {
       expect(source, `${table} has rows to copy`).toBeGreaterThan(0);
       expect(target, table).toBe(source);
     }
-    expect(await postgresCounts(targetDb)).toEqual(report.counts.map((c) => c.source));
+    expect(await countPostgresRows(targetDb, tables)).toEqual(report.counts.map((c) => c.source));
     expect(log.some((line) => line.includes("calls: 30 row(s)"))).toBe(true);
   });
 
@@ -115,11 +97,11 @@ describe("db:copy from SQLite to an empty PostgreSQL database", () => {
   });
 
   it("refuses a second copy into the now non-empty database, and leaves it as it was", async () => {
-    const before = await postgresCounts(targetDb);
+    const before = await countPostgresRows(targetDb, tables);
     await expect(copySqliteToPostgres({ from: sourceFile, to: target.url })).rejects.toThrow(
       expect.objectContaining({ name: "CopyRefusedError", message: expect.stringMatching(/already holds Daymark data: organizations \(3\).*only copies into an empty database/) }),
     );
-    expect(await postgresCounts(targetDb)).toEqual(before);
+    expect(await countPostgresRows(targetDb, tables)).toEqual(before);
   });
 
   it("rolls the whole copy back when a table's row count differs", async () => {
@@ -135,7 +117,7 @@ describe("db:copy from SQLite to an empty PostgreSQL database", () => {
       const failure = await copySqliteToPostgres({ from: sourceFile, to: rogue.url }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(CopyMismatchError);
       expect((failure as CopyMismatchError).counts.filter((c) => c.source !== c.target)).toEqual([{ table: "sign_in_attempts", source: 2, target: 4 }]);
-      expect((await postgresCounts(db)).every((rows) => rows === 0)).toBe(true);
+      expect((await countPostgresRows(db, tables)).every((rows) => rows === 0)).toBe(true);
     } finally {
       await closeDatabase(db);
     }
@@ -181,7 +163,9 @@ describe("npm run db:copy", () => {
     const refused = runCli("--from", sourceFile, "--to", url.toString());
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/db:copy refused: The target database postgres:\/\/.*already holds Daymark data/);
-    for (const output of [copied.stdout, copied.stderr, refused.stdout, refused.stderr]) expect(output).not.toContain(url.password);
+    expect(copied.stdout).toContain(`${url.username}:***@`);
+    // As written in the URL, not as a bare word: the embedded server's password is "postgres".
+    for (const output of [copied.stdout, copied.stderr, refused.stdout, refused.stderr]) expect(output).not.toContain(`:${url.password}@`);
   }, 120_000);
 
   it("explains its arguments when one is missing", () => {

@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof CopyMismatchError) console.error(`\n${formatRowCounts(error.counts)}\n`);
     const known = error instanceof CopyRefusedError || error instanceof CopyMismatchError;
-    console.error(`db:copy ${known ? "refused" : "failed"}: ${redactPassword((error as Error).message ?? String(error), to)}`);
+    // Our own messages name the server through describeDatabase; a driver's could echo anything.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`db:copy ${known ? "refused" : "failed"}: ${known ? message : redactPassword(message, to)}`);
     if (!known) console.error("No rows were committed to the target database.");
     return 1;
   }
