@@ -131,8 +131,14 @@ const scoreWritesLockClass = 730_519;
  * the organization's other score transactions (another drain, here or in another process), so each
  * reads what the previous ones committed and none overwrites newer scores with older ones. SQLite:
  * nothing to do, BEGIN IMMEDIATE already holds the only write lock.
+ *
+ * PostgreSQL also commits these transactions without waiting for the WAL flush: scores are derived
+ * data, and a crash loses only a suffix of commits, never the queue rows' deletion without the
+ * scores it follows, so the lost work stays queued and is redone.
  */
 export async function lockOrganizationScores(tx: Db, organizationId: number): Promise<void> {
   if (!isInTransaction(tx)) throw new Error("lockOrganizationScores needs a transaction handle from withTransaction.");
-  if (tx.$engine === "postgres") await queryRows(tx, sql`SELECT pg_advisory_xact_lock(${scoreWritesLockClass}::integer, ${organizationId}::integer)`);
+  if (tx.$engine !== "postgres") return;
+  await queryRows(tx, sql`SELECT pg_advisory_xact_lock(${scoreWritesLockClass}::integer, ${organizationId}::integer),
+    set_config('synchronous_commit', 'off', true)`);
 }
