@@ -5,7 +5,10 @@ import { getSqliteHandle } from "./engines/sqlite";
 
 // The SQLite connection whose transaction the current async context is inside.
 const openSqliteTransaction = new AsyncLocalStorage<Db>();
-const sqliteQueues = new WeakMap<Db, Promise<unknown>>();
+// Keyed by the database file, not the handle: two handles on one file in one process (a second
+// connection in a test) must queue, not wait on each other's lock (better-sqlite3 waits synchronously,
+// so the holder could never commit).
+const sqliteQueues = new Map<string, Promise<unknown>>();
 const postgresTransactions = new WeakSet<object>();
 
 /**
@@ -27,15 +30,18 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
     });
   }
   if (openSqliteTransaction.getStore() === db) return work(db);
-  const previous = sqliteQueues.get(db) ?? Promise.resolve();
+  const file = getSqliteHandle(db).name;
+  const previous = sqliteQueues.get(file) ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
-  sqliteQueues.set(db, previous.then(() => mine));
+  const queued = previous.then(() => mine);
+  sqliteQueues.set(file, queued);
   await previous;
   try {
     return await runSqliteTransaction(db, work);
   } finally {
     release();
+    if (sqliteQueues.get(file) === queued) sqliteQueues.delete(file);
   }
 }
 
