@@ -76,6 +76,15 @@ describe("reads", () => {
     expect(server.requests[0]?.query.get("limit")).toBe("50");
   });
 
+  it("keeps a numeric id beyond 2^53 exact when a REST body carries it as a JSON number", async () => {
+    answer = (_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ items: [restAnsweredCall({ call_id: "@" })] }).replace('"@"', "18014398509481985"));
+    };
+    const page = await client().listCalls({ startedAfter: 1, startedBefore: 2 });
+    expect(page.calls.map((call) => call.call_id)).toEqual(["18014398509481985"]);
+  });
+
   it("throws DialpadResponseError for a malformed call or envelope", async () => {
     answer = (_request, response) => sendJson(response, 200, { items: "nope" });
     await expect(client().listCalls({ startedAfter: 1, startedBefore: 2 })).rejects.toBeInstanceOf(DialpadResponseError);

@@ -5,6 +5,7 @@ import {
   DialpadTransientError,
   DialpadUnauthorizedError,
 } from "./errors";
+import { parseJsonExact } from "./exact-json";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 import { backoffDelayMs, parseRetryAfterMs, systemClock, type Clock } from "./retry";
 import { dialpadErrorBodySchema } from "./schema";
@@ -121,7 +122,7 @@ export function createDialpadHttp(options: DialpadHttpOptions) {
       if (!response.ok) throw errorForStatus(response.status, spec.path, readDialpadMessage(text, token));
       if (text.trim() === "") return { kind: "ok", body: undefined };
       try {
-        return { kind: "ok", body: JSON.parse(text) };
+        return { kind: "ok", body: parseJsonExact(text) };
       } catch {
         // A truncated body is usually a dropped connection: worth another try.
         return { kind: "retryable", failure: { message: `Dialpad sent an unreadable body for ${label}.`, status: response.status, retryAfterMs: null } };

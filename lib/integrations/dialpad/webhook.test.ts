@@ -1,8 +1,10 @@
+import { createHmac } from "node:crypto";
 import { generateKeyPair, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { statusForError } from "@/lib/errors";
 import { DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "./errors";
 import { restAnsweredCall, webhookVoicemailCall } from "./testing/fixtures";
+import { parseCallItems } from "./schema";
 import { verifyDialpadWebhook, webhookEventKey } from "./webhook";
 
 const secret = "whsec-current-4c1f";
@@ -59,6 +61,21 @@ describe("verifyDialpadWebhook", () => {
   it("answers 413 for a body over 256 KB before verifying", async () => {
     const big = await sign(webhookVoicemailCall({ transcription_text: "x".repeat(300 * 1024) }));
     expect(await rejection(big)).toEqual({ type: "DialpadWebhookMalformedError", status: 413 });
+  });
+
+  it("keeps ids beyond 2^53 exact: reads them from the signed text, not from JSON.parse", async () => {
+    // Dialpad writes int64s as JSON numbers; JSON.parse would turn 18014398509481985 into ...984.
+    const claims = JSON.stringify(webhookVoicemailCall({ call_id: "@1", master_call_id: "@2" }))
+      .replace('"@1"', "18014398509481985")
+      .replace('"@2"', "9007199254740993");
+    const signingInput = `${b64({ alg: "HS256", typ: "JWT" })}.${Buffer.from(claims).toString("base64url")}`;
+    const signature = createHmac("sha256", secret).update(signingInput).digest("base64url");
+    const payload = await verifyDialpadWebhook(`${signingInput}.${signature}`, [secret]);
+    expect([payload.call_id, payload.master_call_id]).toEqual(["18014398509481985", "9007199254740993"]);
+    expect(payload.date_started).toBe(1787158716092);
+    const { calls } = parseCallItems([payload]);
+    expect([calls[0]?.call_id, calls[0]?.master_call_id]).toEqual(["18014398509481985", "9007199254740993"]);
+    expect(webhookEventKey(payload)).toBe(webhookEventKey({ ...payload, call_id: "18014398509481985" }));
   });
 
   it("refuses to run without a secret", async () => {

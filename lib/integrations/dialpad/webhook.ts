@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { decodeProtectedHeader, errors, jwtVerify } from "jose";
 import { DialpadConfigError, DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "./errors";
+import { parseJsonExact } from "./exact-json";
 import { dialpadCallEventKeySchema } from "./schema";
 
 // Dialpad sends each event as the request body in compact JWT form, signed HS256 with the secret
@@ -36,8 +37,8 @@ export async function verifyDialpadWebhook(rawBody: string | Uint8Array, secrets
 
   for (const key of keys) {
     try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"], clockTolerance: 30 });
-      return requireCallEvent(payload);
+      await jwtVerify(token, key, { algorithms: ["HS256"], clockTolerance: 30 });
+      return requireCallEvent(readClaimsExactly(token));
     } catch (error) {
       if (error instanceof errors.JWSSignatureVerificationFailed) continue;
       if (error instanceof errors.JWTExpired || error instanceof errors.JWTClaimValidationFailed) {
@@ -56,6 +57,15 @@ export function webhookEventKey(payload: DialpadWebhookPayload): string {
   if (!result.success) throw new DialpadWebhookMalformedError("no call_id and state");
   const { call_id: callId, state, event_timestamp: eventTimestamp } = result.data;
   return createHash("sha256").update(`${callId}|${state}|${eventTimestamp ?? ""}`).digest("hex");
+}
+
+/**
+ * The claims again, from the verified token's own text: jose parses them with JSON.parse, which changes
+ * the digits of an id above 2^53 (Dialpad sends ids as JSON numbers in webhooks). Here they stay exact strings.
+ */
+function readClaimsExactly(token: string): DialpadWebhookPayload {
+  const payloadPart = token.split(".")[1] ?? "";
+  return parseJsonExact(Buffer.from(payloadPart, "base64url").toString("utf8")) as DialpadWebhookPayload;
 }
 
 function requireCallEvent(payload: DialpadWebhookPayload): DialpadWebhookPayload {
