@@ -64,6 +64,15 @@ describe("429", () => {
     expect(sleeps).toEqual([]);
   });
 
+  it("halves the shared limiter's pace after a 429 it did not cause (AIMD)", async () => {
+    script = [status(429, { "retry-after": "0" }), ok];
+    const rateLimiter = createRateLimiter(10_000);
+    const { dialpad } = client({ rateLimiter });
+    await dialpad.getCompany();
+    expect(rateLimiter.currentRate()).toBeGreaterThanOrEqual(5_000);
+    expect(rateLimiter.currentRate()).toBeLessThan(5_100);
+  });
+
   it("retries a POST on 429 (Dialpad did not process it)", async () => {
     script = [status(429, { "retry-after": "1" }), (response) => sendJson(response, 200, { id: "1000", hook_url: "https://x" })];
     const { dialpad } = client();

@@ -95,7 +95,7 @@ export function createDialpadHttp(options: DialpadHttpOptions) {
   type Outcome = { kind: "ok"; body: unknown } | { kind: "unauthorized" } | { kind: "retryable"; failure: Failure };
 
   async function send(url: URL, spec: DialpadRequest, token: string, label: string): Promise<Outcome> {
-    await limiter.acquire();
+    const permit = await limiter.acquire();
     stats.requests++;
     try {
       const response = await fetchImpl(url, {
@@ -108,14 +108,21 @@ export function createDialpadHttp(options: DialpadHttpOptions) {
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal: clock.timeout?.(timeoutMs) ?? AbortSignal.timeout(timeoutMs),
       });
+      // Headers are in, so the request has left: the limiter stops counting it a second from now.
+      permit.release();
       if (response.status === 401) {
         await response.body?.cancel();
         return { kind: "unauthorized" };
       }
       if (response.status === 429 || response.status >= 500) {
-        if (response.status === 429) stats.rateLimited++;
         await response.body?.cancel();
         const retryAfterMs = parseRetryAfterMs(response.headers.get("retry-after"), clock.now());
+        if (response.status === 429) {
+          stats.rateLimited++;
+          // Never caused by our own pace (the limiter keeps every window within the limit): another
+          // integration of the company spends the budget, so slow down for a while (AIMD).
+          permit.reportRateLimited(retryAfterMs);
+        }
         return { kind: "retryable", failure: { message: `Dialpad answered ${label} with HTTP ${response.status}.`, status: response.status, retryAfterMs } };
       }
       const text = await response.text();
@@ -133,6 +140,8 @@ export function createDialpadHttp(options: DialpadHttpOptions) {
       if (isTimeout) stats.timeouts++;
       const message = isTimeout ? `Dialpad did not answer ${label} within ${timeoutMs} ms.` : `Could not reach Dialpad for ${label}.`;
       return { kind: "retryable", failure: { message, status: null, retryAfterMs: null, cause: error } };
+    } finally {
+      permit.release();
     }
   }
 

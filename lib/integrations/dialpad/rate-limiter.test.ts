@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, getSharedRateLimiter } from "./rate-limiter";
+import { createRateLimiter, getSharedRateLimiter, type RequestPermit } from "./rate-limiter";
 import { backoffDelayMs, parseRetryAfterMs } from "./retry";
 import { createVirtualClock } from "./testing/fake-clock";
 
@@ -13,12 +13,18 @@ function maxInAnySecond(times: number[]): number {
   return best;
 }
 
+/** Records when each permit was granted and releases it at once (an answer that takes no time). */
+const answeredAt = (clock: { now(): number }, grants: number[]) => (permit: RequestPermit) => {
+  grants.push(clock.now());
+  permit.release();
+};
+
 describe("createRateLimiter", () => {
   it("never grants more than N requests in any 1-second window, even to 100 concurrent callers", async () => {
     const clock = createVirtualClock();
     const limiter = createRateLimiter(18, { clock });
     const grants: number[] = [];
-    const all = Array.from({ length: 100 }, () => limiter.acquire().then(() => grants.push(clock.now())));
+    const all = Array.from({ length: 100 }, () => limiter.acquire().then(answeredAt(clock, grants)));
     await clock.runAll();
     await Promise.all(all);
     expect(grants).toHaveLength(100);
@@ -35,7 +41,7 @@ describe("createRateLimiter", () => {
     const pending: Promise<unknown>[] = [];
     for (const [count, idleMs] of [[30, 0], [5, 2000], [25, 10]] as const) {
       clock.advance(idleMs);
-      for (let i = 0; i < count; i++) pending.push(limiter.acquire().then(() => grants.push(clock.now())));
+      for (let i = 0; i < count; i++) pending.push(limiter.acquire().then(answeredAt(clock, grants)));
       await clock.runAll();
     }
     await Promise.all(pending);
@@ -47,7 +53,7 @@ describe("createRateLimiter", () => {
     const clock = createVirtualClock();
     const limiter = createRateLimiter(18, { clock });
     for (let i = 0; i < 5; i++) {
-      await limiter.acquire();
+      (await limiter.acquire()).release();
       clock.advance(100);
     }
     expect(clock.now()).toBe(500);
