@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDialpadClient, createRateLimiter, type DialpadClientOptions } from "./client";
-import { DialpadForbiddenError, DialpadNotFoundError, DialpadResponseError, DialpadUnauthorizedError } from "./errors";
+import {
+  DialpadCursorExpiredError, DialpadForbiddenError, DialpadNotFoundError, DialpadRequestError, DialpadResponseError, DialpadUnauthorizedError,
+} from "./errors";
 import { createRecordingClock } from "./testing/fake-clock";
 import { restAnsweredCall, restCompany, restDeletedUser, restUser, webhookVoicemailCall } from "./testing/fixtures";
 import { dialpadErrorBody, sendJson, startLocalServer, type Handler, type LocalServer } from "./testing/local-server";
@@ -74,6 +76,21 @@ describe("reads", () => {
     expect(page).toEqual({ calls: [], raw: [], rejected: [], cursor: null });
     expect(server.requests[0]?.query.get("cursor")).toBe("abc");
     expect(server.requests[0]?.query.get("limit")).toBe("50");
+  });
+
+  it("reports a refused /call cursor as DialpadCursorExpiredError, and a bad first page as an ordinary 400", async () => {
+    const expired = "Invalid value for cursor: the cursor has expired; list again without it.";
+    answer = (_request, response) => sendJson(response, 400, dialpadErrorBody(400, expired, "invalid"));
+    const error = await client().listCalls({ startedAfter: 1, startedBefore: 2, cursor: "old" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DialpadCursorExpiredError);
+    expect(error).toBeInstanceOf(DialpadRequestError);
+    expect(error).toMatchObject({ status: 400, dialpadMessage: expired });
+    answer = (_request, response) => sendJson(response, 410, dialpadErrorBody(410, "Gone.", "gone"));
+    await expect(client().listCalls({ startedAfter: 1, startedBefore: 2, cursor: "old" })).rejects.toBeInstanceOf(DialpadCursorExpiredError);
+    answer = (_request, response) => sendJson(response, 400, dialpadErrorBody(400, "Invalid value for started_after.", "invalid"));
+    const firstPage = await client().listCalls({ startedAfter: 1, startedBefore: 2 }).catch((e: unknown) => e);
+    expect(firstPage).toBeInstanceOf(DialpadRequestError);
+    expect(firstPage).not.toBeInstanceOf(DialpadCursorExpiredError);
   });
 
   it("keeps a numeric id beyond 2^53 exact when a REST body carries it as a JSON number", async () => {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { checkDialpadBaseUrl } from "./config";
-import { DialpadNotFoundError, DialpadResponseError } from "./errors";
+import { DialpadCursorExpiredError, DialpadNotFoundError, DialpadRequestError, DialpadResponseError } from "./errors";
 import { createDialpadHttp, type DialpadClientStats, type DialpadHttpOptions } from "./http";
 import {
   dialpadCallSchema,
@@ -56,7 +56,10 @@ export interface DialpadClient {
   /** GET /users/me: the user who granted the OAuth token. */
   getMe(): Promise<DialpadUser>;
   listUsers(params?: { state?: DialpadUserState }): AsyncGenerator<DialpadUserPage>;
-  /** One page of concluded calls (newest first), so the sync can checkpoint page by page. */
+  /**
+   * One page of concluded calls (newest first), so the sync can checkpoint page by page. Throws
+   * DialpadCursorExpiredError when Dialpad refuses the cursor (strict emulator: 5 minutes after it was issued).
+   */
   listCalls(params: ListCallsParams): Promise<DialpadCallPage>;
   getCall(id: string): Promise<DialpadCall>;
   createWebhook(params: { hookUrl: string; secret: string }): Promise<DialpadWebhook>;
@@ -66,6 +69,9 @@ export interface DialpadClient {
   deleteCallSubscription(id: string): Promise<void>;
   stats(): DialpadClientStats;
 }
+
+// 400 is what Dialpad's Google-style errors give an unusable parameter; 410 is how some APIs say "expired".
+const cursorRefusedStatuses = new Set([400, 410]);
 
 export function createDialpadClient(options: DialpadClientOptions): DialpadClient {
   const http = createDialpadHttp({ ...options, baseUrl: checkDialpadBaseUrl(options.baseUrl) });
@@ -102,12 +108,17 @@ export function createDialpadClient(options: DialpadClientOptions): DialpadClien
     },
 
     async listCalls({ startedAfter, startedBefore, cursor, limit = 100 }) {
-      const page = await getPage("/call", {
-        started_after: startedAfter,
-        started_before: startedBefore,
-        cursor: cursor ?? undefined,
-        limit,
-      });
+      const query = { started_after: startedAfter, started_before: startedBefore, cursor: cursor ?? undefined, limit };
+      let page: Awaited<ReturnType<typeof getPage>>;
+      try {
+        page = await getPage("/call", query);
+      } catch (error) {
+        // With a cursor, the cursor is the only thing that differs from a first page Dialpad accepted.
+        if (cursor && error instanceof DialpadRequestError && cursorRefusedStatuses.has(error.status)) {
+          throw new DialpadCursorExpiredError(error.status, "/call", error.dialpadMessage);
+        }
+        throw error;
+      }
       const { calls, rejected } = parseCallItems(page.items);
       const rejectedItems = new Set(rejected.map((item) => item.raw));
       const raw = rejectedItems.size === 0 ? page.items : page.items.filter((item) => !rejectedItems.has(item));

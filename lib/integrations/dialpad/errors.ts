@@ -88,6 +88,18 @@ export class DialpadRequestError extends DialpadError {
   }
 }
 
+/**
+ * GET /call refused a cursor it handed out (400, or 410): it expired or Dialpad forgot it. Nothing is wrong
+ * with the connection; list that window again without the cursor. A DialpadRequestError, so code that
+ * handles any 400 keeps working.
+ */
+export class DialpadCursorExpiredError extends DialpadRequestError {
+  constructor(status: number, path: string, dialpadMessage: string | null) {
+    super(status, path, dialpadMessage);
+    this.message = `Dialpad no longer accepts the ${path} cursor (HTTP ${status}); list the window again without it.`;
+  }
+}
+
 /** A 2xx whose body is not the shape Dialpad documents (the whole response, not one record). */
 export class DialpadResponseError extends DialpadError {
   constructor(
