@@ -1,9 +1,18 @@
 // Next.js calls register() once per server start. On a Node server it starts the in-process sync
 // scheduler, unless DAYMARK_DISABLE_SCHEDULER=1 (Vercel, where Cron calls /api/cron/sync instead).
 export async function register(): Promise<void> {
-  // NEXT_RUNTIME is set by Next.js itself, not configuration; the edge runtime has no SQLite.
+  // NEXT_RUNTIME is set by Next.js itself, not configuration; the edge runtime has no database driver.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
+  const { DatabaseUrlError, parseDatabaseUrl } = await import("./db/engine");
+  try {
+    parseDatabaseUrl(getEnv().DATABASE_URL);
+  } catch (error) {
+    // Say so once and keep serving: /api/health answers 503 instead of the process crash-looping.
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    console.error(`[daymark] ${error.message}`);
+    return;
+  }
   if (getEnv().DAYMARK_DISABLE_SCHEDULER === "1") return;
   const { startSyncScheduler } = await import("./lib/services/sync/scheduler");
   startSyncScheduler();
