@@ -30,7 +30,8 @@ function client(overrides: Partial<DialpadClientOptions> = {}) {
     baseUrl: server.url,
     getAccessToken: async () => "token-1",
     onUnauthorized: async () => "token-2",
-    rateLimiter: createRateLimiter(10_000),
+    // Its own fake clock: after a 429 it holds requests for Retry-After too, and its waits are not the client's.
+    rateLimiter: createRateLimiter(10_000, { clock: createRecordingClock() }),
     clock,
     random: () => 0.5,
     ...overrides,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import type { RunningEmulator } from "@/emulator/server";
+import { createRateLimiter } from "@/lib/integrations/dialpad/client";
 import { createRecordingClock } from "@/lib/integrations/dialpad/testing/fake-clock";
 import { createTestDb } from "@/tests/db";
 import { waitFor } from "@/tests/wait-for";
@@ -49,7 +50,8 @@ async function backfill(extra: SyncRunOptions = {}, duringRun: (clock: ReturnTyp
   const clock = createRecordingClock();
   const runSleeps: number[] = [];
   const options: SyncRunOptions = {
-    createClient: fastClientFactory(emulator.url, { clock }),
+    // The rate limiter waits out Retry-After too: on its own fake clock, so its waits are not the client's.
+    createClient: fastClientFactory(emulator.url, { clock, rateLimiter: createRateLimiter(100_000, { clock: createRecordingClock() }) }),
     pageSize,
     // One page per transaction, so faults can be injected between pages.
     commitRows: 1,
@@ -71,7 +73,8 @@ async function expectComplete(db: Parameters<typeof expectStoredCallsToMatch>[0]
 
 const fault = (spec: Record<string, unknown>) => admin(emulator, "/faults", { pathPrefix: "/api/v2/call", ...spec });
 
-describe("sync under Dialpad faults", () => {
+// Each test backfills into a fresh database one page per transaction: seconds on a loaded machine, hence the budget.
+describe("sync under Dialpad faults", { timeout: 60_000 }, () => {
   it("rides out a burst of 5xx answers longer than one request's retry budget", async () => {
     await fault({ kind: "5xx", status: 503, times: 7 });
     const { db, organizationId, finished, faults, clock, runSleeps } = await backfill();

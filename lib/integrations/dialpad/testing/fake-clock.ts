@@ -1,20 +1,23 @@
 import type { Clock } from "../retry";
 
 /**
- * Sleeps return at once and are recorded, so tests can assert how long the client chose to wait.
+ * Sleeps return at once and are recorded, so tests can assert how long the client chose to wait; the
+ * clock jumps ahead by each (code that waits for an instant, like the rate limiter after a 429, gets there).
  * Request timeouts are recorded too and never fire by themselves: `expireTimeouts()` fires every one
  * handed out so far, for a test that knows its request hangs.
  */
 export function createRecordingClock(start = 1_767_600_000_000): Clock & { sleeps: number[]; timeouts: number[]; expireTimeouts(): void } {
+  let now = start;
   const sleeps: number[] = [];
   const timeouts: number[] = [];
   const unexpired: AbortController[] = [];
   return {
     sleeps,
     timeouts,
-    now: () => start,
+    now: () => now,
     sleep: async (ms) => {
       sleeps.push(ms);
+      now += Math.max(0, ms);
     },
     timeout: (ms) => {
       timeouts.push(ms);
