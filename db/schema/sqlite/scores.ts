@@ -109,7 +109,7 @@ export const scoreSettings = sqliteTable(
 export const scoreRecomputeQueue = sqliteTable(
   "score_recompute_queue",
   {
-    // AUTOINCREMENT: ids never reuse, so "delete what I read, up to id N" is safe across processes.
+    // Ids never reuse (AUTOINCREMENT / identity): a drain deletes exactly the ids it claimed.
     id: integer("id").primaryKey({ autoIncrement: true }),
     organizationId: integer("organization_id").notNull(),
     kind: text("kind", { enum: scoreQueueKinds }).notNull(),
