@@ -70,7 +70,7 @@ afterAll(async () => {
   if (db) await closeDatabase(db);
   await emulator?.close();
   for (const database of scratch) await database.dispose();
-});
+}, 60_000);
 
 describe("db:copy of an install the app built", () => {
   it("copies every row: calls, scores, the Dialpad connection and the rest", async () => {
@@ -82,20 +82,20 @@ describe("db:copy of an install the app built", () => {
     expect(byTable.get("score_recompute_queue")?.source).toBe(0);
     for (const { table, source, target } of report.counts) expect(target, table).toBe(source);
     for (const table of planCopy()) expect(await readPostgresRows(db, table), table.name).toEqual(readSqliteRows(sourceFile, table));
-  });
+  }, 60_000);
 
   it("keeps the sealed tokens: they decrypt on PostgreSQL and the app uses them", async () => {
     const connection = await getDialpadConnection(db, install.organizationId);
     expect(openConnectionSecret(install.organizationId, "refresh_token", connection!.refreshTokenCipher!)).toBe(install.refreshToken);
     expect(await getDialpadAccessToken(db, install.organizationId)).toBe(install.accessToken);
-  });
+  }, 60_000);
 
   it("recomputes the same scores on PostgreSQL as were copied from SQLite", async () => {
     const copied = await snapshotScores(db, install.organizationId);
     expect(copied.days.filter((day) => day.score !== null).length).toBeGreaterThan(0);
     await recomputeOrganizationScores(db, install.organizationId);
     expect(await snapshotScores(db, install.organizationId)).toEqual(copied);
-  });
+  }, 60_000);
 
   it("continues the sync where the copied one stopped: an incremental run over the trailing window, no copied call changed", async () => {
     const copiedCalls = await listOrganizationCalls(db, install.organizationId);

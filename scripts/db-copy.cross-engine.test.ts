@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (targetDb) await closeDatabase(targetDb);
   for (const database of scratch) await database.dispose();
-});
+}, 60_000);
 
 describe("db:copy from SQLite to an empty PostgreSQL database", () => {
   it("copies every table, and reports equal row counts on both sides", async () => {
@@ -102,7 +102,7 @@ describe("db:copy from SQLite to an empty PostgreSQL database", () => {
       expect.objectContaining({ name: "CopyRefusedError", message: expect.stringMatching(/already holds Daymark data: organizations \(3\).*only copies into an empty database/) }),
     );
     expect(await countPostgresRows(targetDb, tables)).toEqual(before);
-  });
+  }, 60_000);
 
   it("rolls the whole copy back when a table's row count differs", async () => {
     const rogue = await scratchPostgres();
@@ -121,7 +121,7 @@ describe("db:copy from SQLite to an empty PostgreSQL database", () => {
     } finally {
       await closeDatabase(db);
     }
-  });
+  }, 60_000);
 });
 
 describe("db:copy refuses a source that is not an up-to-date Daymark database", () => {
@@ -142,7 +142,7 @@ describe("db:copy refuses a source that is not an up-to-date Daymark database", 
 
     const tables = await openAndCountTables(untouched.url);
     expect(tables).toBe(0);
-  });
+  }, 60_000);
 });
 
 describe("npm run db:copy", () => {
@@ -172,7 +172,7 @@ describe("npm run db:copy", () => {
     const result = runCli("--from", sourceFile);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Usage: npm run db:copy -- --from ./data/daymark.db --to postgres://");
-  });
+  }, 60_000);
 });
 
 async function openAndCountTables(url: string): Promise<number> {

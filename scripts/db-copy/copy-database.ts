@@ -7,6 +7,7 @@ import { describeDatabase, parseDatabaseUrl } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
 import { withTransaction } from "@/db/transaction";
 import { CopyMismatchError, CopyRefusedError } from "./errors";
+import { insertRows } from "./insert-rows";
 import { hasMismatch, type TableCount } from "./row-counts";
 import { listUnknownTables, openCopySource, readSqliteSequences, type CopySource } from "./source";
 import { planCopy, scoreQueueTable, type CopyTable } from "./tables";
@@ -17,7 +18,7 @@ export interface CopyOptions {
   from: string;
   /** A postgres:// URL. */
   to: string;
-  /** Rows per INSERT (capped so a chunk stays under PostgreSQL's 65,535 parameters). */
+  /** Rows read and inserted at a time. */
   chunkRows?: number;
   log?: (line: string) => void;
 }
@@ -82,11 +83,11 @@ function parseEndpoints(options: CopyOptions): { from: string; to: string } {
   return { from: from.file, to: to.url };
 }
 
-/** Reads the table in primary-key order a chunk at a time and writes each chunk as one multi-row INSERT. */
+/** Reads the table in primary-key order a chunk at a time and writes each chunk with one INSERT. */
 async function copyTable(source: CopySource, tx: Db, table: CopyTable, chunkRows: number): Promise<number> {
   const sourceKey = getTableColumns(table.sqlite)[table.primaryKey]!;
   const targetKey = getTableColumns(table.pg)[table.primaryKey]!;
-  const limit = Math.max(1, Math.min(chunkRows, Math.floor(60_000 / table.columnCount)));
+  const limit = Math.max(1, chunkRows);
   const deferred: DeferredReferences[] = [];
   let copied = 0;
   let after: unknown;
@@ -104,7 +105,7 @@ async function copyTable(source: CopySource, tx: Db, table: CopyTable, chunkRows
     }
     const values = table.selfReferences.length === 0 ? rows : rows.map((row) => withoutSelfReferences(row, table, deferred));
     try {
-      await tx.insert(table.pg).values(values);
+      await insertRows(tx, table, values);
     } catch (error) {
       const where = after === undefined ? "in its first rows" : `after ${table.primaryKey} ${String(after)}`;
       throw new Error(`Copying ${table.name} failed ${where}: ${describeDriverError(error)}`, { cause: error });

@@ -15,7 +15,6 @@ export interface CopyTable {
   primaryKey: string;
   /** Nullable columns referencing this same table (employees.manager_id): written in a second pass. */
   selfReferences: string[];
-  columnCount: number;
 }
 
 export const scoreQueueTable = "score_recompute_queue";
@@ -54,7 +53,6 @@ export function planCopy(): CopyTable[] {
       pg,
       primaryKey: keyOf(primary[0]!),
       selfReferences,
-      columnCount: Object.keys(columns).length,
     });
     dependsOn.set(config.name, targets);
   }

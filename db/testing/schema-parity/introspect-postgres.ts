@@ -8,7 +8,7 @@ const deleteActions: Record<string, string> = { a: "no action", r: "restrict", c
 
 export async function introspectPostgres(db: Db): Promise<SchemaShape> {
   const tables: Record<string, TableShape> = {};
-  const tableOf = (name: string) => (tables[name] ??= { columns: {}, primaryKey: [], indexes: {}, foreignKeys: {} });
+  const tableOf = (name: string) => (tables[name] ??= { columns: {}, primaryKey: [], indexes: {}, foreignKeys: {}, checks: [] });
 
   const columns = await queryRows<{ table: string; column: string; type: string; nullable: string; default: string | null; identity: string }>(db, sql`
     SELECT c.table_name AS "table", c.column_name AS "column", c.data_type AS "type", c.is_nullable AS "nullable",
@@ -28,8 +28,8 @@ export async function introspectPostgres(db: Db): Promise<SchemaShape> {
     };
   }
 
-  const constraints = await queryRows<{ table: string; kind: string; columns: string[]; target: string | null; targetColumns: string[]; onDelete: string; onUpdate: string }>(db, sql`
-    SELECT cl.relname AS "table", con.contype AS "kind",
+  const constraints = await queryRows<{ table: string; name: string; kind: string; columns: string[]; target: string | null; targetColumns: string[]; onDelete: string; onUpdate: string }>(db, sql`
+    SELECT cl.relname AS "table", con.conname AS "name", con.contype AS "kind",
       array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i) AS "columns",
       ft.relname AS "target",
@@ -40,10 +40,12 @@ export async function introspectPostgres(db: Db): Promise<SchemaShape> {
     JOIN pg_class cl ON cl.oid = con.conrelid
     JOIN pg_namespace ns ON ns.oid = cl.relnamespace
     LEFT JOIN pg_class ft ON ft.oid = con.confrelid
-    WHERE ns.nspname = current_schema() AND con.contype IN ('p', 'f')`);
+    WHERE ns.nspname = current_schema() AND con.contype IN ('p', 'f', 'c')
+    ORDER BY con.conname`);
   for (const c of constraints) {
     if (ignoredTables.has(c.table)) continue;
     if (c.kind === "p") tableOf(c.table).primaryKey = c.columns;
+    else if (c.kind === "c") tableOf(c.table).checks.push(c.name);
     else {
       tableOf(c.table).foreignKeys[c.columns.join(",")] =
         `${c.target}(${c.targetColumns.join(",")}) on delete ${deleteActions[c.onDelete]} on update ${deleteActions[c.onUpdate]}`;

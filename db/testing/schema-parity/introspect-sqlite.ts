@@ -56,7 +56,8 @@ function readTable(sqlite: Database.Database, table: string, createSql: string, 
       where: normalizeSqlExpression(where),
     };
   }
-  return { columns, primaryKey, indexes, foreignKeys: readForeignKeys(sqlite, table) };
+  const checks = [...createSql.matchAll(/\bCONSTRAINT\s+[`"]?(\w+)[`"]?\s+CHECK\b/gi)].map((m) => m[1]!).sort();
+  return { columns, primaryKey, indexes, foreignKeys: readForeignKeys(sqlite, table), checks };
 }
 
 function primaryKeyOf(sqlite: Database.Database, table: string): string[] {

@@ -27,6 +27,8 @@ export interface TableShape {
   indexes: Record<string, IndexShape>;
   /** By referencing columns ("a,b"): "table(cols) on delete … on update …". */
   foreignKeys: Record<string, string>;
+  /** Named CHECK constraints (names only: the dialects spell the same condition differently). */
+  checks: string[];
 }
 
 export interface SchemaShape {
@@ -103,6 +105,9 @@ export function compareSchemas(a: SchemaShape, b: SchemaShape): string[] {
       differ(out, `index ${table}.${index}: unique`, ia.isUnique, ib.isUnique, nameA, nameB);
       differ(out, `index ${table}.${index}: where`, ia.where, ib.where, nameA, nameB);
     }
+    const [checksA, checksB] = [new Set(ta.checks), new Set(tb.checks)];
+    for (const check of ta.checks) if (!checksB.has(check)) out.push(`check ${table}.${check}: only on ${nameA}`);
+    for (const check of tb.checks) if (!checksA.has(check)) out.push(`check ${table}.${check}: only on ${nameB}`);
     for (const columns of union(ta.foreignKeys, tb.foreignKeys)) {
       differ(out, `foreign key ${table}(${columns}):`, ta.foreignKeys[columns] ?? null, tb.foreignKeys[columns] ?? null, nameA, nameB);
     }
