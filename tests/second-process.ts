@@ -1,6 +1,6 @@
-// A second process writing to a test database at the same time as the test. On SQLite it is the only
-// way to get a second writer: better-sqlite3 blocks the thread while it waits for a lock, so two
-// connections in one process cannot interleave. On PostgreSQL it is one more set of connections.
+// A second process writing to a test database at the same time as the test: on SQLite, connections in
+// one process take turns (withTransaction queues them per file), so only another process contends for
+// the file's write lock; on PostgreSQL it is one more set of connections.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
