@@ -50,6 +50,8 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
         if (table.name === scoreQueueTable) {
           // The calls triggers queued score work for every copied call. The source's queue is the real
           // pending work (the rest is already in daily_scores), so it replaces theirs, ids and claims as they were.
+          // (Not session_replication_role = replica: it needs a superuser, which managed PostgreSQL rarely
+          // grants, and it would skip the foreign-key checks too.)
           await tx.delete(table.pg);
         }
         const copied = await copyTable(source, tx, table, options.chunkRows ?? 1_000);
