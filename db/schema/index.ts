@@ -1,5 +1,5 @@
 // The tables of the engine DATABASE_URL names. Both dialects declare the same tables, columns and
-// indexes (db/schema/sqlite, db/schema/pg; schema-parity.test.ts keeps them equal) and infer the same
+// indexes (db/schema/sqlite, db/schema/pg; db/schema-parity.cross-engine.test.ts keeps them equal) and infer the same
 // row types, so code above db/ is written once against the PostgreSQL declarations' types.
 import { getActiveEngine } from "../engine";
 import * as pg from "./pg";
