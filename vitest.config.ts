@@ -12,6 +12,9 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
     env: { TZ: "UTC" },
     pool: "forks",
+    // Generous on purpose: the suite must pass on a busy two-core machine; no test relies on a timeout being short.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     setupFiles: ["tests/db/cleanup.ts"],
     projects: [
       {
