@@ -5,6 +5,8 @@
 import { spawnSync } from "node:child_process";
 import { startTestPostgres, type RunningPostgres } from "../tests/db/test-postgres";
 import { databaseUrl } from "../tests/db/postgres-server";
+import { e2ePorts } from "../tests/e2e/env";
+import { acquireE2eLock } from "./e2e-lock";
 import { chromiumInstallHint, findChromium } from "./find-chromium";
 
 const postgresCoreFlows = ["tests/e2e/connect-dialpad.spec.ts", "tests/e2e/sync.spec.ts", "tests/e2e/views.spec.ts"];
@@ -21,6 +23,7 @@ async function main(): Promise<number> {
   }
   const engines = (process.env.DAYMARK_E2E_ENGINES ?? "sqlite,postgres").split(",").map((e) => e.trim());
   const playwrightArgs = process.argv.slice(2);
+  await acquireE2eLock(e2ePorts.app);
   if (run("npx", ["next", "build"]) !== 0) return 1;
   const env = { ...process.env, CHROMIUM_PATH: chromium };
 
