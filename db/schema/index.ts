@@ -27,6 +27,9 @@ export const {
   scoreSettings,
   scoreRecomputeQueue,
   signInAttempts,
+  signInThrottles,
+  userSessions,
+  passwordResetTokens,
 } = tables;
 
 export * from "./enums";

@@ -7,3 +7,5 @@ export * from "./mapping";
 export * from "./sync";
 export * from "./scores";
 export * from "./sign-in-attempts";
+export * from "./sign-in-throttles";
+export * from "./sessions";
