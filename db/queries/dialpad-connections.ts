@@ -94,9 +94,26 @@ export async function insertOauthState(db: Db, values: OauthState): Promise<void
   await db.insert(oauthStates).values(values);
 }
 
-/** Deletes and returns the state row: a state can be used once, even by racing callbacks. */
-export async function takeOauthState(db: Db, stateHash: string): Promise<OauthState | undefined> {
-  return firstRow(db.delete(oauthStates).where(eq(oauthStates.stateHash, stateHash)).returning());
+/**
+ * Deletes and returns the state row when it belongs to this user: a state can be used once, even by
+ * racing callbacks, and a callback replayed by someone else neither sees nor burns it.
+ */
+export async function takeOauthState(
+  db: Db,
+  owner: { stateHash: string; organizationId: number; userId: number },
+): Promise<OauthState | undefined> {
+  return firstRow(
+    db
+      .delete(oauthStates)
+      .where(
+        and(
+          eq(oauthStates.stateHash, owner.stateHash),
+          eq(oauthStates.organizationId, owner.organizationId),
+          eq(oauthStates.userId, owner.userId),
+        ),
+      )
+      .returning(),
+  );
 }
 
 export async function deleteExpiredOauthStates(db: Db, now: number): Promise<void> {

@@ -103,6 +103,14 @@ describe("completeDialpadAuthorization against the emulator", () => {
     expect((await completeDialpadAuthorization(db, other, callback)).outcome).toMatchObject({ reason: "invalid_state" });
   });
 
+  it("leaves the state usable by its owner after another admin of the same organization tried it", async () => {
+    const { db, organization, admin } = await setUp();
+    const other = toViewer(await createUser(db, organization, { role: "admin" }));
+    const callback = await consent(await startDialpadAuthorization(db, admin, { isPopup: false }), "admin@acme.test", "allow");
+    expect((await completeDialpadAuthorization(db, other, callback)).outcome).toMatchObject({ status: "failed", reason: "invalid_state" });
+    expect((await completeDialpadAuthorization(db, admin, callback)).outcome).toMatchObject({ status: "connected", companyDomain: "acme.test" });
+  });
+
   it("refuses a Dialpad company on another domain and stores nothing", async () => {
     const { db, organization, admin } = await setUp();
     const callback = await consent(await startDialpadAuthorization(db, admin, { isPopup: false }), "admin@other.test", "allow");

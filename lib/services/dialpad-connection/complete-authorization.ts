@@ -23,9 +23,10 @@ export async function completeDialpadAuthorization(
   assertAdmin(admin);
   const now = options.now ?? Date.now();
   const state = callbackUrl.searchParams.get("state") ?? "";
-  const stored = state ? await takeOauthState(db, hashOauthState(state)) : undefined;
-  const isOwnState = stored && stored.organizationId === admin.organizationId && stored.userId === admin.userId;
-  if (!stored || !isOwnState) return { outcome: connectFailure("invalid_state"), isPopup: stored?.isPopup ?? false };
+  const stored = state
+    ? await takeOauthState(db, { stateHash: hashOauthState(state), organizationId: admin.organizationId, userId: admin.userId })
+    : undefined;
+  if (!stored) return { outcome: connectFailure("invalid_state"), isPopup: false };
   const isPopup = stored.isPopup;
   if (stored.expiresAt < now) return { outcome: connectFailure("expired"), isPopup };
 
