@@ -24,3 +24,23 @@ export const defaultSyncSettings = { backfillDays: 30, intervalMinutes: 5, trail
 
 export const userRoles = ["admin", "manager", "employee"] as const;
 export type UserRole = (typeof userRoles)[number];
+
+/**
+ * What an audit event records. "data.exported" is reserved for the data exports another change adds;
+ * nothing writes it yet.
+ */
+export const auditActions = [
+  "dialpad.connected",
+  "dialpad.disconnected",
+  "mapping.changed",
+  "user.created",
+  "user.access_changed",
+  "user.password_reset",
+  "user.sessions_revoked",
+  "scores.settings_changed",
+  "sync.settings_changed",
+  "organization.settings_changed",
+  "employees.imported",
+  "data.exported",
+] as const;
+export type AuditAction = (typeof auditActions)[number];

@@ -30,6 +30,7 @@ export const {
   signInThrottles,
   userSessions,
   passwordResetTokens,
+  auditEvents,
 } = tables;
 
 export * from "./enums";

@@ -30,3 +30,5 @@ export type SignInAttempt = typeof t.signInAttempts.$inferSelect;
 export type SignInThrottle = typeof t.signInThrottles.$inferSelect;
 export type UserSession = typeof t.userSessions.$inferSelect;
 export type PasswordResetToken = typeof t.passwordResetTokens.$inferSelect;
+export type AuditEvent = typeof t.auditEvents.$inferSelect;
+export type NewAuditEvent = typeof t.auditEvents.$inferInsert;
