@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 import { timeZoneSchema } from "@/lib/services/organizations/timezones";
 import { emailSchema, personNameSchema } from "@/lib/services/users/user-schemas";
 
@@ -14,12 +15,9 @@ export const employeeInputSchema = z.object({
   phone: optionalText(40),
   timezone: z.preprocess(blankToNull, timeZoneSchema.nullable().default(null)),
   title: optionalText(120),
-  managerId: z.preprocess(
-    blankToNull,
-    z.coerce.number("Choose a manager from the list.").int().positive("Choose a manager from the list.").nullable().default(null),
-  ),
+  managerId: z.preprocess(blankToNull, idSchema("Choose a manager from the list.").nullable().default(null)),
 });
 
 export type EmployeeInput = z.output<typeof employeeInputSchema>;
 
-export const employeeIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const employeeIdSchema = idSchema();

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
+import { idSchema } from "@/lib/id-schema";
 import { createUser, createUserSchema } from "@/lib/services/users/create-user";
 import { changeUserRole, setUserActive } from "@/lib/services/users/update-user-access";
 import { roleSchema } from "@/lib/services/users/user-schemas";
 
 const admins = ["admin"] as const;
-const userIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const userIdSchema = idSchema();
 
 export const createUserAction = createAction(
   { schema: createUserSchema, roles: admins, name: "createUser" },

@@ -2,13 +2,14 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
+import { idSchema } from "@/lib/id-schema";
 import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
 import { getCallDetail, type CallDetail } from "@/lib/services/views/get-call-detail";
 import { requireViewer } from "@/lib/session";
 
 const callRouteSchema = z.object({
   id: employeeIdSchema,
-  callId: z.string().regex(/^\d{1,15}$/).transform(Number),
+  callId: idSchema(),
 });
 
 /** Shared by the call page and its modal: a bad, unknown, foreign or out-of-scope id is the 404 page. */
