@@ -3,13 +3,27 @@ import type { Db } from "./client";
 import { asNodePg } from "./engines/postgres";
 import { getSqliteHandle } from "./engines/sqlite";
 
-// The SQLite connection whose transaction the current async context is inside.
-const openSqliteTransaction = new AsyncLocalStorage<Db>();
-// Keyed by the database file, not the handle: two handles on one file in one process (a second
-// connection in a test) must queue, not wait on each other's lock (better-sqlite3 waits synchronously,
-// so the holder could never commit).
-const sqliteQueues = new Map<string, Promise<unknown>>();
-const postgresTransactions = new WeakSet<object>();
+interface TransactionState {
+  /** The SQLite connection whose transaction the current async context is inside. */
+  openSqliteTransaction: AsyncLocalStorage<Db>;
+  /**
+   * Keyed by the database file, not the handle: two handles on one file in one process (a second
+   * connection in a test) must queue, not wait on each other's lock (better-sqlite3 waits
+   * synchronously, so the holder could never commit).
+   */
+  sqliteQueues: Map<string, Promise<unknown>>;
+  postgresTransactions: WeakSet<object>;
+}
+
+// Process-wide, not per module instance: Next bundles server actions and pages separately, and both
+// must queue behind the same transactions on the one shared connection.
+const stateKey = Symbol.for("daymark.db.transactionState");
+const globalState = globalThis as unknown as { [stateKey]?: TransactionState };
+const { openSqliteTransaction, sqliteQueues, postgresTransactions } = (globalState[stateKey] ??= {
+  openSqliteTransaction: new AsyncLocalStorage<Db>(),
+  sqliteQueues: new Map(),
+  postgresTransactions: new WeakSet(),
+});
 
 /**
  * Runs `work` in one transaction and passes it the handle to write through; everything it wrote

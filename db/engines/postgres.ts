@@ -6,7 +6,9 @@ import * as schema from "../schema/pg";
 // Epoch milliseconds are bigint columns, and count(*) is bigint: read int8 as a JS number (exact below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-const pools = new WeakMap<object, pg.Pool>();
+// On the handle itself (see engines/sqlite.ts): bundled module instances share one handle.
+const poolKey = Symbol.for("daymark.db.postgresPool");
+type WithPool = { [poolKey]?: pg.Pool };
 
 export function openPostgres(url: string): Db {
   const pool = new pg.Pool({
@@ -19,12 +21,12 @@ export function openPostgres(url: string): Db {
   // An idle client losing its server (restart, failover) must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error(`PostgreSQL pool: ${error.message}`));
   const db = Object.assign(drizzle(pool, { schema }), { $engine: "postgres" as const });
-  pools.set(db, pool);
+  Object.defineProperty(db, poolKey, { value: pool });
   return db as unknown as Db;
 }
 
 export function getPostgresPool(db: Db): pg.Pool {
-  const pool = pools.get(db);
+  const pool = (db as unknown as WithPool)[poolKey];
   if (!pool) throw new Error(`Expected a PostgreSQL database handle, got ${db.$engine}.`);
   return pool;
 }
