@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { defaultDatabaseUrl, describeDatabase, parseDatabaseUrl } from "@/db/engine";
+import { runChild, startChild, stopChildren, stopChildrenOnExit } from "./demo-processes";
 
 // `npm run demo`: migrate, start the Dialpad emulator, seed a demo organization matching its users
 // (first run only), build, and serve the app on http://localhost:3000. DATABASE_URL picks the database
@@ -58,26 +59,25 @@ const env: NodeJS.ProcessEnv = {
 };
 Object.assign(process.env, env);
 
-const children: ChildProcess[] = [];
+// A signal to this process alone (not to the terminal's whole group) still stops every child's tree.
+stopChildrenOnExit();
 function stopAll(code: number): never {
-  for (const child of children) child.kill("SIGTERM");
+  stopChildren();
   process.exit(code);
 }
-process.on("SIGINT", () => stopAll(0));
-process.on("SIGTERM", () => stopAll(0));
 
-function runOrExit(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.status !== 0) stopAll(result.status ?? 1);
+// Asynchronous, so a signal during `next build` is handled at once rather than after the build.
+async function runOrExit(command: string, args: string[]): Promise<void> {
+  const code = await runChild(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
+  if (code !== 0) stopAll(code);
 }
 
 function start(name: string, command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
+  const child = startChild(command, args, { stdio: ["ignore", "inherit", "inherit"], env });
   child.on("exit", (code) => {
     console.error(`${name} stopped (exit code ${code}); stopping the demo.`);
     stopAll(code ?? 1);
   });
-  children.push(child);
   return child;
 }
 
@@ -97,13 +97,13 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 async function main(): Promise<void> {
   const database = describeDatabase(parseDatabaseUrl(env.DATABASE_URL!));
   const { seedDemoIfEmpty } = await import("./demo-seed");
-  runOrExit("npx", ["tsx", "scripts/migrate.ts"]);
+  await runOrExit("npx", ["tsx", "scripts/migrate.ts"]);
   start("Dialpad emulator", "npx", ["tsx", "emulator/main.ts"]);
   await waitFor(`${emulatorUrl}/__admin/health`, 60_000);
   const logins = await seedDemoIfEmpty(emulatorUrl, secrets.password);
 
   console.log("Building the app (next build)…");
-  runOrExit("npx", ["next", "build"]);
+  await runOrExit("npx", ["next", "build"]);
   start("Daymark", "npx", ["next", "start", "-p", String(appPort)]);
   await waitFor(`${appUrl}/api/health`, 120_000);
 
