@@ -3,6 +3,9 @@
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself, not configuration; the edge runtime has no database driver.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Sign-in throttling keys on the client address, which only the socket knows (lib/client-address.ts).
+  const { recordSocketAddresses } = await import("./lib/record-socket-addresses");
+  recordSocketAddresses();
   const { getEnv } = await import("./lib/env");
   const { DatabaseUrlError, parseDatabaseUrl } = await import("./db/engine");
   try {

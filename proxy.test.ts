@@ -32,7 +32,7 @@ describe("proxy", () => {
 
   it("lets a request with a valid session token through; the page re-checks it against the database", async () => {
     const token = await encode({
-      token: { userId: 1, organizationId: 1, role: "admin", sessionVersion: 1 },
+      token: { userId: 1, organizationId: 1, role: "admin", sessionVersion: 1, sessionId: "s1" },
       secret: getAuthSecret(),
     });
     const response = await proxy(request("/team", `next-auth.session-token=${token}`));

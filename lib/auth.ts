@@ -2,9 +2,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
+import { getClientAddress } from "@/lib/client-address";
+import { getDevSecret } from "@/lib/dev-secret";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { signInLockedCode } from "@/lib/sign-in-errors";
+import { endUserSession, sessionMaxAgeMs, startUserSession } from "@/lib/services/users/sessions";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 
 declare module "next-auth" {
@@ -13,12 +16,14 @@ declare module "next-auth" {
     organizationId: number;
     role: UserRole;
     sessionVersion: number;
+    sessionId: string;
   }
   interface Session {
     userId: number;
     organizationId: number;
     role: UserRole;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
@@ -28,18 +33,17 @@ declare module "next-auth/jwt" {
     organizationId: number;
     role: UserRole;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
-export const sessionMaxAgeSeconds = 8 * 60 * 60;
-
-const devSecret = "daymark-development-secret-not-for-production";
+export const sessionMaxAgeSeconds = sessionMaxAgeMs / 1000;
 
 /** Read per request, never at import, so `next build` needs no secret. */
 export function getAuthSecret(): string {
   const env = getEnv();
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  if (env.NODE_ENV !== "production") return devSecret;
+  if (env.NODE_ENV !== "production") return getDevSecret();
   throw new Error("NEXTAUTH_SECRET must be set in production (at least 16 random characters).");
 }
 
@@ -52,12 +56,15 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const user = await verifyCredentials(getDb(), credentials?.email ?? "", credentials?.password ?? "").catch((error: unknown) => {
+        async authorize(credentials, request) {
+          const address = getClientAddress(request?.headers, getEnv().TRUSTED_PROXY_HOPS);
+          const db = getDb();
+          const user = await verifyCredentials(db, credentials?.email ?? "", credentials?.password ?? "", { address }).catch((error: unknown) => {
             if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(signInLockedCode);
             throw error;
           });
           if (!user) return null;
+          const sessionId = await startUserSession(db, user);
           return {
             id: String(user.id),
             name: user.name,
@@ -66,6 +73,7 @@ export function getAuthOptions(): NextAuthOptions {
             organizationId: user.organizationId,
             role: user.role,
             sessionVersion: user.sessionVersion,
+            sessionId,
           };
         },
       }),
@@ -78,6 +86,7 @@ export function getAuthOptions(): NextAuthOptions {
           token.organizationId = user.organizationId;
           token.role = user.role;
           token.sessionVersion = user.sessionVersion;
+          token.sessionId = user.sessionId;
         }
         return token;
       },
@@ -88,7 +97,14 @@ export function getAuthOptions(): NextAuthOptions {
           organizationId: token.organizationId,
           role: token.role,
           sessionVersion: token.sessionVersion,
+          sessionId: token.sessionId,
         };
+      },
+    },
+    events: {
+      // Ends the session on the server, so a copy of the cookie saved before reads nothing afterwards.
+      async signOut({ token }) {
+        if (typeof token?.sessionId === "string") await endUserSession(getDb(), token.sessionId);
       },
     },
   };

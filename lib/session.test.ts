@@ -14,6 +14,7 @@ vi.mock("@/lib/auth", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db/client")>()), getDb: () => state.db }));
 
 const { requireViewer } = await import("./session");
+const { endUserSession, startUserSession } = await import("./services/users/sessions");
 
 let db: Db;
 let organization: Organization;
@@ -25,10 +26,11 @@ beforeEach(async () => {
 });
 
 /** A user signed in with the claims next-auth puts in the JWT; `claims` stands for a token issued earlier. */
-async function signIn(role: UserRole, claims: Partial<{ role: UserRole; sessionVersion: number }> = {}) {
+async function signIn(role: UserRole, claims: Partial<{ role: UserRole; sessionVersion: number; sessionId: string }> = {}) {
   const user = await createUser(db, organization, { role });
-  state.session = { userId: user.id, organizationId: user.organizationId, role: user.role, sessionVersion: user.sessionVersion, ...claims };
-  return user;
+  const sessionId = await startUserSession(db, user);
+  state.session = { userId: user.id, organizationId: user.organizationId, role: user.role, sessionVersion: user.sessionVersion, sessionId, ...claims };
+  return { ...user, sessionId };
 }
 
 /** The viewer, or the digest of the Next.js error requireViewer threw (a redirect or a 404). */
@@ -75,5 +77,20 @@ describe("requireViewer", () => {
     // A token from before a role change (the session version moved on) is refused the same way.
     await signIn("admin", { sessionVersion: -1 });
     expect(await attempt({ roles: ["admin"] })).toBe(toLogin);
+  });
+
+  it("refuses a session ended by sign-out, though its token is still valid", async () => {
+    const user = await signIn("admin");
+    expect(await attempt()).toMatchObject({ userId: user.id });
+    await endUserSession(db, user.sessionId);
+    expect(await attempt()).toBe(toLogin);
+  });
+
+  it("refuses a token without a server-side session, or carrying another user's session", async () => {
+    const other = await signIn("employee");
+    await signIn("admin", { sessionId: other.sessionId });
+    expect(await attempt()).toBe(toLogin);
+    await signIn("admin", { sessionId: "made-up" });
+    expect(await attempt()).toBe(toLogin);
   });
 });

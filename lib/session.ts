@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { userRoles, type UserRole } from "@/db/schema";
 import { getAuthOptions } from "@/lib/auth";
 import type { Viewer } from "@/lib/services/access/viewer";
-import { loadViewer } from "@/lib/services/users/load-viewer";
+import { loadSessionViewer } from "@/lib/services/users/sessions";
 
 export type { Viewer };
 
@@ -17,18 +17,19 @@ const claimsSchema = z.object({
   organizationId: z.number().int(),
   role: z.enum(userRoles),
   sessionVersion: z.number().int(),
+  sessionId: z.string().min(1).max(100),
 });
 
 /**
- * The signed-in viewer, re-loaded from the database (active flag, role and session version must
- * still match the token), or null. Cached per request so layout and page share one lookup.
+ * The signed-in viewer, re-loaded from the database (the server-side session must be live, and the
+ * active flag, role and session version must still match the token), or null. Cached per request so layout and page share one lookup.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   // Marks the route dynamic before the secret is read, so `next build` never prerenders a signed-in page.
   await connection();
   const claims = claimsSchema.safeParse(await getServerSession(getAuthOptions()));
   if (!claims.success) return null;
-  return loadViewer(getDb(), claims.data);
+  return loadSessionViewer(getDb(), claims.data);
 });
 
 /**

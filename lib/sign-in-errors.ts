@@ -2,7 +2,7 @@
 // so the server throws these codes and the login form turns them into sentences.
 export const signInLockedCode = "SignInLocked";
 
-export const signInLockedMessage = "Too many failed sign-ins for this email. Try again in 15 minutes.";
+export const signInLockedMessage = "Too many failed sign-ins. Wait a few minutes and try again.";
 
 export function getSignInErrorMessage(code: string | null | undefined): string {
   if (code === "CredentialsSignin") return "Email or password is incorrect.";

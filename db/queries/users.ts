@@ -39,3 +39,17 @@ export async function updateUserAccess(
       .returning(),
   );
 }
+
+/** A new password also bumps sessionVersion, so every token issued before stops working. */
+export async function updateUserPassword(
+  db: Db,
+  params: { organizationId: number; userId: number; passwordHash: string },
+): Promise<User | undefined> {
+  return firstRow(
+    db
+      .update(users)
+      .set({ passwordHash: params.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(and(eq(users.organizationId, params.organizationId), eq(users.id, params.userId)))
+      .returning(),
+  );
+}
