@@ -40,4 +40,19 @@ describe("proxy", () => {
     const forged = await proxy(request("/team", "next-auth.session-token=forged"));
     expect(forged.status).toBe(307);
   });
+  it("answers a path with malformed percent-encoding with a 404, where Next would fail with a 500", async () => {
+    for (const path of ["/employees/%C0%AE%C0%AE", "/login/%E0%A4%A", "/api/health/%"]) {
+      const response = await proxy(request(path));
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toBe("Page not found.");
+    }
+  });
+
+  it("refuses a server-action body over 1 MB with a 413, where Next would fail with a 500", async () => {
+    const action = new NextRequest("http://localhost:3000/setup", {
+      method: "POST",
+      headers: { "Next-Action": "7f00", "Content-Length": "1500000" },
+    });
+    expect((await proxy(action)).status).toBe(413);
+  });
 });
