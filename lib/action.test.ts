@@ -91,6 +91,16 @@ describe("createAction", () => {
     expect(await action(null, form({ name: "Ann", password: "x" }))).toEqual({ ok: true, data: "done" });
     expect(requireViewer).toHaveBeenLastCalledWith({ roles: undefined });
   });
+  it("answers a call without form data (a forged action request) as a bad form, without running the handler", async () => {
+    const handler = vi.fn();
+    const action = createAction({ schema, name: "forged" }, handler);
+    const call = action as unknown as (...args: unknown[]) => Promise<unknown>;
+    const badForm = { ok: false, error: "This form could not be read. Reload the page and try again.", fieldErrors: {}, values: {} };
+    expect(await call()).toEqual(badForm);
+    expect(await call(null, "name=Ann")).toEqual(badForm);
+    expect(await call(null, { name: "Ann", password: "x" })).toEqual(badForm);
+    expect(handler).not.toHaveBeenCalled();
+  });
 });
 
 describe("formDataToObject", () => {

@@ -62,6 +62,10 @@ async function runAction<S extends z.ZodType, T>(
   formData: FormData,
   run: (input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  // Our forms always send FormData; anyone can POST other arguments to an action id.
+  if (!(formData instanceof FormData)) {
+    return { ok: false, error: "This form could not be read. Reload the page and try again.", fieldErrors: {}, values: {} };
+  }
   const values = echoValues(formData);
   const parsed = options.schema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
