@@ -20,6 +20,7 @@ import {
 } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { forUpdate } from "@/db/locks";
+import { insertAuditEvent } from "@/db/queries/audit";
 import { insertQueueRows } from "@/db/queries/score-queue";
 import { AppError } from "@/lib/errors";
 import type { DialpadUserRecord } from "@/lib/integrations/dialpad/transform";
@@ -163,15 +164,47 @@ export async function readMappingSnapshot(db: Db, organizationId: number): Promi
 export async function updateMapping<T>(
   db: Db,
   organizationId: number,
-  plan: (snapshot: MappingSnapshot) => { changes: LinkChange[]; value: T },
+  plan: (snapshot: MappingSnapshot) => { changes: LinkChange[]; value: T; auditSummary?: string },
   now: number,
 ): Promise<T> {
   return withTransaction(db, async (tx) => {
     const organization = await firstRow(forUpdate(tx, tx.select().from(organizations).where(eq(organizations.id, organizationId))));
     if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
-    const { changes, value } = plan(await readSnapshotRest(tx, organization));
+    const snapshot = await readSnapshotRest(tx, organization);
+    const { changes, value, auditSummary } = plan(snapshot);
     await writeLinkChanges(tx, organizationId, changes, now);
+    if (changes.length > 0) await insertMappingAuditEvent(tx, snapshot, changes, auditSummary, now);
     return value;
+  });
+}
+
+// One organization audit event per mapping action (an admin's choice, or one auto-mapping run), next
+// to the per-employee mapping_events rows. The first change's actor is the one who acted: follow-up
+// changes ride along.
+async function insertMappingAuditEvent(tx: Db, snapshot: MappingSnapshot, changes: LinkChange[], summary: string | undefined, now: number) {
+  const { actorUserId = null, actorName } = changes[0]!.event;
+  const nameOf = (employeeId: number) => snapshot.employees.find((e) => e.id === employeeId)?.name ?? `Employee ${employeeId}`;
+  const count = changes.length;
+  await insertAuditEvent(tx, {
+    organizationId: snapshot.organization.id,
+    actorUserId,
+    actorName,
+    action: "mapping.changed",
+    targetType: "employee_mapping",
+    targetId: count === 1 ? String(changes[0]!.employeeId) : null,
+    summary: summary ?? `Changed the Dialpad mapping of ${count === 1 ? nameOf(changes[0]!.employeeId) : `${count} employees`}`,
+    details: JSON.stringify({
+      count,
+      changes: changes.map(({ employeeId, event }) => ({
+        employeeId,
+        employee: nameOf(employeeId),
+        from: event.fromDialpadUserId ?? null,
+        to: event.toDialpadUserId ?? null,
+        method: event.toMethod ?? null,
+        reason: event.reason,
+      })),
+    }),
+    createdAt: now,
   });
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEvents } from "@/db/queries/audit";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { readStoredText } from "@/db/queries/stored-text";
 import type { Organization } from "@/db/schema";
@@ -71,6 +72,10 @@ describe("completeDialpadAuthorization against the emulator", () => {
 
     const connection = (await getDialpadConnection(db, organization.id))!;
     expect(connection.connectedByName).toBe("Ada Admin");
+    const { events } = await listAuditEvents(db, { organizationId: organization.id, filters: {}, limit: 10, offset: 0 });
+    expect(events.map((e) => [e.actorUserId, e.actorName, e.action, e.targetType, e.summary])).toEqual([
+      [admin.userId, "Ada Admin", "dialpad.connected", "dialpad_connection", "Connected Dialpad (Acme Inc)"],
+    ]);
     const accessToken = openConnectionSecret(organization.id, "access_token", connection.accessTokenCipher!);
     const refreshToken = openConnectionSecret(organization.id, "refresh_token", connection.refreshTokenCipher!);
     // SQLite: the file's bytes; PostgreSQL: every text value of every table.

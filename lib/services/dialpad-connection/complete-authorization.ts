@@ -1,12 +1,14 @@
 import type { Db } from "@/db/client";
 import { getOrganizationById } from "@/db/queries/organizations";
 import { takeOauthState, upsertDialpadConnection } from "@/db/queries/dialpad-connections";
+import { withTransaction } from "@/db/transaction";
 import { getEnv } from "@/lib/env";
 import { createDialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadAuthorizationDeniedError, DialpadCallbackError, DialpadForbiddenError } from "@/lib/integrations/dialpad/errors";
 import { exchangeAuthorizationCode, revokeToken, type TokenSet } from "@/lib/integrations/dialpad/oauth";
 import { toDialpadCompanyRecord, toDialpadUserRecord } from "@/lib/integrations/dialpad/transform";
 import { getEligibility } from "@/lib/mapping/eligibility";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { assertAdmin, type AdminContext } from "./context";
 import { afterDialpadConnected } from "./lifecycle";
 import { hashOauthState, openCodeVerifier } from "./start-authorization";
@@ -69,25 +71,37 @@ async function verifyAndStore(db: Db, admin: AdminContext, tokens: TokenSet, now
         if (getEligibility({ state: user.state, license: user.license, isRemoved: false }).isMappable) licensedUserCount += 1;
       }
     }
-    await upsertDialpadConnection(db, {
-      organizationId: admin.organizationId,
-      status: "connected",
-      dialpadCompanyId: company.dialpadCompanyId,
-      companyName: company.name ?? company.domain ?? "Dialpad",
-      companyDomain: company.domain ?? "",
-      connectedByUserId: admin.userId,
-      connectedByName: admin.name,
-      connectedAt: now,
-      accessTokenCipher: sealConnectionSecret(admin.organizationId, "access_token", tokens.accessToken),
-      refreshTokenCipher: tokens.refreshToken
-        ? sealConnectionSecret(admin.organizationId, "refresh_token", tokens.refreshToken)
-        : null,
-      accessTokenExpiresAt: tokens.expiresAt,
-      lastRefreshAt: now,
-      lastErrorMessage: null,
-      licensedUserCount,
-      totalUserCount,
-      updatedAt: now,
+    const companyName = company.name ?? company.domain ?? "Dialpad";
+    await withTransaction(db, async (tx) => {
+      await upsertDialpadConnection(tx, {
+        organizationId: admin.organizationId,
+        status: "connected",
+        dialpadCompanyId: company.dialpadCompanyId,
+        companyName,
+        companyDomain: company.domain ?? "",
+        connectedByUserId: admin.userId,
+        connectedByName: admin.name,
+        connectedAt: now,
+        accessTokenCipher: sealConnectionSecret(admin.organizationId, "access_token", tokens.accessToken),
+        refreshTokenCipher: tokens.refreshToken
+          ? sealConnectionSecret(admin.organizationId, "refresh_token", tokens.refreshToken)
+          : null,
+        accessTokenExpiresAt: tokens.expiresAt,
+        lastRefreshAt: now,
+        lastErrorMessage: null,
+        licensedUserCount,
+        totalUserCount,
+        updatedAt: now,
+      });
+      await recordAuditEvent(tx, {
+        organizationId: admin.organizationId,
+        actor: admin,
+        action: "dialpad.connected",
+        target: { type: "dialpad_connection", id: company.dialpadCompanyId },
+        summary: `Connected Dialpad (${companyName})`,
+        details: { companyDomain: company.domain ?? "", licensedUserCount, totalUserCount },
+        at: now,
+      });
     });
     await afterDialpadConnected(db, admin.organizationId);
     return { status: "connected", companyName: company.name ?? "", companyDomain: company.domain ?? "", licensedUserCount, totalUserCount };

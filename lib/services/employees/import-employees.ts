@@ -5,6 +5,7 @@ import { getOrganizationById } from "@/db/queries/organizations";
 import { withTransaction } from "@/db/transaction";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { autoMapOrganization } from "@/lib/services/mapping/auto-map";
 import { queueScoresAfterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
 import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
@@ -50,6 +51,14 @@ export async function importEmployees(db: Db, viewer: Viewer, csvText: string): 
       rows.map((r) => r.employee),
     );
     const after = await listEmployees(tx, viewer.organizationId);
+    await recordAuditEvent(tx, {
+      organizationId: viewer.organizationId,
+      actor: viewer,
+      action: "employees.imported",
+      target: { type: "employees" },
+      summary: `Imported employees from a file: ${counts.created} added, ${counts.updated} updated`,
+      details: { rows: rows.length, ...counts },
+    });
     return { counts, isScoreWorkQueued: await queueScoresAfterEmployeesChanged(tx, viewer.organizationId, before, after) };
   });
   await autoMapOrganization(db, viewer.organizationId);

@@ -35,7 +35,9 @@ export async function acceptAllSuggestions(db: Db, viewer: Viewer): Promise<{ ac
         );
       }
       const all = accepted.length === 0 ? [] : planWithAutomaticFollowUp(snapshot, accepted);
-      return { changes: all, value: { changes: all, acceptedCount: accepted.length } };
+      const n = accepted.length;
+      const auditSummary = `Accepted ${n === 1 ? "1 mapping suggestion" : `${n} mapping suggestions`}`;
+      return { changes: all, value: { changes: all, acceptedCount: n }, auditSummary };
     },
     Date.now(),
   );

@@ -20,7 +20,8 @@ export async function autoMapOrganization(db: Db, organizationId: number): Promi
     organizationId,
     (snapshot) => {
       const planned = planAutomaticChanges(snapshot);
-      return { changes: planned, value: planned };
+      const n = planned.length;
+      return { changes: planned, value: planned, auditSummary: `Mapped automatically: ${n === 1 ? "1 employee's mapping" : `${n} employees' mappings`} changed` };
     },
     Date.now(),
   );

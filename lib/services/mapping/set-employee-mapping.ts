@@ -34,7 +34,8 @@ export async function setEmployeeMapping(
     (snapshot) => {
       const first = planChoice(snapshot, params, actor);
       const all = first.length === 0 ? [] : planWithAutomaticFollowUp(snapshot, first);
-      return { changes: all, value: { changes: all, summary: summarize(snapshot, params.employeeId, all) } };
+      const summary = summarize(snapshot, params.employeeId, all);
+      return { changes: all, value: { changes: all, summary }, auditSummary: summary };
     },
     Date.now(),
   );

@@ -6,6 +6,8 @@ import { deleteScoreSetting, listScoreSettings, upsertScoreSetting } from "@/db/
 import { withTransaction } from "@/db/transaction";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { changedFields } from "@/lib/services/audit/changed-fields";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { drainScoreQueue } from "./drain-score-queue";
 import { queueRoleRescore } from "./queue-recompute";
 import { DEFAULT_ROLE, getRoleKey, getRoleLabel, resolveRoleSettings, type RoleSettings } from "./scoring-context";
@@ -23,6 +25,8 @@ export const scoreSettingsInputSchema = z.object({
     .min(1, "Enter calls from 1 to 1000.").max(1000, "Enter calls from 1 to 1000."),
 });
 export type ScoreSettingsInput = z.output<typeof scoreSettingsInputSchema>;
+
+const scoreSettingKeys = ["talkTimeWeight", "connectedCallsWeight", "defaultTalkTimeTargetMs", "defaultConnectedCallsTarget"] as const;
 
 export interface RoleSettingsView extends RoleSettings {
   label: string;
@@ -59,8 +63,18 @@ export async function updateScoreSettings(db: Db, viewer: Viewer, input: ScoreSe
   };
   const { organizationId } = viewer;
   await withTransaction(db, async (tx) => {
+    const before = (await listScoreSettings(tx, organizationId)).find((row) => row.role === input.role);
     await upsertScoreSetting(tx, { organizationId, role: input.role }, values);
     await queueRoleRescore(tx, organizationId, input.role === DEFAULT_ROLE ? null : [input.role]);
+    await recordAuditEvent(tx, {
+      organizationId,
+      actor: viewer,
+      action: "scores.settings_changed",
+      target: { type: "score_role", id: input.role },
+      summary: `Changed score settings for ${getRoleLabel(input.role)}`,
+      details: changedFields(before, values, scoreSettingKeys),
+      at: values.updatedAt,
+    });
   });
   await drainScoreQueue(db, organizationId);
 }
@@ -73,6 +87,13 @@ export async function resetRoleScoreSettings(db: Db, viewer: Viewer, role: strin
   await withTransaction(db, async (tx) => {
     await deleteScoreSetting(tx, { organizationId, role });
     await queueRoleRescore(tx, organizationId, [role]);
+    await recordAuditEvent(tx, {
+      organizationId,
+      actor: viewer,
+      action: "scores.settings_changed",
+      target: { type: "score_role", id: role },
+      summary: `Reset score settings for ${getRoleLabel(role)} to the default role's`,
+    });
   });
   await drainScoreQueue(db, organizationId);
 }

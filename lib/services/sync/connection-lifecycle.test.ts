@@ -2,10 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { countOrganizationCalls } from "@/db/queries/calls";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
+import { getOrganizationById } from "@/db/queries/organizations";
 import { getSyncRun, getWebhookToken } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
 import { disconnectDialpad } from "@/lib/services/dialpad-connection/disconnect";
 import { createTestDb } from "@/tests/db";
+import { createUser } from "@/tests/factories";
 import { waitFor } from "@/tests/wait-for";
 import { startSyncAfterConnect } from "./connection-lifecycle";
 import { receiveDialpadWebhook } from "./receive-webhook";
@@ -70,7 +72,9 @@ describe("connect and disconnect", () => {
     const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;
     expect(await countOrganizationCalls(db, organizationId)).toBeGreaterThan(0);
 
-    await disconnectDialpad(db, { organizationId, userId: 1, name: "Dana", role: "admin" }, { deleteCallData: true });
+    // A real user: the disconnect's audit event refers to them.
+    const dana = await createUser(db, (await getOrganizationById(db, organizationId))!, { name: "Dana", role: "admin" });
+    await disconnectDialpad(db, { organizationId, userId: dana.id, name: "Dana", role: "admin" }, { deleteCallData: true });
 
     expect(hooks()).toEqual([]);
     expect(subscriptions()).toEqual([]);

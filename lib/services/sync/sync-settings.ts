@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from "@/db/queries/sync";
+import { withTransaction } from "@/db/transaction";
+import { changedFields } from "@/lib/services/audit/changed-fields";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { assertAdmin, type AdminContext } from "@/lib/services/dialpad-connection/context";
 
 export const syncSettingsSchema = z.object({
@@ -18,6 +21,19 @@ export async function getSyncSettingsForAdmin(db: Db, admin: AdminContext): Prom
 export async function updateSyncSettings(db: Db, admin: AdminContext, input: SyncSettings, options: { now?: number } = {}): Promise<SyncSettings> {
   assertAdmin(admin);
   const settings = syncSettingsSchema.parse(input);
-  await saveSyncSettings(db, admin.organizationId, settings, options.now ?? Date.now());
+  const now = options.now ?? Date.now();
+  await withTransaction(db, async (tx) => {
+    const before = await getSyncSettings(tx, admin.organizationId);
+    await saveSyncSettings(tx, admin.organizationId, settings, now);
+    await recordAuditEvent(tx, {
+      organizationId: admin.organizationId,
+      actor: admin,
+      action: "sync.settings_changed",
+      target: { type: "sync_settings" },
+      summary: "Changed sync settings",
+      details: changedFields(before, settings, ["backfillDays", "intervalMinutes", "trailingWindowHours"]),
+      at: now,
+    });
+  });
   return settings;
 }

@@ -3,8 +3,10 @@ import type { Db } from "@/db/client";
 import { getOrganizationById } from "@/db/queries/organizations";
 import { getUserByEmail, insertUser } from "@/db/queries/users";
 import type { User } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { hashPassword } from "./passwords";
 import { emailSchema, isEmailInDomain, passwordSchema, personNameSchema, roleSchema } from "./user-schemas";
 
@@ -33,12 +35,24 @@ export async function createUser(db: Db, viewer: Viewer, input: CreateUserInput)
     });
   }
   const passwordHash = await hashPassword(input.password);
-  return insertUser(db, {
-    organizationId: viewer.organizationId,
-    name: input.name,
-    email: input.email,
-    role: input.role,
-    passwordHash,
-    createdAt: Date.now(),
+  return withTransaction(db, async (tx) => {
+    const user = await insertUser(tx, {
+      organizationId: viewer.organizationId,
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      passwordHash,
+      createdAt: Date.now(),
+    });
+    await recordAuditEvent(tx, {
+      organizationId: viewer.organizationId,
+      actor: viewer,
+      action: "user.created",
+      target: { type: "user", id: user.id },
+      summary: `Added ${user.name} (${user.email}) as ${user.role}`,
+      details: { email: user.email, role: user.role },
+      at: user.createdAt,
+    });
+    return user;
   });
 }
