@@ -7,7 +7,7 @@ import { getDevSecret } from "@/lib/dev-secret";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { signInLockedCode } from "@/lib/sign-in-errors";
-import { endUserSession, sessionMaxAgeMs, startUserSession } from "@/lib/services/users/sessions";
+import { endUserSession, isUserSessionLive, sessionMaxAgeMs, startUserSession } from "@/lib/services/users/sessions";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 
 declare module "next-auth" {
@@ -39,6 +39,8 @@ declare module "next-auth/jwt" {
 
 export const sessionMaxAgeSeconds = sessionMaxAgeMs / 1000;
 
+const sessionEndedMessage = "Session ended";
+
 /** Read per request, never at import, so `next build` needs no secret. */
 export function getAuthSecret(): string {
   const env = getEnv();
@@ -52,6 +54,13 @@ export function getAuthOptions(): NextAuthOptions {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      // An ended session's cookie is expected traffic (see the jwt callback), not an error worth a log line.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === sessionEndedMessage) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -80,7 +89,12 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       // Only the claims lib/session.ts re-checks against the database on every request.
-      jwt({ token, user }) {
+      // On every later read (getServerSession, /api/auth/session) an ended session throws: next-auth then
+      // answers with no session and clears the cookie, so a cookie saved before sign-out reads nothing.
+      async jwt({ token, user }) {
+        if (!user && !(typeof token.sessionId === "string" && (await isUserSessionLive(getDb(), token.sessionId)))) {
+          throw new Error(sessionEndedMessage);
+        }
         if (user) {
           token.userId = user.userId;
           token.organizationId = user.organizationId;

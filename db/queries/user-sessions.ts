@@ -11,8 +11,11 @@ export async function getUserSession(db: Db, id: string): Promise<UserSession | 
   return firstRow(db.select().from(userSessions).where(eq(userSessions.id, id)));
 }
 
-export async function touchUserSession(db: Db, params: { id: string; now: number }): Promise<void> {
-  await db.update(userSessions).set({ lastSeenAt: params.now }).where(eq(userSessions.id, params.id));
+export async function touchUserSession(db: Db, params: { id: string; now: number; expiresAt: number }): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ lastSeenAt: params.now, expiresAt: params.expiresAt })
+    .where(and(eq(userSessions.id, params.id), isNull(userSessions.revokedAt)));
 }
 
 /** Revokes one session; false when it was already revoked or never existed. */

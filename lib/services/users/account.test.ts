@@ -37,10 +37,12 @@ async function auditSummaries() {
 }
 
 describe("server-side sessions", () => {
-  it("end at their expiry, eight hours after sign-in", async () => {
+  it("end eight hours after their last use", async () => {
     const session = await startUserSession(db, user, start);
-    expect(await isLive(session, user, start + 8 * hour - 1)).toBe(true);
-    expect(await isLive(session, user, start + 8 * hour)).toBe(false);
+    expect(await isLive(session, user, start + 7 * hour)).toBe(true);
+    expect(await isLive(session, user, start + 15 * hour - 1)).toBe(true);
+    expect(await isLive(session, user, start + 23 * hour - 1)).toBe(false);
+    expect(await isLive(await startUserSession(db, user, start), user, start + 8 * hour)).toBe(false);
   });
 
   it("all end when the user signs out everywhere, and new sign-ins work", async () => {

@@ -12,7 +12,8 @@ import type { Viewer } from "@/lib/services/access/viewer";
 import { loadViewer, type SessionClaims } from "./load-viewer";
 
 export const sessionMaxAgeMs = 8 * 60 * 60 * 1000;
-// lastSeenAt is a hint for people, not a check: written at most this often, so reads stay reads.
+// A session slides like the JWT next-auth re-issues on use: it expires this long after its last use,
+// recorded at most this often so most reads stay reads.
 const lastSeenResolutionMs = 5 * 60 * 1000;
 
 /** A new server-side session for a verified user; its random id is what the JWT carries. */
@@ -36,6 +37,12 @@ export async function endUserSession(db: Db, sessionId: string, now = Date.now()
   await revokeUserSession(db, { id: sessionId, now });
 }
 
+/** Whether a session can still be used, for next-auth's jwt callback (lib/auth.ts). */
+export async function isUserSessionLive(db: Db, sessionId: string, now = Date.now()): Promise<boolean> {
+  const session = await getUserSession(db, sessionId);
+  return session !== undefined && session.revokedAt === null && session.expiresAt > now;
+}
+
 /**
  * The viewer for a session cookie's claims, or null when the session was revoked, has expired, or
  * belongs to someone else, or when loadViewer refuses the user (deactivated, role or version changed).
@@ -45,6 +52,8 @@ export async function loadSessionViewer(db: Db, claims: SessionClaims & { sessio
   if (!session || session.revokedAt !== null || session.expiresAt <= now) return null;
   if (session.userId !== claims.userId || session.organizationId !== claims.organizationId) return null;
   const viewer = await loadViewer(db, claims);
-  if (viewer && now - session.lastSeenAt >= lastSeenResolutionMs) await touchUserSession(db, { id: session.id, now });
+  if (viewer && now - session.lastSeenAt >= lastSeenResolutionMs) {
+    await touchUserSession(db, { id: session.id, now, expiresAt: now + sessionMaxAgeMs });
+  }
   return viewer;
 }
