@@ -112,11 +112,11 @@ describe("db:copy from SQLite to an empty PostgreSQL database", () => {
       // Something in the target that writes rows of its own during the copy.
       await executeSql(db, sql.raw(`
         CREATE FUNCTION rogue() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-          INSERT INTO sign_in_attempts (email, failure_count, window_started_at) VALUES ('rogue-' || NEW.id, 1, 0); RETURN NULL; END; $$;
+          INSERT INTO sign_in_throttles (key, failure_count, updated_at) VALUES ('rogue-' || NEW.id, 1, 0); RETURN NULL; END; $$;
         CREATE TRIGGER rogue AFTER INSERT ON organizations FOR EACH ROW EXECUTE FUNCTION rogue();`));
       const failure = await copySqliteToPostgres({ from: sourceFile, to: rogue.url }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(CopyMismatchError);
-      expect((failure as CopyMismatchError).counts.filter((c) => c.source !== c.target)).toEqual([{ table: "sign_in_attempts", source: 2, target: 4 }]);
+      expect((failure as CopyMismatchError).counts.filter((c) => c.source !== c.target)).toEqual([{ table: "sign_in_throttles", source: 2, target: 4 }]);
       expect((await countPostgresRows(db, tables)).every((rows) => rows === 0)).toBe(true);
     } finally {
       await closeDatabase(db);

@@ -26,7 +26,6 @@ export const {
   callDayEntries,
   scoreSettings,
   scoreRecomputeQueue,
-  signInAttempts,
   signInThrottles,
   userSessions,
   passwordResetTokens,

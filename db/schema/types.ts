@@ -26,7 +26,6 @@ export type DailyScore = typeof t.dailyScores.$inferSelect;
 export type CallDayEntry = typeof t.callDayEntries.$inferSelect;
 export type ScoreSetting = typeof t.scoreSettings.$inferSelect;
 export type ScoreQueueRow = typeof t.scoreRecomputeQueue.$inferSelect;
-export type SignInAttempt = typeof t.signInAttempts.$inferSelect;
 export type SignInThrottle = typeof t.signInThrottles.$inferSelect;
 export type UserSession = typeof t.userSessions.$inferSelect;
 export type PasswordResetToken = typeof t.passwordResetTokens.$inferSelect;

@@ -6,7 +6,6 @@ export * from "./calls";
 export * from "./mapping";
 export * from "./sync";
 export * from "./scores";
-export * from "./sign-in-attempts";
 export * from "./audit";
 export * from "./sign-in-throttles";
 export * from "./sessions";

@@ -95,8 +95,8 @@ export function fillEveryTable(file: string, options: { calls?: number } = {}): 
     // The calls triggers queued "calls" rows above; add the other kinds, one claimed by a drain.
     db.insert(s.scoreRecomputeQueue).values({ organizationId, kind: "employee", employeeId: reportIds[0]! }).run();
     db.insert(s.scoreRecomputeQueue).values({ organizationId, kind: "role", role: "SDR", fromDay: "2025-06-01", toDay: "2025-06-17", isClaimed: true, claimedUntil: t0 + 60_000 }).run();
-    db.insert(s.signInAttempts).values({ email: "zed@acme.test", failureCount: 2, windowStartedAt: t0 }).run();
-    db.insert(s.signInAttempts).values({ email: "amy@acme.test", failureCount: 5, windowStartedAt: t0, lockedUntil: t0 + 900_000 }).run();
+    db.insert(s.signInThrottles).values({ key: "pair:zed@acme.test 192.0.2.1", failureCount: 2, lastFailureAt: t0, updatedAt: t0 }).run();
+    db.insert(s.signInThrottles).values({ key: "email:amy@acme.test", failureCount: 12, lastFailureAt: t0, blockedUntil: t0 + 120_000, updatedAt: t0 }).run();
     // An AUTOINCREMENT id above max(id): the copy's sequence must not hand it out again.
     const dropped = db.insert(s.scoreRecomputeQueue).values({ organizationId, kind: "role", role: "gone" }).returning().get().id;
     db.delete(s.scoreRecomputeQueue).where(eq(s.scoreRecomputeQueue.id, dropped)).run();
