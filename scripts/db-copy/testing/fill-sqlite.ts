@@ -97,6 +97,10 @@ export function fillEveryTable(file: string, options: { calls?: number } = {}): 
     db.insert(s.scoreRecomputeQueue).values({ organizationId, kind: "role", role: "SDR", fromDay: "2025-06-01", toDay: "2025-06-17", isClaimed: true, claimedUntil: t0 + 60_000 }).run();
     db.insert(s.signInThrottles).values({ key: "pair:zed@acme.test 192.0.2.1", failureCount: 2, lastFailureAt: t0, updatedAt: t0 }).run();
     db.insert(s.signInThrottles).values({ key: "email:amy@acme.test", failureCount: 12, lastFailureAt: t0, blockedUntil: t0 + 120_000, updatedAt: t0 }).run();
+    db.insert(s.userSessions).values({ id: "session-a", userId: adminId, organizationId, createdAt: t0, lastSeenAt: t0, expiresAt: t0 + 28_800_000 }).run();
+    db.insert(s.userSessions).values({ id: "session-b", userId: adminId, organizationId, createdAt: t0, lastSeenAt: t0, expiresAt: t0 + 28_800_000, revokedAt: t0 + 1 }).run();
+    db.insert(s.auditEvents).values({ organizationId, actorUserId: adminId, actorName: "dana@acme.test", action: "user.sessions_revoked", targetType: "user", targetId: String(adminId), summary: "Signed out everywhere", details: '{"sessionsEnded":1}', createdAt: t0 }).run();
+    db.insert(s.passwordResetTokens).values({ tokenHash: "a".repeat(64), userId: adminId, organizationId, createdByUserId: adminId, createdAt: t0, expiresAt: t0 + 3_600_000 }).run();
     // An AUTOINCREMENT id above max(id): the copy's sequence must not hand it out again.
     const dropped = db.insert(s.scoreRecomputeQueue).values({ organizationId, kind: "role", role: "gone" }).returning().get().id;
     db.delete(s.scoreRecomputeQueue).where(eq(s.scoreRecomputeQueue.id, dropped)).run();
