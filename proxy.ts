@@ -3,9 +3,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getAuthSecret } from "@/lib/auth";
 import { rejectMalformedRequest } from "@/lib/malformed-request";
 
-// Reachable without a session: sign-in, first-run set-up, next-auth itself, health, and the
+// Reachable without a session: sign-in, first-run set-up, password reset links, next-auth itself, health, and the
 // machine-to-machine endpoints that authenticate on their own (webhook signatures, cron secret).
-const publicPaths = ["/login", "/setup", "/api/auth", "/api/health", "/api/webhooks", "/api/cron"];
+const publicPaths = ["/login", "/setup", "/reset-password", "/api/auth", "/api/health", "/api/webhooks", "/api/cron"];
 
 /**
  * A coarse gate only: no token → sign-in page (or 401 for APIs). Every page, action and route

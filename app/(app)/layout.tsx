@@ -28,7 +28,9 @@ export default async function SignedInLayout({ children, modal }: { children: Re
           <AppNav links={links} />
           <div className="account">
             <span className="account__who">
-              <span data-testid="viewer-name">{viewer.name}</span>
+              <Link href="/account" data-testid="viewer-name">
+                {viewer.name}
+              </Link>
               <span className="account__org">
                 {organization.name} · {viewer.role}
               </span>

@@ -9,6 +9,13 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+// Shown after account changes that end every session (app/(app)/account, app/(auth)/reset-password).
+const notices: Record<string, string> = {
+  "password-changed": "Your password has changed and you were signed out everywhere. Sign in with the new password.",
+  "password-reset": "Your new password is set. Sign in with it.",
+  "signed-out-everywhere": "You were signed out everywhere.",
+};
+
 type LoginPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
@@ -23,6 +30,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       {params.setup === "1" ? (
         <p className="alert alert--success" role="status">
           Your organization is ready. Sign in with the admin account you just created.
+        </p>
+      ) : null}
+      {typeof params.notice === "string" && Object.hasOwn(notices, params.notice) ? (
+        <p className="alert alert--success" role="status">
+          {notices[params.notice]}
         </p>
       ) : null}
       <LoginForm callbackUrl={callbackUrl} />

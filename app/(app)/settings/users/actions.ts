@@ -3,8 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
+import { getEnv } from "@/lib/env";
 import { idSchema } from "@/lib/id-schema";
 import { createUser, createUserSchema } from "@/lib/services/users/create-user";
+import { issuePasswordReset } from "@/lib/services/users/password-reset";
+import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, setUserActive } from "@/lib/services/users/update-user-access";
 import { roleSchema } from "@/lib/services/users/user-schemas";
 
@@ -39,5 +42,19 @@ export const setUserActiveAction = createAction(
     const user = await setUserActive(db, viewer, input);
     revalidatePath("/settings/users");
     return { isActive: user.isActive };
+  },
+);
+
+export const signOutUserEverywhereAction = createAction(
+  { schema: z.object({ userId: userIdSchema }), roles: admins, name: "signOutUserEverywhere" },
+  async (input, { db, viewer }) => ({ sessionsEnded: await signOutEverywhere(db, viewer, input), at: Date.now() }),
+);
+
+// The link is shown once, to the admin who asked; only its hash is stored.
+export const issuePasswordResetAction = createAction(
+  { schema: z.object({ userId: userIdSchema }), roles: admins, name: "issuePasswordReset" },
+  async (input, { db, viewer }) => {
+    const { token, expiresAt } = await issuePasswordReset(db, viewer, input);
+    return { url: new URL(`/reset-password/${token}`, getEnv().APP_URL).toString(), expiresAt };
   },
 );

@@ -1,12 +1,20 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRoleForm } from "@/components/users/user-role-form";
+import { UserAccountControls } from "@/components/users/user-account-controls";
 import { UserActiveToggle } from "@/components/users/user-active-toggle";
 import { getDb } from "@/db/client";
 import { listOrganizationUsers } from "@/lib/services/users/list-users";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
-import { changeRoleAction, createUserAction, setUserActiveAction } from "./actions";
+import {
+  changeRoleAction,
+  createUserAction,
+  issuePasswordResetAction,
+  setUserActiveAction,
+  signOutUserEverywhereAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -20,7 +28,8 @@ export default async function UsersSettingsPage() {
         <h2 id="users-heading">Users</h2>
         <p className="muted">
           Admins manage everything; managers see their direct reports; employees see their own data. A user is linked
-          to the employee with the same email. Changing a role or deactivating signs the user out.
+          to the employee with the same email. Changing a role or deactivating signs the user out. A password reset
+          link works once, for an hour; setting a new password with it signs the user out everywhere.
         </p>
         <div className="table-wrap">
           <table>
@@ -31,6 +40,7 @@ export default async function UsersSettingsPage() {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Status</th>
+                <th scope="col">Account</th>
               </tr>
             </thead>
             <tbody>
@@ -49,6 +59,13 @@ export default async function UsersSettingsPage() {
                         {user.isActive ? "Active" : "Deactivated"}
                       </span>{" "}
                       {isSelf ? null : <UserActiveToggle action={setUserActiveAction} user={user} />}
+                    </td>
+                    <td>
+                      {isSelf ? (
+                        <Link href="/account">Your account</Link>
+                      ) : (
+                        <UserAccountControls signOutAction={signOutUserEverywhereAction} resetAction={issuePasswordResetAction} user={user} />
+                      )}
                     </td>
                   </tr>
                 );
