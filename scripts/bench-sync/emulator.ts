@@ -39,8 +39,16 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
         headers: { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    // After a long synchronous step the pooled connection may have been closed by the server meanwhile.
-    const response = await send().catch(send);
+    // After a long synchronous step pooled connections may have been closed by the server meanwhile:
+    // each failed attempt drops one, so a few tries reach a fresh connection.
+    let response: Response | undefined;
+    for (let attempt = 1; !response; attempt++) {
+      response = await send().catch(async (error: unknown) => {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        return undefined;
+      });
+    }
     if (!response.ok) throw new Error(`emulator ${pathname}: HTTP ${response.status}`);
     return (await response.json()) as T;
   };
