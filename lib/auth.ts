@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeCallbackPath } from "@/app/(auth)/login/safe-callback";
 import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { getClientAddress } from "@/lib/client-address";
@@ -88,6 +89,10 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's default throws on a callbackUrl that is no URL ("-1"): a 500 on every /api/auth route.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, "/team", baseUrl)}`;
+      },
       // Only the claims lib/session.ts re-checks against the database on every request.
       // On every later read (getServerSession, /api/auth/session) an ended session throws: next-auth then
       // answers with no session and clears the cookie, so a cookie saved before sign-out reads nothing.
