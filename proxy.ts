@@ -12,7 +12,7 @@ const publicPaths = ["/login", "/setup", "/reset-password", "/api/auth", "/api/h
  * handler still re-checks the viewer against the database (lib/session.ts).
  */
 export async function proxy(request: NextRequest) {
-  const malformed = rejectMalformedRequest(request);
+  const malformed = await rejectMalformedRequest(request);
   if (malformed) return malformed;
   const { pathname, search } = request.nextUrl;
   if (publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
