@@ -1,9 +1,16 @@
 import type { NextConfig } from "next";
+import { buildCommonSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The migrate step reads these at run time; the tracer cannot see them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  // Static files skip proxy.ts (its matcher), so they get the common headers here; HSTS and the CSP
+  // depend on run-time settings and a per-request nonce, so proxy.ts adds those.
+  async headers() {
+    const headers = Object.entries(buildCommonSecurityHeaders({ appUrl: "http://localhost" })).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default nextConfig;

@@ -1,7 +1,9 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuthSecret } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 import { rejectMalformedRequest } from "@/lib/malformed-request";
+import { withSecurityHeaders } from "@/lib/security-headers";
 
 // Reachable without a session: sign-in, first-run set-up, password reset links, next-auth itself, health, and the
 // machine-to-machine endpoints that authenticate on their own (webhook signatures, cron secret).
@@ -12,12 +14,18 @@ const publicPaths = ["/login", "/setup", "/reset-password", "/api/auth", "/api/h
  * handler still re-checks the viewer against the database (lib/session.ts).
  */
 export async function proxy(request: NextRequest) {
+  const { APP_URL, NODE_ENV } = getEnv();
+  return withSecurityHeaders(request, { appUrl: APP_URL, isDevelopment: NODE_ENV === "development" }, (next) => gate(request, next));
+}
+
+/** `next` passes the request on (carrying the CSP nonce for Next to render with). */
+async function gate(request: NextRequest, next: () => NextResponse): Promise<Response> {
   const malformed = await rejectMalformedRequest(request);
   if (malformed) return malformed;
   const { pathname, search } = request.nextUrl;
-  if (publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
+  if (publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return next();
   const token = await getToken({ req: request, secret: getAuthSecret() });
-  if (token) return NextResponse.next();
+  if (token) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "UNAUTHORIZED", message: "Sign in first." } }, { status: 401 });
   }

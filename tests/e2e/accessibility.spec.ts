@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminStorageState } from "./support/accounts";
 
 const axePath = createRequire(__filename).resolve("axe-core/axe.min.js");

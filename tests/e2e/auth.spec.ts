@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { getSignInThrottle } from "@/db/queries/sign-in-throttles";
 import { setUserActive } from "@/lib/services/users/update-user-access";
 import { createUser, toViewer } from "@/tests/factories";

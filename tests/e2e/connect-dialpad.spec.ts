@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { countOrganizationCalls } from "@/db/queries/calls";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { adminStorageState } from "./support/accounts";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createEmployee, createOrganization, createUser, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState } from "./support/accounts";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";

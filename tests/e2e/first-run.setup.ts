@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./support/test";
 import { adminStorageState, firstAdmin, firstOrg } from "./support/accounts";
 import { expectNotFoundPage, signIn } from "./support/sign-in";
 

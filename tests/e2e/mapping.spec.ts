@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { and, eq, like, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getEmployeeByEmail } from "@/db/queries/employees";

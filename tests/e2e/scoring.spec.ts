@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createEmployee, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState } from "./support/accounts";
 import { listSeriousViolations, measureHorizontalOverflow } from "./support/axe";

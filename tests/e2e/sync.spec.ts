@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { countOrganizationCalls } from "@/db/queries/calls";
 import { getLatestSyncRun } from "@/db/queries/sync";
 import { adminStorageState } from "./support/accounts";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addDays, formatDayKey } from "@/lib/dates";
 import { adminStorageState } from "./support/accounts";
 import { listSeriousViolations, measureHorizontalOverflow } from "./support/axe";
