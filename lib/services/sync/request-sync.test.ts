@@ -3,7 +3,7 @@ import { claimSyncRun, getSyncRun } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
 import type { AdminContext } from "@/lib/services/dialpad-connection/context";
 import { createTestDb } from "@/tests/db";
-import { createOrganization } from "@/tests/factories";
+import { createOrganization, createUser } from "@/tests/factories";
 import { executeSyncRun } from "./execute-sync-run";
 import { getSyncOverview } from "./get-sync-overview";
 import { requestResync, requestSyncNow } from "./request-sync";
@@ -22,7 +22,8 @@ async function setUp(options: { connected?: boolean; timezone?: string } = {}) {
   const db = await createTestDb();
   const organization = await createOrganization(db, { timezone: options.timezone ?? "America/New_York" });
   if (options.connected ?? true) await connectOrganization(db, emulator, organization.id);
-  const admin: AdminContext = { organizationId: organization.id, userId: 1, name: "Dana Admin", role: "admin" };
+  const user = await createUser(db, organization, { role: "admin", name: "Dana Admin" });
+  const admin: AdminContext = { organizationId: organization.id, userId: user.id, name: user.name, role: "admin" };
   const runOptions = { createClient: fastClientFactory(emulator.url), refreshUsers: false };
   return { db, organizationId: organization.id, admin, runOptions };
 }
