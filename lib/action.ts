@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb, type Db } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { isAppError, type ErrorCode } from "@/lib/errors";

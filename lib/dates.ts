@@ -2,7 +2,7 @@
 // day-start hour, DST, and the clock/duration formats the UI shows. Instants are UTC epoch ms.
 import { tz, tzOffset } from "@date-fns/tz";
 import { format } from "date-fns";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // Read lazily so `next build` never needs run-time secrets, and tests can set process.env first.
 const envSchema = z.object({

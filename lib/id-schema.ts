@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // Canonical only: "8" yes; "08", "+8", "8.0", "8e0", "0x8", " 8" no. z.coerce.number() took them all,
 // so one record had many URLs.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { mappingFilters } from "@/lib/mapping/filter-rows";
 
 // The mapping page's URL state, read by the server page and written back by the table.

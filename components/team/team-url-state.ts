@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const teamShowOptions = ["all", "with-calls", "no-calls", "not-mapped"] as const;
 export type TeamShow = (typeof teamShowOptions)[number];

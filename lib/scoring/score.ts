@@ -1,5 +1,5 @@
 // The daily score: each signal earns points against its baseline; the score is the weighted mean.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getIsoWeekday, type DayKey } from "@/lib/dates";
 import { summarizeScore } from "./explain";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { changeOwnPassword } from "@/lib/services/users/change-password";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { employeeIdSchema, employeeInputSchema } from "@/lib/services/employees/employee-schemas";
 import { importEmployees } from "@/lib/services/employees/import-employees";

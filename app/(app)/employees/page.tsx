@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { EmployeesTable } from "@/components/employees/employees-table";
 import { getDb } from "@/db/client";
 import { listEmployeeRows } from "@/lib/services/employees/list-employee-rows";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // Dialpad types ids and epoch times as int64. REST serialises them as JSON strings (protobuf-JSON),
 // webhooks as JSON numbers. This file is the one place that reads both.

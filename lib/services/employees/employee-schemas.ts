@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/id-schema";
 import { timeZoneSchema } from "@/lib/services/organizations/timezones";
 import { emailSchema, personNameSchema } from "@/lib/services/users/user-schemas";

@@ -1,5 +1,5 @@
 import { getCountries, type CountryCode } from "libphonenumber-js";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export type CountryOption = { code: CountryCode; name: string };
 

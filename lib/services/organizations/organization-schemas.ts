@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { countryCodeSchema } from "./countries";
 import { timeZoneSchema } from "./timezones";
 

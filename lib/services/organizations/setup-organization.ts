@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Db } from "@/db/client";
 import { countOrganizations, insertFirstOrganization } from "@/db/queries/organizations";
 import type { Organization, User } from "@/db/schema";

@@ -1,5 +1,5 @@
 // Admin settings: weights (0–5) and default targets per role, and the rescoring they cause.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Db } from "@/db/client";
 import { listEmployees } from "@/db/queries/employees";
 import { deleteScoreSetting, listScoreSettings, upsertScoreSetting } from "@/db/queries/scores";

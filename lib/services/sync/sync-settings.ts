@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Db } from "@/db/client";
 import { getSyncSettings, saveSyncSettings, type SyncSettings } from "@/db/queries/sync";
 import { withTransaction } from "@/db/transaction";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { userRoles } from "@/db/schema";
 
 export const emailSchema = z

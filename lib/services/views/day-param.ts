@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { addDays, diffDays, isValidDayKey, type DayKey } from "@/lib/dates";
 
 // Days the views accept: wide enough for any real history, narrow enough that prev/next links and

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { disconnectDialpad } from "@/lib/services/dialpad-connection/disconnect";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AuthenticateDialpadButton } from "@/components/integrations/authenticate-dialpad-button";
 import { ConnectionHealth } from "@/components/integrations/connection-health";
 import { DisconnectDialpadDialog } from "@/components/integrations/disconnect-dialpad-dialog";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { SyncRunKind } from "@/db/schema";
 import { createAction } from "@/lib/action";
 import { requestResync, requestSyncNow, resyncRangeSchema } from "@/lib/services/sync/request-sync";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { resetRoleScoreSettings, scoreSettingsInputSchema, updateScoreSettings } from "@/lib/services/scores/score-settings";
 

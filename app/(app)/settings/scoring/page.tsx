@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { RoleSettingsForm } from "@/components/scoring/role-settings-form";
 import { RoleSettingsTable } from "@/components/scoring/role-settings-table";
 import { getDb } from "@/db/client";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { getEnv } from "@/lib/env";
 import { idSchema } from "@/lib/id-schema";

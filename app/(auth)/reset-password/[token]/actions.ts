@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createPublicAction } from "@/lib/action";
 import { completePasswordReset } from "@/lib/services/users/password-reset";
 import { passwordSchema } from "@/lib/services/users/user-schemas";

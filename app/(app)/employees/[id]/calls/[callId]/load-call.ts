@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
 import { idSchema } from "@/lib/id-schema";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
 import { acceptAllSuggestions } from "@/lib/services/mapping/accept-all-suggestions";
