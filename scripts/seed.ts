@@ -10,8 +10,8 @@ loadEnvConfig(process.cwd());
 async function main(): Promise<void> {
   const password = process.env.DAYMARK_SEED_PASSWORD ?? randomBytes(9).toString("base64url");
   const logins = await seedDemoIfEmpty(getEnv().DIALPAD_BASE_URL, password);
-  console.log(`Admin: ${logins.admin.email} / ${logins.admin.password}`);
-  if (logins.manager) console.log(`Manager: ${logins.manager.email} / ${logins.manager.password}`);
+  // Passwords stay in data/demo-logins.json (mode 0600), not in terminal scrollback or CI logs.
+  console.log(`Admin: ${logins.admin.email}${logins.manager ? `, manager: ${logins.manager.email}` : ""}; passwords in data/demo-logins.json`);
 }
 
 main().catch((error: unknown) => {
