@@ -13,17 +13,20 @@ describe("computeMapping: phone numbers", () => {
           employee(1, { email: null, phone: "(415) 555-1001" }),
           employee(2, { email: null, phone: "+1 415-555-1002 ext. 12" }),
           employee(3, { email: null, phone: "415.555.1003" }),
+          employee(4, { email: null, phone: "(212) 555-0105 ext. 12" }),
         ],
         dialpadUsers: [
           dialpadUser("a", { phoneNumbers: ["+14155551001"] }),
           dialpadUser("b", { phoneNumbers: ["+14155551002"] }),
           dialpadUser("c", { phoneNumbers: ["(415) 555-1003"] }),
+          dialpadUser("d", { phoneNumbers: ["+12125550105"] }),
         ],
       }),
     );
     expect(outcomeOf(result, 1)).toEqual({ kind: "matched", match: { dialpadUserId: "a", method: "phone", value: "+14155551001" } });
     expect(outcomeOf(result, 2)).toEqual({ kind: "matched", match: { dialpadUserId: "b", method: "phone", value: "+14155551002" } });
     expect(outcomeOf(result, 3)).toEqual({ kind: "matched", match: { dialpadUserId: "c", method: "phone", value: "+14155551003" } });
+    expect(outcomeOf(result, 4)).toEqual({ kind: "matched", match: { dialpadUserId: "d", method: "phone", value: "+12125550105" } });
   });
 
   it("reads national numbers in the organization's country and international ones anywhere", () => {

@@ -3,9 +3,16 @@ import { normalizeEmail, normalizePersonName, normalizePhone } from "./normalize
 
 describe("normalizePhone", () => {
   it.each([
+    ["+1 415-555-1001 ext. 12", "US", "+14155551001", "12"],
+    ["415-555-1001 x12", "US", "+14155551001", "12"],
+    ["(212) 555-0105 ext. 12", "US", "+12125550105", "12"],
+    ["(212) 555-0105 extension 7", "US", "+12125550105", "7"],
+  ] as const)("reads %s in %s as %s with extension %s", (raw, country, e164, extension) => {
+    expect(normalizePhone(raw, country)).toEqual({ ok: true, e164, extension });
+  });
+
+  it.each([
     ["(415) 555-1001", "US", "+14155551001"],
-    ["+1 415-555-1001 ext. 12", "US", "+14155551001"],
-    ["415-555-1001 x12", "US", "+14155551001"],
     ["415.555.1001", "US", "+14155551001"],
     ["  +14155551001 ", "GB", "+14155551001"],
     ["+44 20 7946 0958", "GB", "+442079460958"],
@@ -13,7 +20,7 @@ describe("normalizePhone", () => {
     ["+44 20 7946 0958", "US", "+442079460958"],
     ["(415) 555-1001", "DE", "+494155551001"],
   ] as const)("reads %s in %s as %s", (raw, country, e164) => {
-    expect(normalizePhone(raw, country)).toEqual({ ok: true, e164 });
+    expect(normalizePhone(raw, country)).toEqual({ ok: true, e164, extension: null });
   });
 
   it("rejects a UK national number read as American", () => {

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 
-export type NormalizedPhone = { ok: true; e164: string } | { ok: false; reason: string };
+/** `e164` is what mappings match on; `extension` ("12" in "… ext. 12") is kept only for display. */
+export type NormalizedPhone = { ok: true; e164: string; extension: string | null } | { ok: false; reason: string };
 
 /** Trimmed and lower-cased; null when blank. */
 export function normalizeEmail(raw: string | null | undefined): string | null {
@@ -22,7 +23,7 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode): Normal
   if (!parsed || !parsed.isPossible()) {
     return { ok: false, reason: `"${text}" is not a complete phone number for ${defaultCountry}; include the country code, such as +1 415 555 0100.` };
   }
-  return { ok: true, e164: parsed.number };
+  return { ok: true, e164: parsed.number, extension: parsed.ext ?? null };
 }
 
 /** Lower-case letters and single spaces without accents, for comparing display names. */

@@ -43,6 +43,13 @@ describe("importEmployees", () => {
     expect([ann?.phone, ann?.title, ann?.isActive]).toEqual(["+1 415 555 0100", 'VP, "Sales"', true]);
   });
 
+  it("accepts a phone number with an extension and keeps the extension as typed", async () => {
+    const csv = `${header}\nAnn Lee,ann@acme.test,(212) 555-0105 ext. 12,,,\n`;
+    await expect(importEmployees(db, admin, csv)).resolves.toEqual({ status: "imported", created: 1, updated: 0 });
+    const ann = (await listEmployees(db, org.id)).find((e) => e.email === "ann@acme.test");
+    expect(ann?.phone).toBe("(212) 555-0105 ext. 12");
+  });
+
   it("updates employees whose email already exists and may point at existing managers", async () => {
     const boss = await createEmployee(db, org, { name: "Boss", email: "boss@acme.test" });
     await createEmployee(db, org, { name: "Old Name", email: "cy@acme.test", title: "Old", isActive: false });

@@ -48,6 +48,12 @@ describe("createEmployee and updateEmployeeDetails", () => {
     expect([edited.name, edited.title, edited.managerId]).toEqual(["Ann Diaz", "Lead", null]);
   });
 
+  it("saves a phone number with an extension from the edit form, extension kept", async () => {
+    const ann = await createEmployeeService(db, admin, form());
+    const edited = await updateEmployeeDetails(db, admin, ann.id, form({ phone: "(212) 555-0105 ext. 12" }));
+    expect(edited.phone).toBe("(212) 555-0105 ext. 12");
+  });
+
   it("reports a bad phone, a taken email and an unknown manager as field errors", async () => {
     await createEmployee(db, org, { email: "ann@x.test" });
     const foreign = await createEmployee(db, await createOrganization(db));
