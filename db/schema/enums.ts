@@ -7,6 +7,8 @@ export type MappingMethod = (typeof mappingMethods)[number];
 
 export const scoreQueueKinds = ["calls", "employee", "role"] as const;
 export type ScoreQueueKind = (typeof scoreQueueKinds)[number];
+export const scoreBatchUnits = ["employees", "roles"] as const;
+export type ScoreBatchUnit = (typeof scoreBatchUnits)[number];
 
 export const syncRunKinds = ["backfill", "incremental", "resync"] as const;
 export type SyncRunKind = (typeof syncRunKinds)[number];

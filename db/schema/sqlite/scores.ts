@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { scoreQueueKinds } from "../enums";
+import { scoreBatchUnits, scoreQueueKinds } from "../enums";
 import { calls } from "./calls";
 import { employees } from "./employees";
 import { organizations } from "./organizations";
@@ -126,9 +126,24 @@ export const scoreRecomputeQueue = sqliteTable(
     isClaimed: integer("is_claimed", { mode: "boolean" }).notNull().default(false),
     /** A claim lapses at this instant (its drain died): another drain may take the row. Null on rows claimed before leases. */
     claimedUntil: integer("claimed_until"),
+    /** Failed tries so far; a row whose work fails waits until nextAttemptAt, and after the last try is kept with failedAt. */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    /** Failed on its last try: kept (never claimed again) and shown on the Settings page until an admin retries it. */
+    failedAt: integer("failed_at"),
+    /**
+     * A recalculation a settings change asked for, for its "N of M" progress: every row it queued
+     * (and the role rows those queue) carries its id, its size and its unit; rows of the unit's kind count.
+     */
+    batchId: text("batch_id"),
+    batchTotal: integer("batch_total"),
+    batchUnit: text("batch_unit", { enum: scoreBatchUnits }),
   },
   (t) => [
     index("score_recompute_queue_org_idx").on(t.organizationId, t.id),
+    // Progress of running recalculations: few rows carry a batch, among possibly many calls rows.
+    index("score_recompute_queue_batch_idx").on(t.organizationId, t.batchId).where(sql`batch_id IS NOT NULL`),
     // The triggers insert only when no unclaimed row has the same span: a backfill's many legs of one
     // user and day queue one row, not thousands. (Not UNIQUE + OR IGNORE: an upsert firing a trigger
     // overrides the trigger's conflict clause.)
