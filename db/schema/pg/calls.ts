@@ -35,6 +35,8 @@ export const calls = pgTable(
     isTransferred: boolean("is_transferred").notNull(),
     wasRecorded: boolean("was_recorded").notNull(),
     hasVoicemail: boolean("has_voicemail").notNull(),
+    /** A caller's leg that reached the callee's voicemail: seen in its own states, or on its internal receiver's leg. */
+    leftVoicemail: boolean("left_voicemail").notNull().default(false),
     isInternal: boolean("is_internal").notNull(),
     /** JSON array of strings. */
     labels: text("labels").notNull().default("[]"),

@@ -35,6 +35,8 @@ export const calls = sqliteTable(
     isTransferred: integer("is_transferred", { mode: "boolean" }).notNull(),
     wasRecorded: integer("was_recorded", { mode: "boolean" }).notNull(),
     hasVoicemail: integer("has_voicemail", { mode: "boolean" }).notNull(),
+    /** A caller's leg that reached the callee's voicemail: seen in its own states, or on its internal receiver's leg. */
+    leftVoicemail: integer("left_voicemail", { mode: "boolean" }).notNull().default(false),
     isInternal: integer("is_internal", { mode: "boolean" }).notNull(),
     /** JSON array of strings. */
     labels: text("labels").notNull().default("[]"),

@@ -1,0 +1,1 @@
+ALTER TABLE "calls" ADD COLUMN "left_voicemail" boolean DEFAULT false NOT NULL;

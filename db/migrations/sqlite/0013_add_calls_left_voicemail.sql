@@ -1,0 +1,1 @@
+ALTER TABLE `calls` ADD `left_voicemail` integer DEFAULT false NOT NULL;
