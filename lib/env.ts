@@ -14,6 +14,8 @@ const envSchema = z.object({
   TOKEN_KEY_ACTIVE: z.string().default(""),
   CRON_SECRET: z.string().default(""),
   DAYMARK_DISABLE_SCHEDULER: z.enum(["0", "1"]).default("0"),
+  // "open" lets anyone register a new organization at /signup; "closed" keeps one organization made by /setup.
+  DAYMARK_SIGNUP: z.enum(["closed", "open"]).default("closed"),
   // How many reverse proxies in front of the app append to x-forwarded-for (lib/client-address.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

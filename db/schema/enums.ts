@@ -42,6 +42,7 @@ export const auditActions = [
   "scores.settings_changed",
   "sync.settings_changed",
   "organization.settings_changed",
+  "organization.created",
   "employees.imported",
   "data.exported",
 ] as const;

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { listAuditActorNames, listAuditEvents, type AuditEventFilters } from "@/db/queries/audit";
 import { getOrganizationById } from "@/db/queries/organizations";
 import { auditActions, type AuditAction } from "@/db/schema";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { dayKeySchema, formatLocalDateTime, getLocalDayBounds } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { isAdmin, type Viewer } from "@/lib/services/access/viewer";
@@ -71,7 +72,7 @@ export async function listAuditLog(db: Db, viewer: Viewer, query: AuditLogQuery)
     page,
     hasMore,
     actorNames: await listAuditActorNames(db, viewer.organizationId),
-    timeZone,
+    timeZone: canonicalTimeZone(timeZone),
   };
 }
 
@@ -87,6 +88,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "scores.settings_changed": "Score settings changed",
   "sync.settings_changed": "Sync settings changed",
   "organization.settings_changed": "Organization settings changed",
+  "organization.created": "Organization signed up",
   "employees.imported": "Employees imported",
   "data.exported": "Data exported",
 };
