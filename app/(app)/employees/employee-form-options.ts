@@ -1,5 +1,6 @@
 import type { SelectOption } from "@/components/ui/field";
 import type { Employee } from "@/db/schema";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listTimeZones } from "@/lib/services/organizations/timezones";
 
 /** Managers to choose from: every other active employee, plus the current manager even if inactive. */
@@ -9,8 +10,9 @@ export function managerOptions(employees: Employee[], current?: Employee): Selec
     .map((e) => ({ value: String(e.id), label: `${e.name} (${e.email})` }));
 }
 
-/** The picker's zones, keeping a stored alias (say "Asia/Kolkata") selectable when ICU lists another spelling. */
+/** The picker's zones by current IANA names, keeping a stored zone the list lacks selectable. */
 export function timeZoneOptions(current?: string | null): string[] {
   const zones = listTimeZones();
-  return current && !zones.includes(current) ? [current, ...zones] : zones;
+  const zone = current ? canonicalTimeZone(current) : null;
+  return zone && !zones.includes(zone) ? [zone, ...zones] : zones;
 }

@@ -3,6 +3,7 @@ import { SettingsForm } from "@/components/settings/settings-form";
 import { getDb } from "@/db/client";
 import { listCountries } from "@/lib/services/organizations/countries";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listTimeZones } from "@/lib/services/organizations/timezones";
 import { requireViewer } from "@/lib/session";
 import { updateSettingsAction } from "./actions";
@@ -23,12 +24,12 @@ export default async function GeneralSettingsPage() {
         action={updateSettingsAction}
         initial={{
           name: organization.name,
-          timezone: organization.timezone,
+          timezone: canonicalTimeZone(organization.timezone),
           countryCode: organization.countryCode,
           dayStartHour: String(organization.dayStartHour),
           workWeek: organization.workWeek.split(","),
         }}
-        timeZones={zones.includes(organization.timezone) ? zones : [organization.timezone, ...zones]}
+        timeZones={zones.includes(canonicalTimeZone(organization.timezone)) ? zones : [organization.timezone, ...zones]}
         countries={listCountries()}
       />
     </section>

@@ -1,6 +1,8 @@
 import type { Db } from "@/db/client";
 import { listDailyScores, listDayCallEntries, listMappedDialpadUsers, type DayCallEntryRow } from "@/db/queries/scores";
 import type { Employee, Organization } from "@/db/schema";
+import { isCountedKind } from "@/lib/calls/rules";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { getLocalDayBounds, type DayBounds, type DayKey } from "@/lib/dates";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
@@ -49,13 +51,13 @@ export async function getEmployeeDayScore(
   const calls = row ? await listDayCallEntries(db, key) : [];
   return {
     employee,
-    timeZone,
+    timeZone: canonicalTimeZone(timeZone),
     dayStartHour: organization.dayStartHour,
     bounds: getLocalDayBounds(dayKey, timeZone, organization.dayStartHour),
     dialpadUserId,
     day: row ? toStoredDayScore(row) : await scoreDayWithoutCalls(db, organization, employee, dayKey, options.now ?? Date.now()),
     calls,
-    uncounted: calls.filter((call) => call.isStartDay && call.kind !== "counted"),
+    uncounted: calls.filter((call) => call.isStartDay && !isCountedKind(call.kind)),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { listMappedDialpadUsers } from "@/db/queries/scores";
 import { getCallById, listCallEntries } from "@/db/queries/views";
 import type { CallDayEntry, CallRow, Employee } from "@/db/schema";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { AppError } from "@/lib/errors";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { isAdmin, type Viewer } from "@/lib/services/access/viewer";
@@ -45,7 +46,7 @@ export async function getCallDetail(
   const { raw, ...call } = found;
   return {
     employee,
-    timeZone: employee.timezone ?? organization.timezone,
+    timeZone: canonicalTimeZone(employee.timezone ?? organization.timezone),
     dayStartHour: organization.dayStartHour,
     call,
     entries,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Organization } from "@/db/schema";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import type { EmployeeProfile } from "@/lib/services/employees/get-employee-profile";
 
 /** The employee's contact details, manager and direct reports. */
@@ -15,7 +16,7 @@ export function ProfileDetails({ profile, organization }: { profile: EmployeePro
           <dt>Phone</dt>
           <dd>{employee.phone ?? "—"}</dd>
           <dt>Time zone</dt>
-          <dd>{employee.timezone ?? `${organization.timezone} (organization default)`}</dd>
+          <dd>{employee.timezone ? canonicalTimeZone(employee.timezone) : `${canonicalTimeZone(organization.timezone)} (organization default)`}</dd>
           <dt>Manager</dt>
           <dd>
             {manager === null ? "—" : manager.isVisible ? <Link href={`/employees/${manager.id}`}>{manager.name}</Link> : manager.name}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmployeeForm } from "@/components/employees/employee-form";
 import { getDb } from "@/db/client";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
@@ -27,7 +28,7 @@ export default async function NewEmployeePage() {
           initial={{ name: "", email: "", phone: "", timezone: "", title: "", managerId: "" }}
           managers={managerOptions(employees)}
           timeZones={timeZoneOptions()}
-          organizationTimeZone={organization.timezone}
+          organizationTimeZone={canonicalTimeZone(organization.timezone)}
           submitLabel="Add employee"
           cancelHref="/employees"
         />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmployeeForm } from "@/components/employees/employee-form";
 import { getDb } from "@/db/client";
+import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
@@ -35,13 +36,13 @@ export default async function EditEmployeePage({ params }: { params: Promise<{ i
             name: employee.name,
             email: employee.email,
             phone: employee.phone ?? "",
-            timezone: employee.timezone ?? "",
+            timezone: employee.timezone ? canonicalTimeZone(employee.timezone) : "",
             title: employee.title ?? "",
             managerId: employee.managerId === null ? "" : String(employee.managerId),
           }}
           managers={managerOptions(employees, employee)}
           timeZones={timeZoneOptions(employee.timezone)}
-          organizationTimeZone={organization.timezone}
+          organizationTimeZone={canonicalTimeZone(organization.timezone)}
           submitLabel="Save changes"
           cancelHref={`/employees/${employee.id}`}
         />
