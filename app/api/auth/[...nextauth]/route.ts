@@ -1,12 +1,17 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
+import { dropInvalidCallbackUrls } from "@/lib/auth-callback-url";
 import { getAuthOptions } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 // GET|POST /api/auth/*: next-auth's sign-in, sign-out, CSRF and session endpoints.
 // The options are built per request so the secret is read at run time, not during `next build`.
-function handler(request: NextRequest, context: RouteContext): Promise<Response> {
+async function handler(request: NextRequest, context: RouteContext): Promise<Response> {
+  // next-auth reads request.nextUrl.searchParams and cookies() itself, so the invalid values go from those.
+  dropInvalidCallbackUrls(request.nextUrl.searchParams, await cookies(), getEnv().APP_URL);
   return NextAuth(request, context, getAuthOptions());
 }
 
