@@ -9,6 +9,8 @@ import {
   formatDuration,
   formatLocalDateTime,
   formatLocalTime,
+  formatLocalTimeWithSeconds,
+  createLocalTimeFormatter,
   getDayKeyForInstant,
   getIsoWeekday,
   getLocalDayBounds,
@@ -204,6 +206,21 @@ describe("formatting", () => {
     expect(formatLocalTime(ms, "Asia/Kolkata")).toBe("00:35");
     expect(formatLocalDateTime(ms, "Asia/Kolkata")).toBe("Mon 9 Mar 2026, 00:35");
     expect(formatDayKey("2026-03-08")).toBe("Sun 8 Mar 2026");
+  });
+
+  it("names the offset of a time the fall-back hour repeats, and only there", () => {
+    const newYork = "America/New_York";
+    expect(formatLocalTime(utc("2026-11-01T05:29:00Z"), newYork)).toBe("01:29 EDT");
+    expect(formatLocalTime(utc("2026-11-01T06:29:00Z"), newYork)).toBe("01:29 EST");
+    expect(formatLocalTimeWithSeconds(utc("2026-11-01T06:29:05Z"), newYork)).toBe("01:29:05 EST");
+    expect(formatLocalDateTime(utc("2026-11-01T05:00:00Z"), newYork)).toBe("Sun 1 Nov 2026, 01:00 EDT");
+    expect(formatLocalTime(utc("2026-11-01T04:59:00Z"), newYork)).toBe("00:59");
+    expect(formatLocalTime(utc("2026-11-01T07:00:00Z"), newYork)).toBe("02:00");
+    expect(formatLocalTime(utc("2026-03-08T07:30:00Z"), newYork)).toBe("03:30");
+    expect(formatLocalTime(utc("2026-10-25T00:30:00Z"), "Europe/Berlin")).toBe("02:30 GMT+2");
+    expect(formatLocalTime(utc("2026-10-25T01:30:00Z"), "Europe/Berlin")).toBe("02:30 GMT+1");
+    const formatTime = createLocalTimeFormatter(newYork);
+    expect([formatTime(utc("2026-11-01T05:29:00Z")), formatTime(utc("2026-11-01T06:29:00Z"))]).toEqual(["01:29 EDT", "01:29 EST"]);
   });
 
   it("shows durations as hours+minutes, minutes+seconds or seconds", () => {

@@ -214,9 +214,32 @@ function buildCalendar(timeZone: string, dayStartHour: number): LocalDayCalendar
   };
 }
 
-/** Local clock time, 24-hour: "14:05". */
+// The Intl formatter per zone that names its offset ("EST", "GMT+1"); building one is slow.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * " EDT" or " EST" when the wall-clock time at `ms` happens twice in the zone (the repeated hour of a
+ * fall-back day), so two calls both at "01:29" can be told apart; "" for every other time.
+ */
+function getRepeatedTimeSuffix(ms: number, timeZone: string): string {
+  const offset = getOffsetMs(timeZone, ms);
+  // Offsets change by at most an hour, so 3 hours either side sees the other offset of a repeated hour.
+  const isRepeated = [ms - 3 * HOUR_MS, ms + 3 * HOUR_MS].some((probe) => {
+    const other = getOffsetMs(timeZone, probe);
+    return other !== offset && getOffsetMs(timeZone, ms + offset - other) === other;
+  });
+  if (!isRepeated) return "";
+  let zoneName = zoneNameFormats.get(timeZone);
+  if (!zoneName) {
+    zoneName = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    zoneNameFormats.set(timeZone, zoneName);
+  }
+  return ` ${zoneName.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? ""}`;
+}
+
+/** Local clock time, 24-hour: "14:05", or "01:29 EDT" in a fall-back day's repeated hour. */
 export function formatLocalTime(ms: number, timeZone: string): string {
-  return format(ms, "HH:mm", { in: tz(timeZone) });
+  return format(ms, "HH:mm", { in: tz(timeZone) }) + getRepeatedTimeSuffix(ms, timeZone);
 }
 
 /**
@@ -225,26 +248,26 @@ export function formatLocalTime(ms: number, timeZone: string): string {
  */
 export function createLocalTimeFormatter(timeZone: string): (ms: number) => string {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  const offsetByQuarter = new Map<number, number>();
+  const byQuarter = new Map<number, { offset: number; suffix: string }>();
   return (ms) => {
     const quarter = Math.floor(ms / (15 * MINUTE_MS));
-    let offset = offsetByQuarter.get(quarter);
-    if (offset === undefined) {
-      offset = getOffsetMs(timeZone, ms);
-      offsetByQuarter.set(quarter, offset);
+    let zone = byQuarter.get(quarter);
+    if (zone === undefined) {
+      zone = { offset: getOffsetMs(timeZone, ms), suffix: getRepeatedTimeSuffix(ms, timeZone) };
+      byQuarter.set(quarter, zone);
     }
-    return new Date(ms + offset).toISOString().slice(11, 16);
+    return new Date(ms + zone.offset).toISOString().slice(11, 16) + zone.suffix;
   };
 }
 
-/** Local clock time with seconds, 24-hour: "14:05:09". */
+/** Local clock time with seconds, 24-hour: "14:05:09" ("01:29:05 EST" in a repeated hour). */
 export function formatLocalTimeWithSeconds(ms: number, timeZone: string): string {
-  return format(ms, "HH:mm:ss", { in: tz(timeZone) });
+  return format(ms, "HH:mm:ss", { in: tz(timeZone) }) + getRepeatedTimeSuffix(ms, timeZone);
 }
 
-/** Local date and clock time: "Sun 8 Mar 2026, 14:05". */
+/** Local date and clock time: "Sun 8 Mar 2026, 14:05" ("…, 01:29 EDT" in a repeated hour). */
 export function formatLocalDateTime(ms: number, timeZone: string): string {
-  return format(ms, "EEE d MMM yyyy, HH:mm", { in: tz(timeZone) });
+  return format(ms, "EEE d MMM yyyy, HH:mm", { in: tz(timeZone) }) + getRepeatedTimeSuffix(ms, timeZone);
 }
 
 /** A day key for people: "Sun 8 Mar 2026". */
