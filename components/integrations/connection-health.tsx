@@ -31,10 +31,10 @@ export function ConnectionHealth({ summary, timeZone }: { summary: DialpadConnec
         <dd>{when(summary.lastSyncAt)}</dd>
         <dt>Access token expires</dt>
         <dd>{summary.status === "connected" ? when(summary.accessTokenExpiresAt) : "No token stored"}</dd>
-        <dt>Dialpad users with a phone license</dt>
-        <dd>
+        <dt>Mappable Dialpad users (active, with a phone license)</dt>
+        <dd data-testid="dialpad-mappable-users">
           {summary.licensedUserCount} of {summary.totalUserCount}
-          <span className="muted"> (users without a phone license can&apos;t be mapped)</span>
+          <span className="muted"> (suspended, cancelled and unlicensed users can&apos;t be mapped)</span>
         </dd>
       </dl>
       {summary.lastErrorMessage ? (

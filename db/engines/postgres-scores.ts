@@ -82,7 +82,7 @@ export const postgresScoreRows = {
           ${array(column("voicemailsLeft"), "integer")}, ${array(column("voicemailsReceived"), "integer")},
           ${array(column("missedCalls"), "integer")}, ${array(column("notAnsweredCalls"), "integer")},
           ${array(column("hasActivity"), "boolean")}, ${array(column("factsHash"), "text")}, ${array(column("computedAt"), "bigint")})
-        ON CONFLICT (employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
+        ON CONFLICT (organization_id, employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
           connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
           voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
           not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,

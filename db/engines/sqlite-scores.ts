@@ -48,7 +48,7 @@ function prepare(client: Database.Database) {
          breakdown, facts_hash, computed_at)
        VALUES (@organizationId, @employeeId, @dayKey, @role, NULL, 'pending', @talkMs, @connectedCalls,
          @voicemailsLeft, @voicemailsReceived, @missedCalls, @notAnsweredCalls, @hasActivity, '', @factsHash, @computedAt)
-       ON CONFLICT (employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
+       ON CONFLICT (organization_id, employee_id, day_key) DO UPDATE SET role = excluded.role, talk_ms = excluded.talk_ms,
          connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
          voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
          not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
