@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { auditActions } from "../enums";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -9,7 +9,7 @@ import { users } from "./users";
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -24,6 +24,7 @@ export const auditEvents = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
   },
   (t) => [
+    primaryKey({ name: "audit_events_pkey", columns: [t.organizationId, t.id] }),
     // The log page: an organization's events, newest first.
     index("audit_events_org_created_idx").on(t.organizationId, t.createdAt),
     // The log page filtered by action.

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { callDirections } from "../../../lib/calls/types";
 import { organizations } from "./organizations";
 
@@ -7,7 +7,7 @@ import { organizations } from "./organizations";
 export const calls = pgTable(
   "calls",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -46,6 +46,7 @@ export const calls = pgTable(
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [
+    primaryKey({ name: "calls_pkey", columns: [t.organizationId, t.id] }),
     uniqueIndex("calls_org_dialpad_call_uq").on(t.organizationId, t.dialpadCallId),
     // An employee's day: their Dialpad user's legs by start time.
     index("calls_org_user_started_idx").on(t.organizationId, t.dialpadUserId, t.startedAt),

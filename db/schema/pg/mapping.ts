@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { mappingMethods } from "../enums";
 import { employees } from "./employees";
 import { organizations } from "./organizations";
@@ -9,7 +9,7 @@ import { users } from "./users";
 export const dialpadUsers = pgTable(
   "dialpad_users",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -31,7 +31,10 @@ export const dialpadUsers = pgTable(
     lastSeenAt: bigint("last_seen_at", { mode: "number" }).notNull(),
     removedAt: bigint("removed_at", { mode: "number" }),
   },
-  (t) => [uniqueIndex("dialpad_users_org_user_uq").on(t.organizationId, t.dialpadUserId)],
+  (t) => [
+    primaryKey({ name: "dialpad_users_pkey", columns: [t.organizationId, t.id] }),
+    uniqueIndex("dialpad_users_org_user_uq").on(t.organizationId, t.dialpadUserId),
+  ],
 );
 
 // At most one row per employee. method "manual" is an admin's decision that auto-mapping never
@@ -39,13 +42,11 @@ export const dialpadUsers = pgTable(
 export const employeeDialpadLinks = pgTable(
   "employee_dialpad_links",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id").notNull(),
     dialpadUserId: text("dialpad_user_id"),
     method: text("method", { enum: mappingMethods }).notNull(),
     /** The email or E.164 number that matched (auto links only). */
@@ -55,6 +56,8 @@ export const employeeDialpadLinks = pgTable(
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [
+    primaryKey({ name: "employee_dialpad_links_pkey", columns: [t.organizationId, t.id] }),
+    foreignKey({ name: "employee_dialpad_links_employee_fk", columns: [t.organizationId, t.employeeId], foreignColumns: [employees.organizationId, employees.id] }).onDelete("cascade"),
     uniqueIndex("employee_dialpad_links_employee_uq").on(t.organizationId, t.employeeId),
     // A Dialpad user belongs to at most one employee (SQLite lets several NULLs through).
     uniqueIndex("employee_dialpad_links_user_uq").on(t.organizationId, t.dialpadUserId),
@@ -65,13 +68,11 @@ export const employeeDialpadLinks = pgTable(
 export const mappingEvents = pgTable(
   "mapping_events",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id").notNull(),
     fromDialpadUserId: text("from_dialpad_user_id"),
     fromMethod: text("from_method", { enum: mappingMethods }),
     toDialpadUserId: text("to_dialpad_user_id"),
@@ -82,7 +83,11 @@ export const mappingEvents = pgTable(
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
   },
   // An employee's mapping history, newest first.
-  (t) => [index("mapping_events_org_employee_idx").on(t.organizationId, t.employeeId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: "mapping_events_pkey", columns: [t.organizationId, t.id] }),
+    foreignKey({ name: "mapping_events_employee_fk", columns: [t.organizationId, t.employeeId], foreignColumns: [employees.organizationId, employees.id] }).onDelete("cascade"),
+    index("mapping_events_org_employee_idx").on(t.organizationId, t.employeeId, t.createdAt),
+  ],
 );
 
 // One row per organization: when the directory was last fetched and what could not be read.

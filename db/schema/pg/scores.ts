@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { scoreBatchUnits, scoreQueueKinds } from "../enums";
 import { calls } from "./calls";
 import { employees } from "./employees";
@@ -11,13 +11,11 @@ import { organizations } from "./organizations";
 export const dailyScores = pgTable(
   "daily_scores",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id").notNull(),
     /** The employee's local day, YYYY-MM-DD (lib/dates.ts). */
     dayKey: text("day_key").notNull(),
     /** The employee's role (trimmed title, "" = the default role) whose baseline and weights scored the day. */
@@ -41,7 +39,9 @@ export const dailyScores = pgTable(
     computedAt: bigint("computed_at", { mode: "number" }).notNull(),
   },
   (t) => [
-    uniqueIndex("daily_scores_employee_day_uq").on(t.employeeId, t.dayKey),
+    primaryKey({ name: "daily_scores_pkey", columns: [t.organizationId, t.id] }),
+    foreignKey({ name: "daily_scores_employee_fk", columns: [t.organizationId, t.employeeId], foreignColumns: [employees.organizationId, employees.id] }).onDelete("cascade"),
+    uniqueIndex("daily_scores_employee_day_uq").on(t.organizationId, t.employeeId, t.dayKey),
     // The team page: every visible employee's row for one day.
     index("daily_scores_org_day_idx").on(t.organizationId, t.dayKey),
     // Baselines: a role's days in the trailing window.
@@ -53,17 +53,13 @@ export const dailyScores = pgTable(
 export const callDayEntries = pgTable(
   "call_day_entries",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id, { onDelete: "cascade" }),
+    employeeId: integer("employee_id").notNull(),
     dayKey: text("day_key").notNull(),
-    callId: integer("call_id")
-      .notNull()
-      .references(() => calls.id, { onDelete: "cascade" }),
+    callId: integer("call_id").notNull(),
     /** CallClassification kind (lib/calls/rules.ts). */
     kind: text("kind").notNull(),
     countedMs: bigint("counted_ms", { mode: "number" }).notNull(),
@@ -74,9 +70,12 @@ export const callDayEntries = pgTable(
     reason: text("reason").notNull(),
   },
   (t) => [
-    uniqueIndex("call_day_entries_uq").on(t.employeeId, t.dayKey, t.callId),
+    primaryKey({ name: "call_day_entries_pkey", columns: [t.organizationId, t.id] }),
+    foreignKey({ name: "call_day_entries_employee_fk", columns: [t.organizationId, t.employeeId], foreignColumns: [employees.organizationId, employees.id] }).onDelete("cascade"),
+    foreignKey({ name: "call_day_entries_call_fk", columns: [t.organizationId, t.callId], foreignColumns: [calls.organizationId, calls.id] }).onDelete("cascade"),
+    uniqueIndex("call_day_entries_uq").on(t.organizationId, t.employeeId, t.dayKey, t.callId),
     // A call's entries (call detail), and the cascade when a call is deleted.
-    index("call_day_entries_call_idx").on(t.callId),
+    index("call_day_entries_call_idx").on(t.organizationId, t.callId),
   ],
 );
 
@@ -85,7 +84,7 @@ export const callDayEntries = pgTable(
 export const scoreSettings = pgTable(
   "score_settings",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -96,7 +95,10 @@ export const scoreSettings = pgTable(
     defaultConnectedCallsTarget: integer("default_connected_calls_target").notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
-  (t) => [uniqueIndex("score_settings_org_role_uq").on(t.organizationId, t.role)],
+  (t) => [
+    primaryKey({ name: "score_settings_pkey", columns: [t.organizationId, t.id] }),
+    uniqueIndex("score_settings_org_role_uq").on(t.organizationId, t.role),
+  ],
 );
 
 // Work for the score recompute, written in the same transaction as the change that causes it:
@@ -110,7 +112,7 @@ export const scoreRecomputeQueue = pgTable(
   "score_recompute_queue",
   {
     // Ids never reuse (AUTOINCREMENT / identity): a drain deletes exactly the ids it claimed.
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id").notNull(),
     kind: text("kind", { enum: scoreQueueKinds }).notNull(),
     dialpadUserId: text("dialpad_user_id"),
@@ -141,6 +143,7 @@ export const scoreRecomputeQueue = pgTable(
     batchUnit: text("batch_unit", { enum: scoreBatchUnits }),
   },
   (t) => [
+    primaryKey({ name: "score_recompute_queue_pkey", columns: [t.organizationId, t.id] }),
     index("score_recompute_queue_org_idx").on(t.organizationId, t.id),
     // Progress of running recalculations: few rows carry a batch, among possibly many calls rows.
     index("score_recompute_queue_batch_idx").on(t.organizationId, t.batchId).where(sql`batch_id IS NOT NULL`),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { defaultSyncSettings, syncRecordSources, syncRunKinds, syncRunStatuses, syncRunTriggers } from "../enums";
 import { organizations } from "./organizations";
 
@@ -9,7 +9,7 @@ import { organizations } from "./organizations";
 export const syncRuns = pgTable(
   "sync_runs",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -45,6 +45,7 @@ export const syncRuns = pgTable(
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [
+    primaryKey({ name: "sync_runs_pkey", columns: [t.organizationId, t.id] }),
     // The lock: at most one running run per organization, whatever process starts it.
     uniqueIndex("sync_runs_one_running_uq").on(t.organizationId).where(sql`status = 'running'`),
     // History table and "latest run of a kind" lookups.
@@ -56,7 +57,7 @@ export const syncRuns = pgTable(
 export const webhookInbox = pgTable(
   "webhook_inbox",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -68,6 +69,7 @@ export const webhookInbox = pgTable(
     processedAt: bigint("processed_at", { mode: "number" }),
   },
   (t) => [
+    primaryKey({ name: "webhook_inbox_pkey", columns: [t.organizationId, t.id] }),
     uniqueIndex("webhook_inbox_org_event_uq").on(t.organizationId, t.eventKey),
     // The sweeper's scan for unprocessed events.
     index("webhook_inbox_unprocessed_idx").on(t.organizationId, t.id).where(sql`processed_at IS NULL`),
@@ -80,12 +82,12 @@ export const webhookInbox = pgTable(
 export const quarantinedRecords = pgTable(
   "quarantined_records",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: integer("id").generatedByDefaultAsIdentity(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     source: text("source", { enum: syncRecordSources }).notNull(),
-    syncRunId: integer("sync_run_id").references(() => syncRuns.id, { onDelete: "set null" }),
+    syncRunId: integer("sync_run_id"),
     /** The call_id when it could be read at all. */
     dialpadCallId: text("dialpad_call_id"),
     /** sha256 of raw: the trailing window re-reads the same bad record every few minutes. */
@@ -97,7 +99,12 @@ export const quarantinedRecords = pgTable(
     lastSeenAt: bigint("last_seen_at", { mode: "number" }).notNull(),
     timesSeen: integer("times_seen").notNull().default(1),
   },
-  (t) => [uniqueIndex("quarantined_records_org_hash_uq").on(t.organizationId, t.rawHash)],
+  (t) => [
+    primaryKey({ name: "quarantined_records_pkey", columns: [t.organizationId, t.id] }),
+    // The migration says ON DELETE SET NULL ("sync_run_id"): a plain SET NULL would null organization_id too.
+    foreignKey({ name: "quarantined_records_sync_run_fk", columns: [t.organizationId, t.syncRunId], foreignColumns: [syncRuns.organizationId, syncRuns.id] }).onDelete("set null"),
+    uniqueIndex("quarantined_records_org_hash_uq").on(t.organizationId, t.rawHash),
+  ],
 );
 
 // Per-organization sync settings, plus the opaque token in the organization's webhook URL.

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { connectionStatuses } from "../enums";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -40,7 +40,7 @@ export const oauthStates = sqliteTable(
   "oauth_states",
   {
     // sha256 of the state value: a database leak cannot be replayed into a callback.
-    stateHash: text("state_hash").primaryKey(),
+    stateHash: text("state_hash").notNull(),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -52,5 +52,8 @@ export const oauthStates = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("oauth_states_expires_idx").on(t.expiresAt)],
+  (t) => [
+    primaryKey({ name: "oauth_states_pkey", columns: [t.organizationId, t.stateHash] }),
+    index("oauth_states_expires_idx").on(t.expiresAt),
+  ],
 );

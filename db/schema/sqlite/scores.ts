@@ -41,7 +41,7 @@ export const dailyScores = sqliteTable(
     computedAt: integer("computed_at").notNull(),
   },
   (t) => [
-    uniqueIndex("daily_scores_employee_day_uq").on(t.employeeId, t.dayKey),
+    uniqueIndex("daily_scores_employee_day_uq").on(t.organizationId, t.employeeId, t.dayKey),
     // The team page: every visible employee's row for one day.
     index("daily_scores_org_day_idx").on(t.organizationId, t.dayKey),
     // Baselines: a role's days in the trailing window.
@@ -74,9 +74,9 @@ export const callDayEntries = sqliteTable(
     reason: text("reason").notNull(),
   },
   (t) => [
-    uniqueIndex("call_day_entries_uq").on(t.employeeId, t.dayKey, t.callId),
+    uniqueIndex("call_day_entries_uq").on(t.organizationId, t.employeeId, t.dayKey, t.callId),
     // A call's entries (call detail), and the cascade when a call is deleted.
-    index("call_day_entries_call_idx").on(t.callId),
+    index("call_day_entries_call_idx").on(t.organizationId, t.callId),
   ],
 );
 
