@@ -10,7 +10,7 @@ function request(path: string, cookie?: string): NextRequest {
 
 describe("proxy", () => {
   it("lets public paths through without a session", async () => {
-    for (const path of ["/login", "/setup", "/api/auth/csrf", "/api/health", "/api/webhooks/dialpad", "/api/cron/sync"]) {
+    for (const path of ["/login", "/setup", "/signup", "/api/auth/csrf", "/api/health", "/api/webhooks/dialpad", "/api/cron/sync"]) {
       expect((await proxy(request(path))).headers.get("x-middleware-next"), path).toBe("1");
     }
   });

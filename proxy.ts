@@ -5,9 +5,10 @@ import { getEnv } from "@/lib/env";
 import { rejectMalformedRequest } from "@/lib/malformed-request";
 import { withSecurityHeaders } from "@/lib/security-headers";
 
-// Reachable without a session: sign-in, first-run set-up, password reset links, next-auth itself, health, and the
-// machine-to-machine endpoints that authenticate on their own (webhook signatures, cron secret).
-const publicPaths = ["/login", "/setup", "/reset-password", "/api/auth", "/api/health", "/api/webhooks", "/api/cron"];
+// Reachable without a session: sign-in, first-run set-up, sign-up (a 404 unless DAYMARK_SIGNUP=open), password
+// reset links, next-auth itself, health, and the machine-to-machine endpoints that authenticate on their own
+// (webhook signatures, cron secret).
+const publicPaths = ["/login", "/setup", "/signup", "/reset-password", "/api/auth", "/api/health", "/api/webhooks", "/api/cron"];
 
 /**
  * A coarse gate only: no token → sign-in page (or 401 for APIs). Every page, action and route

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { safeCallbackPath } from "./safe-callback";
 import { isSetupComplete } from "@/lib/services/organizations/setup-organization";
+import { isSignUpOpen } from "@/lib/services/organizations/sign-up-organization";
 import { getViewer } from "@/lib/session";
 import { LoginForm } from "./login-form";
 
@@ -27,7 +29,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   return (
     <>
       <h1>Sign in</h1>
-      {params.setup === "1" ? (
+      {params.setup === "1" || params.signup === "1" ? (
         <p className="alert alert--success" role="status">
           Your organization is ready. Sign in with the admin account you just created.
         </p>
@@ -38,6 +40,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         </p>
       ) : null}
       <LoginForm callbackUrl={callbackUrl} />
+      {isSignUpOpen() ? (
+        <p className="muted">
+          New to Daymark? <Link href="/signup">Sign up your organization</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -4,14 +4,15 @@ import { useActionState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action";
+import type { ActionState, FormAction } from "@/lib/action";
 import type { CountryOption } from "@/lib/services/organizations/countries";
 import { setupAction } from "./actions";
 
-type SetupFormProps = { timeZones: string[]; countries: CountryOption[] };
+// /signup reuses this form with its own action: the fields and their rules are the same.
+type SetupFormProps = { timeZones: string[]; countries: CountryOption[]; action?: FormAction<never>; submitLabel?: string };
 
-export function SetupForm({ timeZones, countries }: SetupFormProps) {
-  const [state, formAction] = useActionState<ActionState<never>, FormData>(setupAction, null);
+export function SetupForm({ timeZones, countries, action = setupAction, submitLabel = "Create organization" }: SetupFormProps) {
+  const [state, formAction] = useActionState<ActionState<never>, FormData>(action, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : {};
   return (
@@ -84,7 +85,7 @@ export function SetupForm({ timeZones, countries }: SetupFormProps) {
         />
       </fieldset>
       <div className="button-row">
-        <SubmitButton pendingLabel="Creating…">Create organization</SubmitButton>
+        <SubmitButton pendingLabel="Creating…">{submitLabel}</SubmitButton>
       </div>
     </form>
   );
