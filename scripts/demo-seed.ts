@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { describeDatabase, parseDatabaseUrl } from "@/db/engine";
+import { getOrganizationByDomain } from "@/db/queries/organizations";
 import { seedDemo, type DemoDialpadUser, type DemoLogins } from "@/db/seed";
 import { getEnv } from "@/lib/env";
-import { isSetupComplete } from "@/lib/services/organizations/setup-organization";
 
 const loginsFile = path.resolve("data/demo-logins.json");
 
@@ -20,19 +20,22 @@ interface SavedLogins {
   logins: DemoLogins;
 }
 
-/** Seeds the demo organization from the emulator's main company on first run; later runs reuse it. */
+/**
+ * Seeds the demo organization from the emulator's main company unless its domain already has one; later runs
+ * reuse it. Other organizations (DAYMARK_SIGNUP=open) do not count: the demo's is looked up by its domain.
+ */
 export async function seedDemoIfEmpty(emulatorUrl: string, password: string): Promise<DemoLogins> {
   const url = getEnv().DATABASE_URL;
   const database = describeDatabase(parseDatabaseUrl(url));
   const db = openDatabase(url);
   try {
-    if (await isSetupComplete(db)) {
-      return readSavedLogins(database) ?? { admin: { email: "(your admin)", password: "(your password)" }, manager: null };
-    }
     const response = await fetch(`${emulatorUrl}/__admin/companies`);
     const { items } = (await response.json()) as { items: EmulatorCompany[] };
     const company = items[0];
     if (!company) throw new Error("The Dialpad emulator has no company to seed from.");
+    if (await getOrganizationByDomain(db, company.domain)) {
+      return readSavedLogins(database) ?? { admin: { email: "(your admin)", password: "(your password)" }, manager: null };
+    }
     const logins = await seedDemo(db, {
       organizationName: company.name,
       domain: company.domain,
