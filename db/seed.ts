@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { importEmployees } from "@/lib/services/employees/import-employees";
-import { setupOrganization } from "@/lib/services/organizations/setup-organization";
+import { registerOrganization } from "@/lib/services/organizations/sign-up-organization";
 import { createUser } from "@/lib/services/users/create-user";
 import { loadViewer } from "@/lib/services/users/load-viewer";
 
@@ -51,7 +51,8 @@ export async function seedDemo(
 ): Promise<DemoLogins> {
   const [adminUser, managerUser, ...others] = input.dialpadUsers;
   if (!adminUser) throw new AppError("VALIDATION", "The emulator company has no users to seed from.");
-  const { admin } = await setupOrganization(db, {
+  // Not the first-run set-up: the demo organization may join others (DAYMARK_SIGNUP=open).
+  const { admin } = await registerOrganization(db, {
     organizationName: input.organizationName,
     domain: input.domain,
     timezone: "America/New_York",

@@ -88,7 +88,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "scores.settings_changed": "Score settings changed",
   "sync.settings_changed": "Sync settings changed",
   "organization.settings_changed": "Organization settings changed",
-  "organization.created": "Organization signed up",
+  "organization.created": "Organization registered",
   "employees.imported": "Employees imported",
   "data.exported": "Data exported",
 };

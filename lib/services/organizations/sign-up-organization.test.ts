@@ -7,7 +7,7 @@ import { resetEnvCache } from "@/lib/env";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 import { createTestDb } from "@/tests/db";
 import { setupOrganization, setupSchema } from "./setup-organization";
-import { domainTakenMessage, isSignUpOpen, signUpOrganization, signUpSchema } from "./sign-up-organization";
+import { domainTakenMessage, isSignUpOpen, registerOrganization, signUpOrganization, signUpSchema } from "./sign-up-organization";
 
 const acme = {
   organizationName: "Acme Inc",
@@ -57,7 +57,7 @@ describe("signUpOrganization", () => {
 
     const { events } = await listAuditEvents(db, { organizationId: organization.id, filters: {}, limit: 10, offset: 0 });
     expect(events.map((e) => [e.actorUserId, e.actorName, e.action, e.targetType, e.targetId, e.summary, e.createdAt])).toEqual([
-      [admin.id, "Gil Globex", "organization.created", "organization", String(organization.id), "Signed up Globex (globex.com)", 1_767_225_600_000],
+      [admin.id, "Gil Globex", "organization.created", "organization", String(organization.id), "Registered Globex (globex.com)", 1_767_225_600_000],
     ]);
   });
 
@@ -94,5 +94,15 @@ describe("signUpOrganization", () => {
     setSignUp("closed");
     await expect(signUpOrganization(db, signUpSchema.parse(acme))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await countOrganizations(db)).toBe(0);
+  });
+});
+
+describe("registerOrganization (the demo seed)", () => {
+  it("adds an organization beside an existing one even while sign-up is closed", async () => {
+    setSignUp("closed");
+    await setupOrganization(db, setupSchema.parse(acme));
+    const { organization } = await registerOrganization(db, signUpSchema.parse(globex));
+    expect(organization.domain).toBe("globex.com");
+    expect(await countOrganizations(db)).toBe(2);
   });
 });

@@ -22,13 +22,19 @@ export function isSignUpOpen(): boolean {
   return getEnv().DAYMARK_SIGNUP === "open";
 }
 
+/** /signup: registers the organization while DAYMARK_SIGNUP=open, and is a 404 otherwise. */
+export async function signUpOrganization(db: Db, input: SignUpInput, now = Date.now()): Promise<{ organization: Organization; admin: User }> {
+  if (!isSignUpOpen()) throw new AppError("NOT_FOUND", "Sign-up is closed.");
+  return registerOrganization(db, input, now);
+}
+
 /**
  * Registers a new organization for a domain no organization holds yet, with its first admin, and
  * records it in the new organization's audit log, all in one transaction. The unique domain (and
- * email) decide a race between two sign-ups for one domain: the loser gets the domain message.
+ * email) decide a race between two registrations for one domain: the loser gets the domain message.
+ * Sign-up and the demo seed use it; neither cares how many other organizations exist.
  */
-export async function signUpOrganization(db: Db, input: SignUpInput, now = Date.now()): Promise<{ organization: Organization; admin: User }> {
-  if (!isSignUpOpen()) throw new AppError("NOT_FOUND", "Sign-up is closed.");
+export async function registerOrganization(db: Db, input: SignUpInput, now = Date.now()): Promise<{ organization: Organization; admin: User }> {
   if (await getOrganizationByDomain(db, input.domain)) throw domainTaken();
   const passwordHash = await hashPassword(input.password);
   try {
@@ -53,7 +59,7 @@ export async function signUpOrganization(db: Db, input: SignUpInput, now = Date.
         actor: { userId: admin.id, name: admin.name },
         action: "organization.created",
         target: { type: "organization", id: organization.id },
-        summary: `Signed up ${organization.name} (${organization.domain})`,
+        summary: `Registered ${organization.name} (${organization.domain})`,
         details: { domain: organization.domain, adminEmail: admin.email },
         at: now,
       });
