@@ -52,6 +52,8 @@ export const oauthStates = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     codeVerifierCipher: text("code_verifier_cipher").notNull(),
+    /** How many days back the first backfill reads, chosen on the connect form; applied when the connect succeeds. */
+    backfillDays: integer("backfill_days"),
     isPopup: boolean("is_popup").notNull().default(false),
     expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),

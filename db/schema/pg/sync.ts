@@ -29,8 +29,13 @@ export const syncRuns = pgTable(
     callsAdded: integer("calls_added").notNull().default(0),
     callsUpdated: integer("calls_updated").notNull().default(0),
     quarantined: integer("quarantined").notNull().default(0),
-    /** Failed requests retried during the run, plus the one that ended it, if any. */
+    /** Times the run failed (the failure that stopped it, once per attempt); retries that succeeded are not failures. */
     errorCount: integer("error_count").notNull().default(0),
+    /** Requests sent to Dialpad, and those among them that were repeats of a failed one (a 503 retried, a lost cursor). */
+    requestCount: integer("request_count").notNull().default(0),
+    retryCount: integer("retry_count").notNull().default(0),
+    /** Milliseconds processes spent working on the run: with request_count, the share of Dialpad's limit it used. */
+    busyMs: bigint("busy_ms", { mode: "number" }).notNull().default(0),
     /** Why the run failed and what to do next; shown to admins. */
     errorMessage: text("error_message"),
     /** A failed run the scheduler resumes by itself (transient Dialpad or network trouble). */
@@ -117,5 +122,9 @@ export const syncSettings = pgTable("sync_settings", {
   trailingWindowHours: integer("trailing_window_hours").notNull().default(defaultSyncSettings.trailingWindowHours),
   /** /api/webhooks/dialpad?org=<token> names the organization; the JWT signature authenticates it. */
   webhookToken: text("webhook_token").unique(),
+  /** The last webhook delivery Daymark had to refuse (bad signature or body): webhooks look unhealthy for a day. */
+  webhookFailedAt: bigint("webhook_failed_at", { mode: "number" }),
+  /** When synced call data was last deleted (disconnect): runs before it no longer count as covering anything. */
+  callDataDeletedAt: bigint("call_data_deleted_at", { mode: "number" }),
   updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
 });

@@ -48,6 +48,8 @@ export const oauthStates = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     codeVerifierCipher: text("code_verifier_cipher").notNull(),
+    /** How many days back the first backfill reads, chosen on the connect form; applied when the connect succeeds. */
+    backfillDays: integer("backfill_days"),
     isPopup: integer("is_popup", { mode: "boolean" }).notNull().default(false),
     expiresAt: integer("expires_at").notNull(),
     createdAt: integer("created_at").notNull(),
