@@ -60,6 +60,16 @@ describe("schema parity between SQLite and PostgreSQL", () => {
     expect(compareDeclarationsWithDatabase(readDeclarations(pgSchema), postgresShape)).toEqual([]);
   });
 
+  it("differs only where SQLite cannot follow: PostgreSQL keys tenant tables by (organization_id, id), SQLite by its rowid", () => {
+    expect(postgresShape.tables.calls!.primaryKey).toEqual(["organization_id", "id"]);
+    expect(sqliteShape.tables.calls!.primaryKey).toEqual(["id"]);
+    expect(postgresShape.tables.call_day_entries!.foreignKeys["organization_id,call_id"]).toBe("calls(organization_id,id) on delete cascade on update no action");
+    expect(sqliteShape.tables.call_day_entries!.foreignKeys.call_id).toBe("calls(id) on delete cascade on update no action");
+    // Keys SQLite can make composite are the same on both.
+    expect(sqliteShape.tables.oauth_states!.primaryKey).toEqual(["organization_id", "state_hash"]);
+    expect(postgresShape.tables.oauth_states!.primaryKey).toEqual(["organization_id", "state_hash"]);
+  });
+
   it("keeps the score-queue triggers on calls on both engines", () => {
     for (const event of ["insert", "update", "delete"]) {
       expect(postgresShape.triggers).toContain(`calls.calls_score_queue_${event}: AFTER ${event.toUpperCase()}`);
@@ -96,6 +106,17 @@ describe("compareSchemas", () => {
       "foreign key calls(organization_id): organizations(id) on delete cascade on update no action on SQLite, organizations(id) on delete no action on update no action on PostgreSQL",
       "index score_recompute_queue.score_recompute_queue_calls_idx: where kind = 'calls' and is_claimed = 0 on SQLite, kind = 'calls' and is_claimed = 1 on PostgreSQL",
       "trigger calls.calls_score_queue_delete: AFTER DELETE: only on SQLite",
+    ]);
+  });
+
+  it("reports a primary key or foreign key that differs beyond the leading organization_id", () => {
+    const drifted = altered((shape) => {
+      shape.tables.calls!.primaryKey = ["organization_id", "dialpad_call_id"];
+      shape.tables.call_day_entries!.foreignKeys["organization_id,call_id"] = "calls(organization_id,id) on delete no action on update no action";
+    });
+    expect(compareSchemas(sqliteShape, drifted)).toEqual([
+      "foreign key call_day_entries(call_id): calls(id) on delete cascade on update no action on SQLite, calls(id) on delete no action on update no action on PostgreSQL",
+      "table calls: primary key id on SQLite, dialpad_call_id on PostgreSQL",
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { getTableColumns, is, type Column } from "drizzle-orm";
 import { getTableConfig as getPgTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as getSqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { SchemaShape } from "./shape";
+import { withoutTenantKey, type SchemaShape } from "./shape";
 
 export interface DeclaredColumn {
   name: string;
@@ -21,6 +21,8 @@ export interface DeclaredTable {
   /** By TypeScript key (what rows and inserts use). */
   columns: Record<string, DeclaredColumn>;
   indexes: string[];
+  /** Column names of the primary key, declared on a column or for the table. */
+  primaryKey: string[];
 }
 
 /** The tables a schema module exports, by export name. */
@@ -29,10 +31,14 @@ export function readDeclarations(schema: Record<string, unknown>): Record<string
   for (const [key, value] of Object.entries(schema)) {
     if (is(value, PgTable)) {
       const config = getPgTableConfig(value);
-      out[key] = { name: config.name, columns: describeColumns(getTableColumns(value)), indexes: config.indexes.map((i) => i.config.name!) };
+      const columns = describeColumns(getTableColumns(value));
+      const primaryKey = config.primaryKeys[0]?.columns.map((c) => c.name) ?? primaryColumns(columns);
+      out[key] = { name: config.name, columns, indexes: config.indexes.map((i) => i.config.name!), primaryKey };
     } else if (is(value, SQLiteTable)) {
       const config = getSqliteTableConfig(value);
-      out[key] = { name: config.name, columns: describeColumns(getTableColumns(value)), indexes: config.indexes.map((i) => i.config.name) };
+      const columns = describeColumns(getTableColumns(value));
+      const primaryKey = config.primaryKeys[0]?.columns.map((c) => c.name) ?? primaryColumns(columns);
+      out[key] = { name: config.name, columns, indexes: config.indexes.map((i) => i.config.name), primaryKey };
     }
   }
   return out;
@@ -55,6 +61,10 @@ function describeColumns(columns: Record<string, Column>): Record<string, Declar
   return out;
 }
 
+function primaryColumns(columns: Record<string, DeclaredColumn>): string[] {
+  return Object.values(columns).filter((c) => c.isPrimary).map((c) => c.name);
+}
+
 function isSqliteRowid(column: Column): boolean {
   return column.columnType === "SQLiteInteger" && column.primary;
 }
@@ -75,10 +85,14 @@ export function compareDeclarations(sqlite: Record<string, DeclaredTable>, pg: R
         out.push(`${key}.${column}: declared only in db/schema/${cs ? "sqlite" : "pg"}`);
         continue;
       }
-      for (const field of ["name", "dataType", "notNull", "hasDefault", "default", "isPrimary", "enumValues"] as const) {
+      // isPrimary is compared as the table's primary key below: a composite key marks no column primary.
+      for (const field of ["name", "dataType", "notNull", "hasDefault", "default", "enumValues"] as const) {
         if (cs[field] !== cp[field]) out.push(`${key}.${column}: ${field} ${String(cs[field])} in sqlite, ${String(cp[field])} in pg`);
       }
     }
+    // Modulo the documented difference (shape.ts withoutTenantKey): PostgreSQL's (organization_id, id) is SQLite's (id).
+    const [keyS, keyP] = [withoutTenantKey(s.primaryKey).join(", "), withoutTenantKey(p.primaryKey).join(", ")];
+    if (keyS !== keyP) out.push(`${key}: primary key [${keyS}] in sqlite, [${keyP}] in pg`);
     const [indexesS, indexesP] = [[...s.indexes].sort().join(", "), [...p.indexes].sort().join(", ")];
     if (indexesS !== indexesP) out.push(`${key}: indexes [${indexesS}] in sqlite, [${indexesP}] in pg`);
   }

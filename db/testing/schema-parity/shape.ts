@@ -94,7 +94,7 @@ export function compareSchemas(a: SchemaShape, b: SchemaShape): string[] {
       differ(out, `column ${where}: default`, ca.default, cb.default, nameA, nameB);
       differ(out, `column ${where}: generated id`, ca.isGeneratedId, cb.isGeneratedId, nameA, nameB);
     }
-    differ(out, `table ${table}: primary key`, ta.primaryKey.join(","), tb.primaryKey.join(","), nameA, nameB);
+    differ(out, `table ${table}: primary key`, withoutTenantKey(ta.primaryKey).join(","), withoutTenantKey(tb.primaryKey).join(","), nameA, nameB);
     for (const index of union(ta.indexes, tb.indexes)) {
       const [ia, ib] = [ta.indexes[index], tb.indexes[index]];
       if (!ia || !ib) {
@@ -108,13 +108,34 @@ export function compareSchemas(a: SchemaShape, b: SchemaShape): string[] {
     const [checksA, checksB] = [new Set(ta.checks), new Set(tb.checks)];
     for (const check of ta.checks) if (!checksB.has(check)) out.push(`check ${table}.${check}: only on ${nameA}`);
     for (const check of tb.checks) if (!checksA.has(check)) out.push(`check ${table}.${check}: only on ${nameB}`);
-    for (const columns of union(ta.foreignKeys, tb.foreignKeys)) {
-      differ(out, `foreign key ${table}(${columns}):`, ta.foreignKeys[columns] ?? null, tb.foreignKeys[columns] ?? null, nameA, nameB);
+    const [foreignKeysA, foreignKeysB] = [withoutTenantForeignKeys(ta.foreignKeys), withoutTenantForeignKeys(tb.foreignKeys)];
+    for (const columns of union(foreignKeysA, foreignKeysB)) {
+      differ(out, `foreign key ${table}(${columns}):`, foreignKeysA[columns] ?? null, foreignKeysB[columns] ?? null, nameA, nameB);
     }
   }
   const [triggersA, triggersB] = [new Set(a.triggers), new Set(b.triggers)];
   for (const trigger of a.triggers) if (!triggersB.has(trigger)) out.push(`trigger ${trigger}: only on ${nameA}`);
   for (const trigger of b.triggers) if (!triggersA.has(trigger)) out.push(`trigger ${trigger}: only on ${nameB}`);
+  return out;
+}
+
+// The one documented difference between the engines (docs/scaling.md): PostgreSQL keys a tenant table by
+// (organization_id, id), so Citus can distribute it by organization_id, and its foreign keys between tenant
+// tables name both columns. SQLite's id is its rowid, which cannot be part of a composite key: there the
+// key is (id), and foreign keys name id alone. db/tenant-keys.test.ts checks the PostgreSQL side by itself.
+
+/** A primary key with a leading organization_id dropped: (organization_id, x) → (x). */
+export function withoutTenantKey(columns: string[]): string[] {
+  return columns.length > 1 && columns[0] === "organization_id" ? columns.slice(1) : columns;
+}
+
+/** Foreign keys with a leading organization_id dropped from both ends: (organization_id, x) → t(organization_id, id) reads x → t(id). */
+export function withoutTenantForeignKeys(foreignKeys: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [columns, target] of Object.entries(foreignKeys)) {
+    const tenant = /^organization_id,(.+)$/.exec(columns);
+    out[tenant ? tenant[1]! : columns] = tenant ? target.replace(/\(organization_id,/, "(") : target;
+  }
   return out;
 }
 
