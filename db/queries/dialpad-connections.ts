@@ -47,47 +47,88 @@ export async function updateDialpadConnection(
   await db.update(dialpadConnections).set(values).where(eq(dialpadConnections.organizationId, organizationId));
 }
 
-/**
- * Compare-and-set lease so only one process refreshes a connection's token at a time: one statement,
- * so on PostgreSQL a racing process re-checks the condition against the winner's row and gets nothing.
- */
-export async function tryAcquireRefreshLease(
-  db: Db,
-  organizationId: number,
-  owner: string,
-  now: number,
-  leaseMs: number,
-): Promise<boolean> {
-  const acquired = await db
-    .update(dialpadConnections)
-    .set({ refreshLeaseUntil: now + leaseMs, refreshLeaseOwner: owner })
-    .where(
-      and(
-        eq(dialpadConnections.organizationId, organizationId),
-        or(isNull(dialpadConnections.refreshLeaseUntil), lt(dialpadConnections.refreshLeaseUntil, now)),
-      ),
-    )
-    .returning({ organizationId: dialpadConnections.organizationId });
-  return acquired.length === 1;
+export interface RefreshLease {
+  organizationId: number;
+  /** One id per refresh attempt: a lease is held by an attempt, not by a process. */
+  owner: string;
 }
 
-/** Stores a rotated token pair and releases the lease in one statement, so a crash never keeps half of it. */
+const heldBy = (lease: RefreshLease) =>
+  and(eq(dialpadConnections.organizationId, lease.organizationId), eq(dialpadConnections.refreshLeaseOwner, lease.owner));
+
+/**
+ * Takes the refresh lease when it is free or lapsed AND the stored access token is still the one the caller
+ * judged stale, and returns the row as of that moment (its refresh token is the one to present). Conditioning
+ * on the token closes the gap where a caller reads a stale row, the holder saves and releases, and the caller
+ * then takes the free lease and presents the rotated refresh token. One statement: on PostgreSQL a racing
+ * process re-checks the condition against the winner's row and gets nothing.
+ */
+export async function claimRefreshLease(
+  db: Db,
+  lease: RefreshLease & { staleAccessTokenCipher: string; now: number; leaseMs: number },
+): Promise<DialpadConnection | undefined> {
+  return firstRow(
+    db
+      .update(dialpadConnections)
+      .set({ refreshLeaseUntil: lease.now + lease.leaseMs, refreshLeaseOwner: lease.owner })
+      .where(
+        and(
+          eq(dialpadConnections.organizationId, lease.organizationId),
+          eq(dialpadConnections.status, "connected"),
+          eq(dialpadConnections.accessTokenCipher, lease.staleAccessTokenCipher),
+          or(isNull(dialpadConnections.refreshLeaseUntil), lt(dialpadConnections.refreshLeaseUntil, lease.now)),
+        ),
+      )
+      .returning(),
+  );
+}
+
+/** Pushes the lease's end out while its token request runs; false once the lease is no longer this owner's. */
+export async function renewRefreshLease(db: Db, lease: RefreshLease & { now: number; leaseMs: number }): Promise<boolean> {
+  const renewed = await db
+    .update(dialpadConnections)
+    .set({ refreshLeaseUntil: lease.now + lease.leaseMs })
+    .where(heldBy(lease))
+    .returning({ organizationId: dialpadConnections.organizationId });
+  return renewed.length === 1;
+}
+
+/**
+ * Stores a rotated token pair and releases the lease in one statement, only while this owner still holds the
+ * lease and the connection is still connected: a refresh that ends after a disconnect, a reconnect (both clear
+ * the lease) or another process's takeover writes nothing. True when it was stored.
+ */
 export async function saveRefreshedTokens(
   db: Db,
-  organizationId: number,
+  lease: RefreshLease,
   tokens: ConnectionTokens & { lastRefreshAt: number },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const saved = await db
     .update(dialpadConnections)
     .set({ ...tokens, refreshLeaseUntil: null, refreshLeaseOwner: null, lastErrorMessage: null, updatedAt: tokens.lastRefreshAt })
-    .where(eq(dialpadConnections.organizationId, organizationId));
+    .where(and(heldBy(lease), eq(dialpadConnections.status, "connected")))
+    .returning({ organizationId: dialpadConnections.organizationId });
+  return saved.length === 1;
 }
 
-export async function releaseRefreshLease(db: Db, organizationId: number, owner: string): Promise<void> {
-  await db
+/** Dialpad refused the refresh token: the connection needs a reconnect, unless it changed hands meanwhile. True when marked. */
+export async function markRefreshRejected(db: Db, lease: RefreshLease, change: { message: string; now: number }): Promise<boolean> {
+  const marked = await db
     .update(dialpadConnections)
-    .set({ refreshLeaseUntil: null, refreshLeaseOwner: null })
-    .where(and(eq(dialpadConnections.organizationId, organizationId), eq(dialpadConnections.refreshLeaseOwner, owner)));
+    .set({
+      status: "reconnect_needed",
+      lastErrorMessage: change.message,
+      refreshLeaseUntil: null,
+      refreshLeaseOwner: null,
+      updatedAt: change.now,
+    })
+    .where(and(heldBy(lease), eq(dialpadConnections.status, "connected")))
+    .returning({ organizationId: dialpadConnections.organizationId });
+  return marked.length === 1;
+}
+
+export async function releaseRefreshLease(db: Db, lease: RefreshLease): Promise<void> {
+  await db.update(dialpadConnections).set({ refreshLeaseUntil: null, refreshLeaseOwner: null }).where(heldBy(lease));
 }
 
 export async function insertOauthState(db: Db, values: OauthState): Promise<void> {

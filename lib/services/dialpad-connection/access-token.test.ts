@@ -16,6 +16,7 @@ beforeAll(() => {
   resetEnvCache();
 });
 
+/** A connection holding an hour-long token (5-minute refresh margin) that expires at `expiresAt`. */
 async function connectedOrg(expiresAt: number) {
   const db = await createTestDb();
   const org = await createOrganization(db, { name: "Acme", timezone: "UTC", createdAt: now });
@@ -26,7 +27,7 @@ async function connectedOrg(expiresAt: number) {
     companyName: "Acme",
     companyDomain: "acme.test",
     connectedByName: "Dana",
-    connectedAt: now,
+    connectedAt: expiresAt - 3_600_000,
     accessTokenCipher: sealConnectionSecret(org.id, "access_token", "old-access"),
     refreshTokenCipher: sealConnectionSecret(org.id, "refresh_token", "old-refresh"),
     accessTokenExpiresAt: expiresAt,

@@ -1,43 +1,39 @@
-import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/db/client";
-import {
-  getDialpadConnection,
-  releaseRefreshLease,
-  saveRefreshedTokens,
-  tryAcquireRefreshLease,
-  updateDialpadConnection,
-} from "@/db/queries/dialpad-connections";
-import type { DialpadConnection } from "@/db/schema";
+import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { AppError } from "@/lib/errors";
-import { DialpadInvalidGrantError } from "@/lib/integrations/dialpad/errors";
 import { refreshAccessToken } from "@/lib/integrations/dialpad/oauth";
-import { openConnectionSecret, sealConnectionSecret } from "./token-storage";
+import { defaultRefreshLeaseMs, notRefreshedHere, refreshIfLeaseFree, type RefreshOptions } from "./refresh-under-lease";
+import { isStoredTokenFresh, requireConnected } from "./stored-token";
+import { openConnectionSecret } from "./token-storage";
 
-export const refreshMarginMs = 5 * 60_000;
-const leaseMs = 15_000;
-const leaseWaitMs = 12_000;
-const leasePollMs = 50;
-const processOwner = randomUUID();
+// A holder's token request times out after 15 s and a dead holder's lease lapses 20 s after its last renewal:
+// a waiter gives up only well after both.
+const waitLimitMs = 45_000;
+const firstPollMs = 25;
+const maxPollMs = 1_000;
 
 export interface TokenOptions {
   now?: () => number;
   refresh?: typeof refreshAccessToken;
+  /** How long a refresh lease lasts between renewals (tests shorten it). */
+  leaseMs?: number;
 }
 
-// In-process single flight: concurrent callers for one organization share one refresh.
+// In-process single flight: concurrent callers for one organization share one refresh or one wait.
 const inFlight = new Map<number, Promise<string>>();
 
-/** A usable access token, refreshed first when it expires within the margin. */
+/** A usable access token, refreshed first when it expires within the margin its lifetime calls for. */
 export async function getDialpadAccessToken(db: Db, organizationId: number, options: TokenOptions = {}): Promise<string> {
   const now = options.now ?? Date.now;
   const connection = requireConnected(await getDialpadConnection(db, organizationId));
-  if (isFresh(connection, now())) return openConnectionSecret(organizationId, "access_token", connection.accessTokenCipher!);
+  if (isStoredTokenFresh(connection, now())) return openConnectionSecret(organizationId, "access_token", connection.accessTokenCipher);
   return refreshDialpadAccessToken(db, organizationId, null, options);
 }
 
 /**
- * Refreshes once for all concurrent callers. `staleAccessToken` is the token Dialpad just rejected with a 401:
- * if the stored token already differs, someone else refreshed and that token is returned instead.
+ * Refreshes once for all concurrent callers in every process. `staleAccessToken` is the token Dialpad just
+ * rejected with a 401: if the stored token already differs, someone else refreshed and that token is returned.
  */
 export function refreshDialpadAccessToken(
   db: Db,
@@ -47,82 +43,33 @@ export function refreshDialpadAccessToken(
 ): Promise<string> {
   const running = inFlight.get(organizationId);
   if (running) return running;
-  const refresh = refreshUnderLease(db, organizationId, staleAccessToken, options).finally(() =>
-    inFlight.delete(organizationId),
-  );
+  const refresh = refreshOrAwaitHolder(db, organizationId, staleAccessToken, {
+    now: options.now ?? Date.now,
+    refresh: options.refresh ?? refreshAccessToken,
+    leaseMs: options.leaseMs ?? defaultRefreshLeaseMs,
+  }).finally(() => inFlight.delete(organizationId));
   inFlight.set(organizationId, refresh);
   return refresh;
 }
 
-async function refreshUnderLease(
+/** Refreshes when the lease is free; otherwise polls the stored token, backing off, until the holder saved one. */
+async function refreshOrAwaitHolder(
   db: Db,
   organizationId: number,
   staleAccessToken: string | null,
-  options: TokenOptions,
+  options: RefreshOptions,
 ): Promise<string> {
-  const now = options.now ?? Date.now;
-  const deadline = now() + leaseWaitMs;
-  for (;;) {
+  const giveUpAt = performance.now() + waitLimitMs;
+  for (let pollMs = firstPollMs; ; pollMs = Math.min(maxPollMs, pollMs * 2)) {
     const connection = requireConnected(await getDialpadConnection(db, organizationId));
-    const current = openConnectionSecret(organizationId, "access_token", connection.accessTokenCipher!);
-    const refreshedElsewhere = staleAccessToken ? current !== staleAccessToken : isFresh(connection, now());
+    const current = openConnectionSecret(organizationId, "access_token", connection.accessTokenCipher);
+    const refreshedElsewhere = staleAccessToken ? current !== staleAccessToken : isStoredTokenFresh(connection, options.now());
     if (refreshedElsewhere) return current;
-    if (await tryAcquireRefreshLease(db, organizationId, processOwner, now(), leaseMs)) {
-      return refreshHoldingLease(db, connection, options);
+    const refreshed = await refreshIfLeaseFree(db, connection, options);
+    if (refreshed !== notRefreshedHere) return refreshed;
+    if (performance.now() > giveUpAt) {
+      throw new AppError("DIALPAD_ERROR", "Another process is refreshing the Dialpad token; try again shortly.");
     }
-    if (now() > deadline) throw new AppError("DIALPAD_ERROR", "Another process is refreshing the Dialpad token; try again shortly.");
-    await new Promise((resolve) => setTimeout(resolve, leasePollMs));
+    await sleep(pollMs);
   }
-}
-
-async function refreshHoldingLease(db: Db, connection: DialpadConnection, options: TokenOptions): Promise<string> {
-  const { organizationId } = connection;
-  const now = options.now ?? Date.now;
-  const refresh = options.refresh ?? refreshAccessToken;
-  if (!connection.refreshTokenCipher) {
-    await markReconnectNeeded(db, organizationId, "Dialpad issued no refresh token; reconnect to continue syncing.", now());
-    throw disconnectedError();
-  }
-  try {
-    const refreshToken = openConnectionSecret(organizationId, "refresh_token", connection.refreshTokenCipher);
-    const tokens = await refresh(refreshToken, { now });
-    await saveRefreshedTokens(db, organizationId, {
-      accessTokenCipher: sealConnectionSecret(organizationId, "access_token", tokens.accessToken),
-      refreshTokenCipher: sealConnectionSecret(organizationId, "refresh_token", tokens.refreshToken ?? refreshToken),
-      accessTokenExpiresAt: tokens.expiresAt,
-      lastRefreshAt: now(),
-    });
-    return tokens.accessToken;
-  } catch (error) {
-    if (error instanceof DialpadInvalidGrantError) {
-      await markReconnectNeeded(db, organizationId, "Dialpad no longer accepts Daymark's authorization (invalid_grant). Reconnect Dialpad; all synced data is kept.", now());
-      throw disconnectedError();
-    }
-    // A transient failure never marks the connection broken; the next request tries again.
-    await releaseRefreshLease(db, organizationId, processOwner);
-    throw error;
-  }
-}
-
-async function markReconnectNeeded(db: Db, organizationId: number, message: string, now: number): Promise<void> {
-  await updateDialpadConnection(db, organizationId, {
-    status: "reconnect_needed",
-    lastErrorMessage: message,
-    refreshLeaseUntil: null,
-    refreshLeaseOwner: null,
-    updatedAt: now,
-  });
-}
-
-function isFresh(connection: DialpadConnection, now: number): boolean {
-  return (connection.accessTokenExpiresAt ?? 0) - refreshMarginMs > now;
-}
-
-function requireConnected(connection: DialpadConnection | undefined): DialpadConnection {
-  if (!connection || connection.status !== "connected" || !connection.accessTokenCipher) throw disconnectedError();
-  return connection;
-}
-
-function disconnectedError(): AppError {
-  return new AppError("DIALPAD_DISCONNECTED", "Dialpad is not connected. An admin can reconnect it in Settings → Products.");
 }
