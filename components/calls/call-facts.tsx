@@ -5,6 +5,13 @@ import styles from "./calls.module.css";
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const orDash = (value: string | null) => (value && value.trim() ? value : "—");
 
+// The receiver's leg carries the recording; the caller's leg only reached voicemail (the message is on the callee's side).
+function describeVoicemail(call: Pick<CallDetail["call"], "hasVoicemail" | "leftVoicemail" | "direction">): string {
+  if (call.direction === "inbound" && call.hasVoicemail) return "Has a voicemail";
+  if (call.direction === "outbound" && call.leftVoicemail) return "Left a voicemail";
+  return "No voicemail";
+}
+
 /** Parties, routing and indicators of the leg, as Dialpad reported them. */
 export function CallFacts({ call, titleId }: { call: CallDetail["call"]; titleId: string }) {
   const contact = [call.contactName, call.contactPhone, call.contactType && `(${call.contactType})`].filter(Boolean).join(" ");
@@ -22,7 +29,7 @@ export function CallFacts({ call, titleId }: { call: CallDetail["call"]; titleId
         <div><dt>Entry point</dt><dd>{orDash(call.entryPointTargetName)}</dd></div>
         <div><dt>Transferred</dt><dd>{yesNo(call.isTransferred)}</dd></div>
         <div><dt>Recording</dt><dd>{call.wasRecorded ? "Recorded" : "Not recorded"}</dd></div>
-        <div><dt>Voicemail</dt><dd>{call.hasVoicemail ? "Has a voicemail" : "No voicemail"}</dd></div>
+        <div><dt>Voicemail</dt><dd data-testid="call-voicemail">{describeVoicemail(call)}</dd></div>
       </dl>
       <details className={styles.ids}>
         <summary>Dialpad identifiers</summary>

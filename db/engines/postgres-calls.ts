@@ -1,9 +1,9 @@
 // The sync's hot path on PostgreSQL: one multi-row upsert per chunk, run in the caller's transaction.
-// Rows travel as one array per column and come back out of unnest(), so a statement has 30 parameters
-// however many rows it carries (VALUES lists would need 30 per row, and PostgreSQL allows 65,535).
+// Rows travel as one array per column and come back out of unnest(), so a statement has 31 parameters
+// however many rows it carries (VALUES lists would need 31 per row, and PostgreSQL allows 65,535).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { callColumns, type QuarantineRow, type UpsertCallRow } from "./call-rows";
+import { buildCallMerge, callColumns, linkVoicemailLeftSql, type QuarantineRow, type UpsertCallRow } from "./call-rows";
 import { asNodePg } from "./postgres";
 
 const chunkRows = 2_000;
@@ -14,19 +14,17 @@ const callColumnTypes: Record<(typeof callColumns)[number], string> = {
   rang_at: "bigint", connected_at: "bigint", ended_at: "bigint", event_timestamp: "bigint", duration_ms: "bigint",
   external_number: "text", internal_number: "text", contact_name: "text", contact_phone: "text", contact_type: "text",
   target_type: "text", target_name: "text", entry_point_target_name: "text", is_transferred: "boolean",
-  was_recorded: "boolean", has_voicemail: "boolean", is_internal: "boolean", labels: "text", raw: "text",
+  was_recorded: "boolean", has_voicemail: "boolean", left_voicemail: "boolean", is_internal: "boolean", labels: "text", raw: "text",
   first_synced_at: "bigint", updated_at: "bigint",
 };
 
-const updatedColumns = callColumns.filter((column) => !["organization_id", "dialpad_call_id", "first_synced_at"].includes(column));
-
-// The same rule as SQLite's (sqlite-calls.ts): last writer wins by event_timestamp; on a tie the larger
-// raw wins, compared bytewise (COLLATE "C", SQLite's BINARY) so both engines keep the same payload.
+// The same merge as SQLite's (call-rows.ts); a tie in event time compares raw bytewise (COLLATE "C",
+// SQLite's BINARY) so both engines keep the same payload.
+const merge = buildCallMerge("postgres");
 const upsertTail = sql.raw(`
 ON CONFLICT (organization_id, dialpad_call_id) DO UPDATE SET
-  ${updatedColumns.map((column) => `${column} = excluded.${column}`).join(", ")}
-WHERE excluded.event_timestamp > calls.event_timestamp
-   OR (excluded.event_timestamp = calls.event_timestamp AND excluded.raw COLLATE "C" > calls.raw COLLATE "C")
+  ${merge.assignments}
+WHERE ${merge.changed}
 RETURNING first_synced_at AS "firstSyncedAt"`);
 
 /** `unnest($1::t1[], $2::t2[], …)`: one array parameter per column. */
@@ -61,6 +59,17 @@ export async function upsertCallRowsPostgres(db: Db, rows: readonly UpsertCallRo
     for (const row of result.rows) written.push(row.firstSyncedAt);
   }
   return written;
+}
+
+const linkSqlParts = linkVoicemailLeftSql((column) => `${column} = ANY(:ids::text[])`).split(/:(ids|org|stamp)\b/);
+
+/** Marks the callers' legs linked to the legs just written (see linkVoicemailLeftSql). */
+export async function linkVoicemailLeftPostgres(db: Db, organizationId: number, dialpadCallIds: readonly string[], stamp: number): Promise<void> {
+  if (dialpadCallIds.length === 0) return;
+  const values: Record<string, unknown> = { ids: dialpadCallIds, org: organizationId, stamp };
+  // split() with a capture group alternates text and parameter names.
+  const chunks = linkSqlParts.map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql.param(values[part])));
+  await asNodePg(db).execute(sql.join(chunks));
 }
 
 const quarantineTypes = ["integer", "text", "integer", "text", "text", "text", "text", "bigint", "bigint", "integer"];

@@ -12,7 +12,7 @@ const chunkRows = 5_000;
 const legColumns = sql.raw(`id, dialpad_call_id AS "dialpadCallId", dialpad_user_id AS "dialpadUserId",
   master_call_id AS "masterCallId", entry_point_call_id AS "entryPointCallId", direction, state,
   started_at AS "startedAt", rang_at AS "rangAt", connected_at AS "connectedAt", ended_at AS "endedAt",
-  has_voicemail AS "hasVoicemail", target_type AS "targetType", labels`);
+  has_voicemail AS "hasVoicemail", left_voicemail AS "leftVoicemail", target_type AS "targetType", labels`);
 const dayColumns = sql.raw(`day_key AS "dayKey", role, talk_ms AS "talkMs", connected_calls AS "connectedCalls",
   has_activity AS "hasActivity", facts_hash AS "factsHash"`);
 

@@ -3,28 +3,16 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
 import type { QuarantineRow, UpsertCallRow } from "./call-rows";
-import { callColumns } from "./call-rows";
+import { buildCallMerge, callColumns, linkVoicemailLeftSql } from "./call-rows";
 import { getSqliteHandle } from "./sqlite";
 
-// Last writer wins by event_timestamp: an older event never overwrites a newer one. On a tie the
-// larger raw payload wins, so the stored row does not depend on the order events arrive in.
+const merge = buildCallMerge("sqlite");
 const upsertSql = `
 INSERT INTO calls (${callColumns.join(", ")})
 VALUES (${callColumns.map(() => "?").join(", ")})
 ON CONFLICT (organization_id, dialpad_call_id) DO UPDATE SET
-  dialpad_user_id = excluded.dialpad_user_id, master_call_id = excluded.master_call_id,
-  entry_point_call_id = excluded.entry_point_call_id, operator_call_id = excluded.operator_call_id,
-  direction = excluded.direction, state = excluded.state, started_at = excluded.started_at,
-  rang_at = excluded.rang_at, connected_at = excluded.connected_at, ended_at = excluded.ended_at,
-  event_timestamp = excluded.event_timestamp, duration_ms = excluded.duration_ms,
-  external_number = excluded.external_number, internal_number = excluded.internal_number,
-  contact_name = excluded.contact_name, contact_phone = excluded.contact_phone,
-  contact_type = excluded.contact_type, target_type = excluded.target_type, target_name = excluded.target_name,
-  entry_point_target_name = excluded.entry_point_target_name, is_transferred = excluded.is_transferred,
-  was_recorded = excluded.was_recorded, has_voicemail = excluded.has_voicemail, is_internal = excluded.is_internal,
-  labels = excluded.labels, raw = excluded.raw, updated_at = excluded.updated_at
-WHERE excluded.event_timestamp > calls.event_timestamp
-   OR (excluded.event_timestamp = calls.event_timestamp AND excluded.raw > calls.raw)
+  ${merge.assignments}
+WHERE ${merge.changed}
 RETURNING first_synced_at`;
 
 const quarantineSql = `
@@ -34,8 +22,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (organization_id, raw_hash) DO UPDATE SET
   last_seen_at = excluded.last_seen_at, times_seen = times_seen + excluded.times_seen, sync_run_id = excluded.sync_run_id`;
 
+const linkSql = linkVoicemailLeftSql((column) => `${column} IN (SELECT value FROM json_each(:ids))`);
+
 interface Statements {
   upsert: Database.Statement<unknown[], { first_synced_at: number }>;
+  link: Database.Statement<[{ ids: string; org: number; stamp: number }]>;
   quarantine: Database.Statement<unknown[]>;
 }
 
@@ -47,6 +38,7 @@ function statementsFor(db: Db): Statements {
   if (!statements) {
     statements = {
       upsert: client.prepare<unknown[], { first_synced_at: number }>(upsertSql),
+      link: client.prepare<[{ ids: string; org: number; stamp: number }]>(linkSql),
       quarantine: client.prepare<unknown[]>(quarantineSql),
     };
     statementCache.set(client, statements);
@@ -65,6 +57,12 @@ export function upsertCallRowsSqlite(db: Db, rows: readonly UpsertCallRow[]): nu
     if (result) written.push(result.first_synced_at);
   }
   return written;
+}
+
+/** Marks the callers' legs linked to the legs just written (see linkVoicemailLeftSql). */
+export function linkVoicemailLeftSqlite(db: Db, organizationId: number, dialpadCallIds: readonly string[], stamp: number): void {
+  if (dialpadCallIds.length === 0) return;
+  statementsFor(db).link.run({ ids: JSON.stringify(dialpadCallIds), org: organizationId, stamp });
 }
 
 export function quarantineRowsSqlite(db: Db, rows: readonly QuarantineRow[]): void {

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { QuarantineRow, UpsertCallRow } from "@/db/engines/call-rows";
-import { quarantineRowsPostgres, upsertCallRowsPostgres } from "@/db/engines/postgres-calls";
-import { quarantineRowsSqlite, upsertCallRowsSqlite } from "@/db/engines/sqlite-calls";
+import { linkVoicemailLeftPostgres, quarantineRowsPostgres, upsertCallRowsPostgres } from "@/db/engines/postgres-calls";
+import { linkVoicemailLeftSqlite, quarantineRowsSqlite, upsertCallRowsSqlite } from "@/db/engines/sqlite-calls";
 import { firstRow } from "@/db/rows";
 import { calls, quarantinedRecords, type CallRow, type QuarantinedRecord, type SyncRecordSource } from "@/db/schema";
+import { compareLegEvents, mergeCallLegs } from "@/lib/calls/merge-legs";
 import type { CallLeg } from "@/lib/calls/types";
 
 /** A validated leg with the payload it came from. */
@@ -37,33 +38,53 @@ function toRow(organizationId: number, { leg, raw }: IncomingLeg, stamp: number)
     leg.operatorCallId, leg.direction, leg.state, leg.startedAt, leg.rangAt, leg.connectedAt, leg.endedAt,
     leg.eventTimestamp, leg.durationMs, leg.externalNumber, leg.internalNumber, leg.contactName, leg.contactPhone,
     leg.contactType, leg.targetType, leg.targetName, leg.entryPointTargetName, leg.isTransferred,
-    leg.wasRecorded, leg.hasVoicemail, leg.isInternal, JSON.stringify(leg.labels), JSON.stringify(raw), stamp, stamp,
+    leg.wasRecorded, leg.hasVoicemail, leg.leftVoicemail, leg.isInternal, JSON.stringify(leg.labels), JSON.stringify(raw), stamp, stamp,
   ];
 }
 
 /**
- * Upserts legs: last writer wins by event_timestamp, a tie goes to the larger raw payload. Call it
- * with the transaction's handle (a few hundred to a few thousand rows per transaction). The legs must
- * have distinct call ids (see dedupeLegs); `stamp` must be new (nextWriteStamp) so inserts can be counted.
+ * Upserts legs, merging each event into the stored leg (db/engines/call-rows.ts): the newest event by
+ * event_timestamp (post-call events rank below the others; a tie goes to the larger raw payload) updates
+ * what it carries; times and facts already
+ * known stay (connected/ended times, transfer, recording, voicemail on either side), and an older event
+ * still fills what is missing. Then marks the caller's leg of an internal call whose receiver got the
+ * voicemail. Call it with the transaction's handle (a few hundred to a few thousand rows per transaction).
+ * The legs must have distinct call ids (see dedupeLegs); `stamp` must be new (nextWriteStamp) so inserts can be counted.
  */
 export async function upsertCallRows(db: Db, organizationId: number, legs: readonly IncomingLeg[], stamp: number): Promise<UpsertCounts> {
   const rows = legs.map((item) => toRow(organizationId, item, stamp));
-  const written = db.$engine === "postgres" ? await upsertCallRowsPostgres(db, rows) : upsertCallRowsSqlite(db, rows);
+  const ids = legs.map((item) => item.leg.dialpadCallId);
+  let written: number[];
+  if (db.$engine === "postgres") {
+    written = await upsertCallRowsPostgres(db, rows);
+    await linkVoicemailLeftPostgres(db, organizationId, ids, stamp);
+  } else {
+    written = upsertCallRowsSqlite(db, rows);
+    linkVoicemailLeftSqlite(db, organizationId, ids, stamp);
+  }
   const added = written.filter((firstSyncedAt) => firstSyncedAt === stamp).length;
   return { added, updated: written.length - added };
 }
 
-/** Keeps one leg per call id: the one that would win the upsert anyway. */
+/** One leg per call id: events of the same leg merged as the upsert merges them, with the newest raw payload. */
 export function dedupeLegs(legs: readonly IncomingLeg[]): IncomingLeg[] {
   const byId = new Map<string, IncomingLeg>();
   for (const item of legs) {
     const seen = byId.get(item.leg.dialpadCallId);
-    if (!seen || item.leg.eventTimestamp > seen.leg.eventTimestamp) byId.set(item.leg.dialpadCallId, item);
-    else if (item.leg.eventTimestamp === seen.leg.eventTimestamp && JSON.stringify(item.raw) > JSON.stringify(seen.raw)) {
+    if (!seen) {
       byId.set(item.leg.dialpadCallId, item);
+      continue;
     }
+    const [older, newer] = isNewerEvent(item, seen) ? [seen, item] : [item, seen];
+    byId.set(item.leg.dialpadCallId, { leg: mergeCallLegs(older.leg, newer.leg), raw: newer.raw });
   }
   return byId.size === legs.length ? [...legs] : [...byId.values()];
+}
+
+function isNewerEvent(a: IncomingLeg, b: IncomingLeg): boolean {
+  const rawA = JSON.stringify(a.raw) ?? "";
+  const rawB = JSON.stringify(b.raw) ?? "";
+  return compareLegEvents(a.leg, b.leg, () => (rawA > rawB ? 1 : rawA < rawB ? -1 : 0)) > 0;
 }
 
 /** Stores records that failed validation; the same payload seen again only bumps its counter. */
@@ -126,7 +147,10 @@ export async function getCallByDialpadId(db: Db, organizationId: number, dialpad
 export async function deleteOrganizationCallData(db: Db, organizationId: number, chunkSize = 5_000): Promise<void> {
   for (;;) {
     const chunk = db.select({ id: calls.id }).from(calls).where(eq(calls.organizationId, organizationId)).limit(chunkSize);
-    const deleted = await db.delete(calls).where(inArray(calls.id, chunk)).returning({ id: calls.id });
+    const deleted = await db
+      .delete(calls)
+      .where(and(eq(calls.organizationId, organizationId), inArray(calls.id, chunk)))
+      .returning({ id: calls.id });
     if (deleted.length === 0) break;
     await new Promise((resolve) => setImmediate(resolve));
   }

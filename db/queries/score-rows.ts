@@ -60,6 +60,7 @@ export interface LegRecord {
   id: number; dialpadCallId: string; dialpadUserId: string | null; masterCallId: string | null;
   entryPointCallId: string | null; direction: CallLeg["direction"]; state: string; startedAt: number;
   rangAt: number | null; connectedAt: number | null; endedAt: number | null; hasVoicemail: number | boolean;
+  leftVoicemail: number | boolean;
   targetType: string | null; labels: string;
 }
 
@@ -73,7 +74,8 @@ function toLeg(r: LegRecord): StoredLeg {
     startedAt: r.startedAt, rangAt: r.rangAt, connectedAt: r.connectedAt, endedAt: r.endedAt,
     eventTimestamp: r.startedAt, durationMs: null, externalNumber: null, internalNumber: null, contactName: null,
     contactPhone: null, contactType: null, targetType: r.targetType, targetName: null, entryPointTargetName: null,
-    isTransferred: false, wasRecorded: false, hasVoicemail: r.hasVoicemail === 1 || r.hasVoicemail === true, isInternal: false,
+    isTransferred: false, wasRecorded: false, hasVoicemail: r.hasVoicemail === 1 || r.hasVoicemail === true,
+    leftVoicemail: r.leftVoicemail === 1 || r.leftVoicemail === true, isInternal: false,
     labels: r.labels === "[]" ? noLabels : (JSON.parse(r.labels) as string[]),
   };
 }

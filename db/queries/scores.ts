@@ -70,6 +70,7 @@ export const dayCallColumns = {
   isInternal: calls.isInternal,
   isTransferred: calls.isTransferred,
   hasVoicemail: calls.hasVoicemail,
+  leftVoicemail: calls.leftVoicemail,
   wasRecorded: calls.wasRecorded,
   kind: callDayEntries.kind,
   reason: callDayEntries.reason,

@@ -25,6 +25,7 @@ export function buildCallLeg(overrides: Partial<CallLeg> & Pick<CallLeg, "dialpa
     isTransferred: false,
     wasRecorded: false,
     hasVoicemail: false,
+    leftVoicemail: false,
     isInternal: false,
     labels: [],
     ...overrides,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCallLeg } from "./build-call-leg";
-import { classifyCallLeg, isMeetingLeg } from "./rules";
+import { callKindLabels, classifyCallLeg, isMeetingLeg } from "./rules";
 
 const at = (hms: string) => Date.parse(`2026-03-10T${hms}Z`);
 
@@ -15,7 +15,7 @@ describe("classifyCallLeg", () => {
       startedAt: at("10:00:00"), rangAt: at("10:00:01"), endedAt: at("10:01:05"), hasVoicemail: true,
     });
     expect(classifyCallLeg(caller)).toEqual({
-      kind: "counted",
+      kind: "voicemail_left",
       interval: { start: at("10:00:20"), end: at("10:01:05") },
       reason: "Voicemail left: counted like any connected call.",
       isCounted: true, isConnectedCall: true, isVoicemailLeft: true, isVoicemailReceived: false, isFlagged: false,
@@ -41,7 +41,25 @@ describe("classifyCallLeg", () => {
       dialpadCallId: "103", state: "voicemail", startedAt: at("12:00:00"), endedAt: at("12:00:50"),
     });
     expect(classifyCallLeg(leg)).toMatchObject({
-      kind: "counted", interval: { start: at("12:00:00"), end: at("12:00:50") }, isVoicemailLeft: true, isConnectedCall: true,
+      kind: "voicemail_left", interval: { start: at("12:00:00"), end: at("12:00:50") }, isVoicemailLeft: true, isConnectedCall: true,
+    });
+  });
+
+  it("labels a caller's leg that reached voicemail and then hung up as a voicemail left, counting its connected time", () => {
+    const leg = buildCallLeg({
+      dialpadCallId: "110", state: "hangup", leftVoicemail: true,
+      startedAt: at("16:00:00"), rangAt: at("16:00:02"), connectedAt: at("16:00:20"), endedAt: at("16:01:20"),
+    });
+    const classification = classifyCallLeg(leg);
+    expect(classification).toEqual({
+      kind: "voicemail_left", interval: { start: at("16:00:20"), end: at("16:01:20") },
+      reason: "Voicemail left: counted like any connected call.",
+      isCounted: true, isConnectedCall: true, isVoicemailLeft: true, isVoicemailReceived: false, isFlagged: false,
+    });
+    expect(callKindLabels[classification.kind]).toBe("Voicemail left (counted)");
+    // The same leg without the fact is a plain connected call with the same counted time.
+    expect(classifyCallLeg({ ...leg, leftVoicemail: false })).toMatchObject({
+      kind: "counted", interval: { start: at("16:00:20"), end: at("16:01:20") }, isVoicemailLeft: false,
     });
   });
 

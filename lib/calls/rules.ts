@@ -4,6 +4,7 @@ import type { CallLeg } from "./types";
 
 export const callKinds = [
   "counted",
+  "voicemail_left",
   "missed",
   "not_answered",
   "voicemail_received",
@@ -11,9 +12,17 @@ export const callKinds = [
   "in_progress",
 ] as const;
 export type CallKind = (typeof callKinds)[number];
+/** The kinds that count the leg's time; every other kind counts none. */
+export const countedCallKinds = ["counted", "voicemail_left"] as const satisfies readonly CallKind[];
+export type UncountedCallKind = Exclude<CallKind, (typeof countedCallKinds)[number]>;
+
+export function isCountedKind(kind: string): boolean {
+  return (countedCallKinds as readonly string[]).includes(kind);
+}
 
 export const callKindLabels: Record<CallKind, string> = {
   counted: "Counted",
+  voicemail_left: "Voicemail left (counted)",
   missed: "Missed",
   not_answered: "Not answered",
   voicemail_received: "Voicemail received",
@@ -59,7 +68,7 @@ function build(kind: CallKind, reason: string, isVoicemailReceived = false): Cal
 
 function buildCounted(start: number, end: number, reason: string, isVoicemailLeft: boolean): CallClassification {
   return {
-    kind: "counted", interval: { start, end: Math.max(start, end) }, reason, isCounted: true, isConnectedCall: true,
+    kind: isVoicemailLeft ? "voicemail_left" : "counted", interval: { start, end: Math.max(start, end) }, reason, isCounted: true, isConnectedCall: true,
     isVoicemailLeft, isVoicemailReceived: false, isFlagged: false,
   };
 }
@@ -71,7 +80,9 @@ function buildCounted(start: number, end: number, reason: string, isVoicemailLef
  *    if Dialpad stamped date_connected (that is the voicemail box picking up, not the user);
  * 4. a connected leg counts its connected time [connectedAt, endedAt);
  * 5. an outbound leg that reached voicemail without a connected time counts [startedAt, endedAt),
- *    the time the caller spent leaving the message;
+ *    the time the caller spent leaving the message. An outbound leg reached voicemail when it was ever
+ *    in a voicemail state (leftVoicemail: its final state is usually "hangup") or its internal
+ *    receiver's leg carries the voicemail (linked when stored);
  * 6. otherwise inbound is "missed" and outbound "not answered", counting 0.
  */
 export function classifyCallLeg(leg: CallLeg): CallClassification {
@@ -85,7 +96,7 @@ export function classifyCallLeg(leg: CallLeg): CallClassification {
   if (isInbound && leg.hasVoicemail) {
     return build("voicemail_received", "Voicemail left for this person: flagged and not counted.", true);
   }
-  const isVoicemailLeft = !isInbound && voicemailStates.has(leg.state);
+  const isVoicemailLeft = !isInbound && (leg.leftVoicemail || voicemailStates.has(leg.state));
   if (leg.connectedAt !== null) {
     const reason = isVoicemailLeft
       ? "Voicemail left: counted like any connected call."

@@ -35,6 +35,8 @@ export interface CallLeg {
   wasRecorded: boolean;
   /** The leg carries a voicemail recording: the receiver's record of a voicemail left for them. */
   hasVoicemail: boolean;
+  /** A caller's (outbound) leg that reached the callee's voicemail; the message itself is on the callee's side. */
+  leftVoicemail: boolean;
   isInternal: boolean;
   labels: string[];
 }

@@ -1,7 +1,7 @@
 // One employee's calls turned into per-local-day facts: counted talk time (the union, split at
 // day boundaries), each call's contribution, and the counts the score and the day view show.
 import { markConnectedCallLegs } from "@/lib/calls/connected-calls";
-import { classifyCallLeg, type CallClassification, type CallKind } from "@/lib/calls/rules";
+import { classifyCallLeg, type CallClassification, type CallKind, type UncountedCallKind } from "@/lib/calls/rules";
 import type { CallLeg } from "@/lib/calls/types";
 import { getLocalDayCalendar, type DayKey, type LocalDayCalendar } from "@/lib/dates";
 import { splitIntervalByDay } from "./day-split";
@@ -25,7 +25,7 @@ export interface DayCallEntry {
 
 export interface UncountedCall {
   dialpadCallId: string;
-  kind: Exclude<CallKind, "counted">;
+  kind: UncountedCallKind;
   reason: string;
   isFlagged: boolean;
   startedAt: number;
@@ -95,9 +95,9 @@ function countStart(facts: DayFacts, entry: DayCallEntry, classification: CallCl
   if (classification.isVoicemailReceived) facts.voicemailsReceived++;
   if (classification.kind === "missed") facts.missedCalls++;
   if (classification.kind === "not_answered") facts.notAnsweredCalls++;
-  if (classification.kind !== "counted") {
+  if (!classification.isCounted) {
     const { kind, reason, isFlagged } = classification;
-    facts.uncounted.push({ dialpadCallId: entry.dialpadCallId, kind, reason, isFlagged, startedAt: entry.startedAt });
+    facts.uncounted.push({ dialpadCallId: entry.dialpadCallId, kind: kind as UncountedCallKind, reason, isFlagged, startedAt: entry.startedAt });
   }
 }
 

@@ -32,6 +32,7 @@ describe("toCallLeg", () => {
       isTransferred: false,
       wasRecorded: true,
       hasVoicemail: false,
+      leftVoicemail: false,
       isInternal: false,
       labels: ["sales"],
     });
@@ -50,6 +51,7 @@ describe("toCallLeg", () => {
       contactType: "shared",
       entryPointTargetName: null,
       hasVoicemail: true,
+      leftVoicemail: false,
       isInternal: false,
       labels: [],
     });
@@ -66,6 +68,19 @@ describe("toCallLeg", () => {
     expect(leg(restAnsweredCall({ recording_details: [recording] })).hasVoicemail).toBe(true);
     expect(leg(webhookVoicemailCall({ state: "voicemail", voicemail_link: null, voicemail_recording_id: null })).hasVoicemail).toBe(true);
     expect(leg(restAnsweredCall({ voicemail_share_link: "" })).hasVoicemail).toBe(false);
+  });
+
+  it("reads a caller's leg in the voicemail state as a voicemail left, not one it holds", () => {
+    // Strict Dialpad: the outbound leg ends in "voicemail" with no recording of its own.
+    const caller = leg(restAnsweredCall({ direction: "outbound", state: "voicemail" }));
+    expect([caller.hasVoicemail, caller.leftVoicemail]).toEqual([false, true]);
+    // UNCONFIRMED whether a caller's leg can carry the message's link: if it does, it still was left, not received.
+    const linked = leg(restAnsweredCall({ direction: "outbound", voicemail_share_link: "https://dialpad.example/vm/2" }));
+    expect([linked.hasVoicemail, linked.leftVoicemail]).toEqual([false, true]);
+    const plain = leg(restAnsweredCall({ direction: "outbound", state: "hangup" }));
+    expect([plain.hasVoicemail, plain.leftVoicemail]).toEqual([false, false]);
+    const receiver = leg(webhookVoicemailCall({ state: "voicemail", voicemail_link: null, voicemail_recording_id: null }));
+    expect([receiver.hasVoicemail, receiver.leftVoicemail]).toEqual([true, false]);
   });
 
   it("has no Dialpad user on a call-center leg and keeps the operator leg link", () => {

@@ -58,14 +58,18 @@ export function toCallLeg(call: DialpadCall): CallLeg {
     entryPointTargetName: presentOrNull(call.entry_point_target?.name),
     isTransferred: call.is_transferred,
     wasRecorded: call.was_recorded,
-    hasVoicemail: hasVoicemail(call),
+    hasVoicemail: call.direction === "inbound" && isVoicemailLeg(call),
+    leftVoicemail: call.direction === "outbound" && isVoicemailLeg(call),
     // REST has no is_internal: a contact of type "user" is another Dialpad user of the company.
     isInternal: call.is_internal ?? contact?.type === "user",
     labels: [...new Set(call.labels)],
   };
 }
 
-function hasVoicemail(call: DialpadCall): boolean {
+// On an inbound leg a voicemail is the receiver's message; on an outbound leg it is the caller's,
+// left on the callee's side (Dialpad's final state "voicemail", no recording of its own). Whether an
+// outbound leg can also carry the message's link is UNCONFIRMED: if it does, it still means "left".
+function isVoicemailLeg(call: DialpadCall): boolean {
   return (
     presentOrNull(call.voicemail_share_link) !== null ||
     presentOrNull(call.voicemail_link) !== null ||

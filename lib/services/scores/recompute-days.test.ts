@@ -30,7 +30,7 @@ describe("daily scores from stored calls", () => {
       role: "", talkMs: 45_000, connectedCalls: 1, voicemailsLeft: 1, voicemailsReceived: 0, hasActivity: true,
       score: 3, noScoreReason: null, breakdown: { weightedMean: 2.85 },
     });
-    expect(await readEntries(db, alice, "2026-03-10")).toEqual([["100", "counted", 45, 45, true]]);
+    expect(await readEntries(db, alice, "2026-03-10")).toEqual([["100", "voicemail_left", 45, 45, true]]);
     expect(await readDay(db, bob, "2026-03-10")).toMatchObject({
       talkMs: 0, connectedCalls: 0, voicemailsReceived: 1, hasActivity: false, score: 0,
     });

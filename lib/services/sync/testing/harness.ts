@@ -111,8 +111,19 @@ export function rowToCallLeg(row: CallRow): CallLeg {
     internalNumber: row.internalNumber, contactName: row.contactName, contactPhone: row.contactPhone,
     contactType: row.contactType, targetType: row.targetType, targetName: row.targetName,
     entryPointTargetName: row.entryPointTargetName, isTransferred: row.isTransferred, wasRecorded: row.wasRecorded,
-    hasVoicemail: row.hasVoicemail, isInternal: row.isInternal, labels: JSON.parse(row.labels) as string[],
+    hasVoicemail: row.hasVoicemail, leftVoicemail: row.leftVoicemail, isInternal: row.isInternal, labels: JSON.parse(row.labels) as string[],
   };
+}
+
+/** The legs the emulator's items become once stored: an internal receiver's voicemail marks its caller's leg. */
+export function expectedCallLegs(items: Record<string, unknown>[]): Map<string, CallLeg> {
+  const legs = new Map(parseCallItems(items).calls.map((call) => [call.call_id, toCallLeg(call)]));
+  for (const leg of legs.values()) {
+    if (leg.direction !== "inbound" || !leg.isInternal || !leg.hasVoicemail) continue;
+    const caller = legs.get(leg.entryPointCallId ?? leg.masterCallId ?? "");
+    if (caller?.direction === "outbound") caller.leftVoicemail = true;
+  }
+  return legs;
 }
 
 /** The stored legs are exactly the emulator's: same ids, same raw payloads, same normalized columns. */
@@ -121,10 +132,11 @@ export async function expectStoredCallsToMatch(db: Db, organizationId: number, e
   const byId = new Map(rows.map((row) => [row.dialpadCallId, row]));
   expect(rows.length).toBe(expected.length);
   expect([...byId.keys()].sort()).toEqual(expected.map((item) => String(item.call_id)).sort());
+  const legs = expectedCallLegs(expected);
   for (const item of expected) {
     const row = byId.get(String(item.call_id))!;
     expect(JSON.parse(row.raw)).toEqual(item);
-    expect(rowToCallLeg(row)).toEqual(toCallLeg(parseCallItems([item]).calls[0]!));
+    expect(rowToCallLeg(row)).toEqual(legs.get(String(item.call_id)));
   }
 }
 
