@@ -16,7 +16,9 @@ export async function register(): Promise<void> {
     console.error(`[daymark] ${error.message}`);
     return;
   }
-  if (getEnv().DAYMARK_DISABLE_SCHEDULER === "1") return;
+  // Vercel (or DAYMARK_DISABLE_SCHEDULER=1): no timers and no job worker; Cron calls /api/cron/sync.
+  const { isJobWorkerProcess } = await import("./lib/jobs/worker");
+  if (!isJobWorkerProcess()) return;
   const { startSyncScheduler } = await import("./lib/services/sync/scheduler");
   startSyncScheduler();
 }

@@ -3,6 +3,8 @@ import { buildCommonSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // pg-boss loads its SQL plans and pg at run time; bundling it gains nothing.
+  serverExternalPackages: ["pg-boss"],
   // The migrate step reads these at run time; the tracer cannot see them.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   // Static files skip proxy.ts (its matcher), so they get the common headers here; HSTS and the CSP

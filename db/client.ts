@@ -4,6 +4,7 @@ import { parseDatabaseUrl, type DatabaseEngine } from "./engine";
 import type * as pgSchema from "./schema/pg";
 import { closePostgres, openPostgres } from "./engines/postgres";
 import { closeSqlite, openSqlite } from "./engines/sqlite";
+import { stopJobQueue } from "./jobs/job-queue";
 
 /**
  * A database handle (or a transaction handle from withTransaction) on either engine. Typed with the
@@ -20,7 +21,11 @@ export function openDatabase(url: string): Db {
 
 /** Closes the connection (SQLite: checkpoints the WAL) or drains the pool. */
 export async function closeDatabase(db: Db): Promise<void> {
-  if (db.$engine === "postgres") await closePostgres(db);
+  if (db.$engine === "postgres") {
+    // pg-boss runs on the handle's pool: its workers stop (running jobs get time to finish) first.
+    await stopJobQueue(db);
+    await closePostgres(db);
+  }
   else closeSqlite(db);
 }
 

@@ -14,6 +14,8 @@ const envSchema = z.object({
   TOKEN_KEY_ACTIVE: z.string().default(""),
   CRON_SECRET: z.string().default(""),
   DAYMARK_DISABLE_SCHEDULER: z.enum(["0", "1"]).default("0"),
+  // Set by Vercel itself ("1"): its functions freeze after a response, so they only queue jobs (lib/jobs).
+  VERCEL: z.string().optional(),
   // "open" lets anyone register a new organization at /signup; "closed" keeps one organization made by /setup.
   DAYMARK_SIGNUP: z.enum(["closed", "open"]).default("closed"),
   // How many reverse proxies in front of the app append to x-forwarded-for (lib/client-address.ts).

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookInbox, type WebhookInboxRow } from "@/db/schema";
+import { forUpdateSkipLocked } from "@/db/locks";
 import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
 
@@ -51,6 +52,48 @@ export async function commitWebhookBatch(db: Db, batch: WebhookBatch): Promise<U
         .where(and(inArray(webhookInbox.id, [...batch.eventIds]), isNull(webhookInbox.processedAt)));
     }
     return counts;
+  });
+}
+
+export interface ClaimedWebhookEvents extends UpsertCounts {
+  events: number;
+  quarantined: number;
+}
+
+/**
+ * Claims the organization's oldest `limit` unprocessed events, applies them through the calls upsert
+ * and marks them processed, in one transaction: two processors never apply the same event. PostgreSQL
+ * skips rows another processor's transaction holds; SQLite's write lock serializes the transactions.
+ * `toBatch` turns the claimed rows into legs and rejects (pure: nothing but database work awaits inside).
+ */
+export async function claimAndApplyWebhookEvents(
+  db: Db,
+  claim: {
+    organizationId: number;
+    limit: number;
+    now: number;
+    toBatch: (rows: Pick<WebhookInboxRow, "id" | "payload">[]) => { legs: IncomingLeg[]; rejected: RejectedRecord[] };
+  },
+): Promise<ClaimedWebhookEvents> {
+  return withTransaction(db, async (tx) => {
+    const rows = await forUpdateSkipLocked(
+      tx,
+      tx
+        .select({ id: webhookInbox.id, payload: webhookInbox.payload })
+        .from(webhookInbox)
+        .where(and(eq(webhookInbox.organizationId, claim.organizationId), isNull(webhookInbox.processedAt)))
+        .orderBy(asc(webhookInbox.id))
+        .limit(claim.limit),
+    );
+    if (rows.length === 0) return { events: 0, added: 0, updated: 0, quarantined: 0 };
+    const { legs, rejected } = claim.toBatch(rows);
+    const counts = await upsertCallRows(tx, claim.organizationId, dedupeLegs(legs), claim.now);
+    await quarantineRecords(tx, claim.organizationId, rejected, { source: "webhook", syncRunId: null, now: claim.now });
+    await tx
+      .update(webhookInbox)
+      .set({ processedAt: claim.now })
+      .where(inArray(webhookInbox.id, rows.map((row) => row.id)));
+    return { events: rows.length, ...counts, quarantined: rejected.length };
   });
 }
 

@@ -26,7 +26,9 @@ async function setUp() {
   return { db, organization, employee, storeCall };
 }
 
-describe("afterCallsChanged", () => {
+// The in-process coalescing of SQLite's single host; on PostgreSQL a drain is a queued job
+// (lib/services/sync/background-jobs.test.ts), due a quiet second later in real time.
+describe.skipIf(process.env.DATABASE_URL?.startsWith("postgres"))("afterCallsChanged", () => {
   it("scores after a second without further changes, not on every page", async () => {
     const { db, organization, employee, storeCall } = await setUp();
     await storeCall();

@@ -3,38 +3,20 @@
 // (28-day windows) thousands of times. Webhook batches still score within about a second.
 import type { Db } from "@/db/client";
 import { hasQueuedScoreWork } from "@/db/queries/score-queue";
-import { drainScoreQueue } from "./drain-score-queue";
+import { scoreDrainTiming } from "@/lib/jobs/definitions";
+import { enqueueJobQuietly } from "@/lib/jobs/enqueue";
 
-export const drainTiming = { quietMs: 1_000, maxWaitMs: 15_000 };
-
-type Pending = { timer: NodeJS.Timeout; firstAt: number };
-const pending = new WeakMap<Db, Map<number, Pending>>();
+/** The quiet period and the longest wait before a drain (tests set both to 0). */
+export const drainTiming = scoreDrainTiming;
 
 /**
- * Drains the organization's queue in the background once no new request came for `quietMs`, or
- * `maxWaitMs` after the first, whichever is sooner. Returns at once; failures are logged. Work
+ * Queues a "score-drain" job (lib/jobs) that runs drainScoreQueue once no new request came for
+ * `quietMs` (SQLite: a timer here, at most `maxWaitMs` after the first; PostgreSQL: one waiting job
+ * per organization, due `quietMs` later, on any worker). Returns at once; failures are logged. Work
  * stays queued in the database meanwhile, so an exit before the drain loses nothing.
  */
-export function scheduleScoreDrain(db: Db, organizationId: number, now: number = Date.now()): void {
-  let byOrganization = pending.get(db);
-  if (!byOrganization) {
-    byOrganization = new Map();
-    pending.set(db, byOrganization);
-  }
-  const current = byOrganization.get(organizationId);
-  if (current) clearTimeout(current.timer);
-  const firstAt = current?.firstAt ?? now;
-  const delay = Math.max(0, Math.min(drainTiming.quietMs, firstAt + drainTiming.maxWaitMs - now));
-  const organizations = byOrganization;
-  const timer = setTimeout(() => {
-    organizations.delete(organizationId);
-    drainScoreQueue(db, organizationId).catch((error: unknown) => {
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
-      console.error(`[scores] background drain failed for organization ${organizationId}: ${detail}`);
-    });
-  }, delay);
-  timer.unref();
-  byOrganization.set(organizationId, { timer, firstAt });
+export function scheduleScoreDrain(db: Db, organizationId: number): void {
+  enqueueJobQuietly(db, "score-drain", { organizationId });
 }
 
 /** For readers: work left in the queue (say, by a process that exited before its drain) gets drained. */

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { deleteOrganizationCallData } from "@/db/queries/calls";
-import { stopRunningSyncRun } from "@/db/queries/sync";
+import { saveSyncMark, stopRunningSyncRun } from "@/db/queries/sync";
 import { deleteOrganizationWebhookEvents } from "@/db/queries/webhook-inbox";
 import type { SyncRunOptions } from "./execute-sync-run";
 import { launchSyncRun } from "./launch-sync-run";
@@ -19,7 +19,8 @@ export async function startSyncAfterConnect(
   const next = await prepareNextRun(db, organizationId, { trigger: "connect", now: options.now ?? Date.now() });
   const runId = "run" in next ? next.run.id : null;
   const register = () => registerWebhookQuietly(db, organizationId);
-  if (runId !== null) launchSyncRun(db, runId, options.runOptions, register);
+  // The "sync-run" job registers a missing webhook itself before it reads calls.
+  if (runId !== null) launchSyncRun(db, { organizationId, runId }, options.runOptions, register);
   else void register();
   return runId;
 }
@@ -31,9 +32,18 @@ export async function stopSyncBeforeDisconnect(db: Db, organizationId: number, o
   await unregisterDialpadWebhook(db, organizationId, { now });
 }
 
-/** After the tokens are gone: delete the synced calls if the admin chose to. Run history is kept. */
-export async function cleanUpSyncAfterDisconnect(db: Db, organizationId: number, options: { deleteCallData: boolean }): Promise<void> {
+/**
+ * After the tokens are gone: delete the synced calls if the admin chose to. Run history is kept, but
+ * marked as covering nothing any more (marked first: a crash then costs a re-read, never missing calls).
+ */
+export async function cleanUpSyncAfterDisconnect(
+  db: Db,
+  organizationId: number,
+  options: { deleteCallData: boolean; now?: number },
+): Promise<void> {
   if (!options.deleteCallData) return;
+  const now = options.now ?? Date.now();
+  await saveSyncMark(db, organizationId, { callDataDeletedAt: now }, now);
   await deleteOrganizationWebhookEvents(db, organizationId);
   await deleteOrganizationCallData(db, organizationId);
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/queries/calls";
-import { commitWebhookBatch, listUnprocessedWebhookEvents } from "@/db/queries/webhook-inbox";
+import { claimAndApplyWebhookEvents } from "@/db/queries/webhook-inbox";
 import { parseCallItems } from "@/lib/integrations/dialpad/schema";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
@@ -38,33 +38,31 @@ async function drain(db: Db, organizationId: number, batchSize: number, entry: {
   const total: InboxResult = { events: 0, added: 0, updated: 0, quarantined: 0 };
   for (;;) {
     entry.again = false;
-    const rows = await listUnprocessedWebhookEvents(db, organizationId, batchSize);
-    if (rows.length === 0) {
+    // Claimed inside the transaction that applies them: another process draining the same inbox gets other rows.
+    const batch = await claimAndApplyWebhookEvents(db, { organizationId, limit: batchSize, now: nextWriteStamp(), toBatch });
+    if (batch.events === 0) {
       if (entry.again) continue;
       return total;
     }
-    const legs: IncomingLeg[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const row of rows) {
-      const raw = parsePayload(row.payload);
-      const { calls, rejected: bad } = parseCallItems([raw]);
-      if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw });
-      rejected.push(...bad);
-    }
-    const counts = await commitWebhookBatch(db, {
-      organizationId,
-      eventIds: rows.map((row) => row.id),
-      legs,
-      rejected,
-      now: nextWriteStamp(),
-    });
-    total.events += rows.length;
-    total.added += counts.added;
-    total.updated += counts.updated;
-    total.quarantined += rejected.length;
-    if (counts.added + counts.updated > 0) await notifyCallsChanged(db, organizationId);
+    total.events += batch.events;
+    total.added += batch.added;
+    total.updated += batch.updated;
+    total.quarantined += batch.quarantined;
+    if (batch.added + batch.updated > 0) await notifyCallsChanged(db, organizationId);
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+function toBatch(rows: { payload: string }[]): { legs: IncomingLeg[]; rejected: RejectedRecord[] } {
+  const legs: IncomingLeg[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (const row of rows) {
+    const raw = parsePayload(row.payload);
+    const { calls, rejected: bad } = parseCallItems([raw]);
+    if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw });
+    rejected.push(...bad);
+  }
+  return { legs, rejected };
 }
 
 function parsePayload(payload: string): unknown {

@@ -32,7 +32,7 @@ export async function requestSyncNow(db: Db, admin: AdminContext, options: Reque
   await requireConnected(db, admin.organizationId);
   const next = await prepareNextRun(db, admin.organizationId, { trigger: "admin", now: options.now ?? Date.now() });
   if (!("run" in next)) throw busy();
-  if (options.launch ?? true) launchSyncRun(db, next.run.id, options.runOptions);
+  if (options.launch ?? true) launchSyncRun(db, { organizationId: admin.organizationId, runId: next.run.id }, options.runOptions);
   return next.run;
 }
 
@@ -61,6 +61,6 @@ export async function requestResync(db: Db, admin: AdminContext, range: ResyncRa
   }
   const run = await createSyncRun(db, admin.organizationId, { kind: "resync", trigger: "admin", rangeStart, rangeEnd, now });
   if (!run) throw busy();
-  if (options.launch ?? true) launchSyncRun(db, run.id, options.runOptions);
+  if (options.launch ?? true) launchSyncRun(db, { organizationId: admin.organizationId, runId: run.id }, options.runOptions);
   return run;
 }

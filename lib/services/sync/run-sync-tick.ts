@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { getDialpadConnection, listConnectedOrganizationIds } from "@/db/queries/dialpad-connections";
 import { deleteProcessedWebhookEvents, listOrganizationsWithPendingWebhooks } from "@/db/queries/webhook-inbox";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { registerWebhookQuietly } from "./connection-lifecycle";
 import { executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
 import { prepareNextRun } from "./plan-run";
@@ -9,13 +10,17 @@ import { processWebhookInbox } from "./process-webhook-inbox";
 export interface TickOptions {
   now?: () => number;
   runOptions?: SyncRunOptions;
-  /** Cron waits for the runs (its function ends with the response); the in-process scheduler does not. */
+  /**
+   * Runs the due syncs here and waits for them (SQLite's cron route, tests). Otherwise each becomes a
+   * "sync-run" job (lib/jobs): in this process on SQLite, on any worker on PostgreSQL.
+   */
   awaitRuns?: boolean;
   /** Events left unprocessed this long after arrival are picked up by the sweeper. */
   sweepAfterMs?: number;
 }
 
 export interface TickSummary {
+  /** Runs started here, or queued as jobs. */
   runsStarted: number;
   webhookEventsSwept: number;
 }
@@ -32,10 +37,17 @@ export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<Ti
   await deleteProcessedWebhookEvents(db, now() - inboxRetentionMs);
 
   const runs: Promise<unknown>[] = [];
+  let runsQueued = 0;
   for (const organizationId of await listConnectedOrganizationIds(db)) {
     const next = await prepareNextRun(db, organizationId, { trigger: "schedule", now: now() });
     if (!("run" in next)) continue;
     const runId = next.run.id;
+    if (!options.awaitRuns && !options.runOptions) {
+      // A running run whose lease lapsed was left by a dead process: its job, if still active, is retried.
+      const isActiveStale = next.run.status === "running" && next.run.leaseUntil !== null;
+      if (await enqueueJob(db, "sync-run", { organizationId, runId }, { isActiveStale })) runsQueued++;
+      continue;
+    }
     runs.push(
       (async () => {
         const connection = await getDialpadConnection(db, organizationId);
@@ -50,5 +62,5 @@ export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<Ti
     }
   });
   if (options.awaitRuns) await settled;
-  return { runsStarted: runs.length, webhookEventsSwept };
+  return { runsStarted: runs.length + runsQueued, webhookEventsSwept };
 }

@@ -5,6 +5,9 @@ import { processWebhookInbox } from "@/lib/services/sync/process-webhook-inbox";
 import { receiveDialpadWebhook } from "@/lib/services/sync/receive-webhook";
 import { readCappedBody } from "./read-capped-body";
 
+// Processing after the response runs inside this function's lifetime (vercel.json says the same).
+export const maxDuration = 60;
+
 // POST /api/webhooks/dialpad?org=<token>: verifies a Dialpad call event (HS256 JWT), writes it to the
 // inbox and answers at once; the event is applied after the response, or by the scheduler's sweeper.
 export async function POST(request: Request): Promise<Response> {
