@@ -34,6 +34,7 @@ export type UserRole = (typeof userRoles)[number];
 export const auditActions = [
   "dialpad.connected",
   "dialpad.disconnected",
+  "dialpad.reconnect_needed",
   "mapping.changed",
   "user.created",
   "user.access_changed",

@@ -80,6 +80,7 @@ export async function listAuditLog(db: Db, viewer: Viewer, query: AuditLogQuery)
 export const auditActionLabels: Record<AuditAction, string> = {
   "dialpad.connected": "Dialpad connected",
   "dialpad.disconnected": "Dialpad disconnected",
+  "dialpad.reconnect_needed": "Dialpad needs reconnecting",
   "mapping.changed": "Mapping changed",
   "user.created": "User added",
   "user.access_changed": "User access changed",

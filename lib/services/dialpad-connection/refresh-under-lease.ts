@@ -11,6 +11,7 @@ import {
 import { withTransaction } from "@/db/transaction";
 import { DialpadInvalidGrantError } from "@/lib/integrations/dialpad/errors";
 import type { refreshAccessToken, TokenSet } from "@/lib/integrations/dialpad/oauth";
+import { afterDialpadReconnectNeeded } from "./lifecycle";
 import { disconnectedError, type ConnectedConnection } from "./stored-token";
 import { openConnectionSecret, sealConnectionSecret } from "./token-storage";
 
@@ -76,7 +77,13 @@ export async function refreshIfLeaseFree(
 
 /** A refused refresh breaks the connection, unless it was disconnected or reconnected meanwhile. */
 async function rejected(db: Db, lease: RefreshLease, message: string, options: RefreshOptions): Promise<typeof notRefreshedHere> {
-  if (await markRefreshRejected(db, lease, { message, now: options.now() })) throw disconnectedError();
+  const now = options.now();
+  const isMarked = await withTransaction(db, async (tx) => {
+    const marked = await markRefreshRejected(tx, lease, { message, now });
+    if (marked) await afterDialpadReconnectNeeded(tx, lease.organizationId, message, now);
+    return marked;
+  });
+  if (isMarked) throw disconnectedError();
   return notRefreshedHere;
 }
 
