@@ -21,7 +21,7 @@ import {
 import { withTransaction } from "@/db/transaction";
 import { forUpdate } from "@/db/locks";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { insertQueueRows } from "@/db/queries/score-queue";
+import { insertQueueRows, newQueueBatch } from "@/db/queries/score-queue";
 import { AppError } from "@/lib/errors";
 import type { DialpadUserRecord } from "@/lib/integrations/dialpad/transform";
 
@@ -263,7 +263,8 @@ async function writeLinkChanges(tx: Db, organizationId: number, changes: LinkCha
     (change) => (oldByEmployee.get(change.employeeId)?.dialpadUserId ?? null) !== (change.next?.dialpadUserId ?? null),
   );
   if (newUser.length > 0) {
-    await insertQueueRows(tx, organizationId, newUser.map((change) => ({ kind: "employee" as const, employeeId: change.employeeId })));
+    const rows = newUser.map((change) => ({ kind: "employee" as const, employeeId: change.employeeId }));
+    await insertQueueRows(tx, organizationId, rows, newQueueBatch("employees", rows.length));
   }
 }
 
@@ -288,7 +289,11 @@ export async function listLatestMappingEvents(db: Db, organizationId: number): P
     .where(eq(mappingEvents.organizationId, organizationId))
     .groupBy(mappingEvents.employeeId)
     .as("latest");
-  const rows = await db.select().from(mappingEvents).innerJoin(latest, eq(mappingEvents.id, latest.latestId));
+  const rows = await db
+    .select()
+    .from(mappingEvents)
+    .innerJoin(latest, eq(mappingEvents.id, latest.latestId))
+    .where(eq(mappingEvents.organizationId, organizationId));
   return rows.map((row) => row.mapping_events);
 }
 

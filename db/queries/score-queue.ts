@@ -2,12 +2,13 @@
 // the claimed ids are deleted once their work committed, so any number of drains in any number of
 // processes share one queue: a row queued meanwhile waits for the next claim, and a dead drain's
 // rows are claimable again when its lease lapses.
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { executeSql } from "@/db/engines/raw";
 import { forUpdateSkipLocked } from "@/db/locks";
 import { firstRow } from "@/db/rows";
-import { scoreRecomputeQueue as queue, type ScoreQueueKind } from "@/db/schema";
+import { scoreRecomputeQueue as queue, type ScoreBatchUnit, type ScoreQueueKind } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 
 export interface QueueRow {
@@ -20,6 +21,20 @@ export interface QueueRow {
   toMs: number | null;
   fromDay: string | null;
   toDay: string | null;
+  /** Failed tries before this claim. */
+  attempts: number;
+  batch: QueueBatch | null;
+}
+
+/** A recalculation's rows: its progress counts the rows of its unit's kind ("employees": employee rows). */
+export interface QueueBatch {
+  id: string;
+  total: number;
+  unit: ScoreBatchUnit;
+}
+
+export function newQueueBatch(unit: ScoreBatchUnit, total: number): QueueBatch {
+  return { id: randomUUID(), total, unit };
 }
 
 export type QueueInsert =
@@ -42,7 +57,18 @@ const rowColumns = {
   toMs: queue.toMs,
   fromDay: queue.fromDay,
   toDay: queue.toDay,
+  attempts: queue.attempts,
+  batchId: queue.batchId,
+  batchTotal: queue.batchTotal,
+  batchUnit: queue.batchUnit,
 };
+
+type SelectedRow = Omit<QueueRow, "batch"> & { batchId: string | null; batchTotal: number | null; batchUnit: ScoreBatchUnit | null };
+
+function toQueueRow({ batchId, batchTotal, batchUnit, ...row }: SelectedRow): QueueRow {
+  const batch = batchId !== null && batchTotal !== null && batchUnit !== null ? { id: batchId, total: batchTotal, unit: batchUnit } : null;
+  return { ...row, batch };
+}
 
 const phaseKinds: Record<QueuePhase, ScoreQueueKind[]> = { facts: ["calls", "employee"], role: ["role"] };
 const chunkRows = 500;
@@ -55,8 +81,9 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 /**
  * Claims the phase's claimable rows (unclaimed, or claimed under a lease that lapsed or predates
- * leases) until `now + leaseMs`, and returns them by id. A claimed row no longer absorbs new
- * changes (the triggers skip claimed rows), so anything that happens after this gets a row of its own.
+ * leases; never a failed row, nor one waiting for its next try) until `now + leaseMs`, and returns
+ * them by id. A claimed row no longer absorbs new changes (the triggers skip claimed rows), so
+ * anything that happens after this gets a row of its own.
  */
 export async function claimQueueRows(
   db: Db,
@@ -68,6 +95,8 @@ export async function claimQueueRows(
     eq(queue.organizationId, organizationId),
     inArray(queue.kind, phaseKinds[phase]),
     or(eq(queue.isClaimed, false), isNull(queue.claimedUntil), lte(queue.claimedUntil, options.now)),
+    isNull(queue.failedAt),
+    or(isNull(queue.nextAttemptAt), lte(queue.nextAttemptAt, options.now)),
   );
   const until = options.now + (options.leaseMs ?? scoreQueueLeaseMs);
   const claimed = await withTransaction(db, async (tx) => {
@@ -86,7 +115,7 @@ export async function claimQueueRows(
     }
     return rows;
   });
-  return claimed.sort((a, b) => a.id - b.id);
+  return claimed.map(toQueueRow).sort((a, b) => a.id - b.id);
 }
 
 /** Keeps claims alive while their drain works. */
@@ -115,8 +144,14 @@ export async function deleteQueueRows(db: Db, organizationId: number, ids: reado
 /**
  * Queues score work. Pass the transaction handle of the change that causes it
  * (`await insertQueueRows(tx, organizationId, rows)` inside withTransaction), so both commit together.
+ * With a batch, the rows are part of that recalculation (its progress counts them).
  */
-export async function insertQueueRows(db: Db, organizationId: number, rows: readonly QueueInsert[]): Promise<void> {
+export async function insertQueueRows(
+  db: Db,
+  organizationId: number,
+  rows: readonly QueueInsert[],
+  batch: QueueBatch | null = null,
+): Promise<void> {
   const values = rows.map((row) => ({
     organizationId,
     kind: row.kind,
@@ -129,23 +164,28 @@ export async function insertQueueRows(db: Db, organizationId: number, rows: read
     toDay: row.kind === "role" ? row.toDay : null,
     isClaimed: false,
     claimedUntil: null,
+    batchId: batch?.id ?? null,
+    batchTotal: batch?.total ?? null,
+    batchUnit: batch?.unit ?? null,
   }));
   for (const chunk of chunks(values)) await db.insert(queue).values(chunk);
 }
 
-/** Any row left, claimed or not (say, by a process that exited before its drain). */
+/** Any row left to run, claimed or not (say, by a process that exited before its drain); failed rows wait for an admin. */
 export async function hasQueuedScoreWork(db: Db, organizationId: number): Promise<boolean> {
-  return (await firstRow(db.select({ id: queue.id }).from(queue).where(eq(queue.organizationId, organizationId)).limit(1))) !== undefined;
+  const query = db.select({ id: queue.id }).from(queue).where(and(eq(queue.organizationId, organizationId), isNull(queue.failedAt)));
+  return (await firstRow(query.limit(1))) !== undefined;
 }
 
 /** Every row with its claim, by id (tests and diagnostics). */
 export async function listQueueRows(
   db: Db,
   organizationId: number,
-): Promise<(QueueRow & { isClaimed: boolean; claimedUntil: number | null })[]> {
-  return db
-    .select({ ...rowColumns, isClaimed: queue.isClaimed, claimedUntil: queue.claimedUntil })
+): Promise<(QueueRow & { isClaimed: boolean; claimedUntil: number | null; failedAt: number | null; lastError: string | null })[]> {
+  const rows = await db
+    .select({ ...rowColumns, isClaimed: queue.isClaimed, claimedUntil: queue.claimedUntil, failedAt: queue.failedAt, lastError: queue.lastError })
     .from(queue)
     .where(eq(queue.organizationId, organizationId))
     .orderBy(asc(queue.id));
+  return rows.map(({ isClaimed, claimedUntil, failedAt, lastError, ...row }) => ({ ...toQueueRow(row), isClaimed, claimedUntil, failedAt, lastError }));
 }

@@ -20,8 +20,8 @@ export interface SyncPageBatch {
   checkpoint: { windowEnd: number; cursor: string | null; windowsDone: number };
   pages: number;
   itemsSeen: number;
-  /** Retried requests so far in this run (absolute). */
-  errorCount: number;
+  /** The run's requests, retries and working time so far (absolute). */
+  usage: { requestCount: number; retryCount: number; busyMs: number };
 }
 
 /**
@@ -45,7 +45,9 @@ export async function commitSyncPages(db: Db, batch: SyncPageBatch): Promise<Ups
         callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
         callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
         quarantined: sql`${syncRuns.quarantined} + ${batch.rejected.length}`,
-        errorCount: batch.errorCount,
+        requestCount: batch.usage.requestCount,
+        retryCount: batch.usage.retryCount,
+        busyMs: batch.usage.busyMs,
         leaseUntil: lease.now + lease.leaseMs,
         updatedAt: lease.now,
       })

@@ -8,7 +8,7 @@ import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { autoMapOrganization } from "@/lib/services/mapping/auto-map";
 import { queueScoresAfterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
-import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
+import { scheduleScoreDrain } from "@/lib/services/scores/schedule-score-drain";
 import { parseCsv } from "./csv";
 import { checkRowsTogether } from "./check-import-links";
 import { checkRows, type ImportProblem } from "./check-import-rows";
@@ -62,7 +62,7 @@ export async function importEmployees(db: Db, viewer: Viewer, csvText: string): 
     return { counts, isScoreWorkQueued: await queueScoresAfterEmployeesChanged(tx, viewer.organizationId, before, after) };
   });
   await autoMapOrganization(db, viewer.organizationId);
-  if (isScoreWorkQueued) await drainScoreQueue(db, viewer.organizationId);
+  if (isScoreWorkQueued) scheduleScoreDrain(db, viewer.organizationId);
   return { status: "imported", ...counts };
 }
 

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { autoMapEmployees } from "@/lib/services/mapping/auto-map";
 import { queueScoresAfterEmployeesChanged } from "@/lib/services/scores/after-employees-changed";
-import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
+import { scheduleScoreDrain } from "@/lib/services/scores/schedule-score-drain";
 import type { EmployeeInput } from "./employee-schemas";
 import { findManagerCycle } from "./manager-cycle";
 import { isPlausiblePhone } from "./phone";
@@ -44,7 +44,7 @@ export async function updateEmployeeDetails(
     return { updated: after, isScoreWorkQueued: await queueScoresAfterEmployeesChanged(tx, viewer.organizationId, [before], [after]) };
   });
   await autoMapEmployees(db, viewer.organizationId, [employeeId]);
-  if (isScoreWorkQueued) await drainScoreQueue(db, viewer.organizationId);
+  if (isScoreWorkQueued) scheduleScoreDrain(db, viewer.organizationId);
   return updated;
 }
 

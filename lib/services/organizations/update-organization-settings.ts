@@ -8,7 +8,7 @@ import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { changedFields } from "@/lib/services/audit/changed-fields";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { queueScoresAfterOrganizationSettingsChanged } from "@/lib/services/scores/after-organization-settings-changed";
-import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
+import { scheduleScoreDrain } from "@/lib/services/scores/schedule-score-drain";
 import type { organizationSettingsSchema } from "./organization-schemas";
 
 export type OrganizationSettings = z.output<typeof organizationSettingsSchema>;
@@ -39,6 +39,6 @@ export async function updateOrganizationSettings(
     });
     return { updated: after, isScoreWorkQueued: await queueScoresAfterOrganizationSettingsChanged(tx, before, after) };
   });
-  if (isScoreWorkQueued) await drainScoreQueue(db, viewer.organizationId);
+  if (isScoreWorkQueued) scheduleScoreDrain(db, viewer.organizationId);
   return updated;
 }

@@ -89,8 +89,10 @@ describe("baselines", () => {
     expect((await readDay(db, employee, "2026-03-16"))?.score).toBe(20);
 
     await updateScoreSettings(db, admin, { role: "Sales", talkTimeWeight: 1, connectedCallsWeight: 0, talkTimeTargetMinutes: 30, connectedCallsTarget: 5 });
+    await drainScoreQueue(db, organization.id); // the rescoring runs in the background
     expect(await readDay(db, employee, "2026-03-16")).toMatchObject({ score: 60, breakdown: { weightedMean: 60 } });
     await updateScoreSettings(db, admin, { role: "Sales", talkTimeWeight: 0, connectedCallsWeight: 0, talkTimeTargetMinutes: 30, connectedCallsTarget: 5 });
+    await drainScoreQueue(db, organization.id);
     expect(await readDay(db, employee, "2026-03-16")).toMatchObject({ score: null, noScoreReason: "no_weights" });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { hasQueuedScoreWork } from "@/db/queries/score-queue";
+import { listQueueRows } from "@/db/queries/score-queue";
 import { createEmployee, createOrganization } from "@/tests/factories";
 import { createTestDb } from "@/tests/db";
 import { drainScoreQueue } from "./drain-score-queue";
@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 describe("drainScoreQueue", () => {
-  it("logs an employee it cannot score and still scores everyone else", async () => {
+  it("logs an employee it cannot score, keeps its work for the next try, and still scores everyone else", async () => {
     const db = await createTestDb();
     const organization = await createOrganization(db);
     const broken = await createEmployee(db, organization, { timezone: "Mars/Olympus_Mons" }); // stored before validation existed
@@ -29,6 +29,11 @@ describe("drainScoreQueue", () => {
     expect((await readDays(db, fine)).map((d) => [d.dayKey, d.talkMs / MIN])).toEqual([["2026-03-10", 5]]);
     expect(await readDays(db, broken)).toEqual([]);
     expect(logged).toHaveBeenCalledWith(`[scores] recompute failed for employee ${broken.id}: RangeError: Unknown time zone: Mars/Olympus_Mons`);
-    expect(await hasQueuedScoreWork(db, organization.id)).toBe(false);
+    const queued = await listQueueRows(db, organization.id);
+    // Its mapping's row and its calls' row: one unit of work, one try each.
+    expect(queued.map((row) => [row.kind, row.employeeId ?? row.dialpadUserId, row.attempts, row.failedAt]).sort()).toEqual([
+      ["calls", "b", 1, null],
+      ["employee", broken.id, 1, null],
+    ]);
   });
 });

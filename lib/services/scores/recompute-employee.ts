@@ -2,7 +2,7 @@
 import type { Db } from "@/db/client";
 import { getEmployeeById } from "@/db/queries/employees";
 import { getOrganizationById } from "@/db/queries/organizations";
-import { insertQueueRows } from "@/db/queries/score-queue";
+import { insertQueueRows, type QueueBatch } from "@/db/queries/score-queue";
 import {
   deleteDays,
   listAllLegs,
@@ -39,7 +39,8 @@ export type EmployeeTarget = { kind: "all" } | { kind: "spans"; spans: readonly 
  * facts changed, deletes days no call touches any more, and queues the role days to rescore in the
  * same transaction. The organization, employee and mapping are read inside it, after the
  * organization's score lock, so a concurrent drain never writes days from an older state. The calls
- * belong to the Dialpad user the employee is mapped to now.
+ * belong to the Dialpad user the employee is mapped to now. The role rows join `batch` (the
+ * recalculation this recompute is part of), if any.
  */
 export async function recomputeEmployee(
   db: Db,
@@ -47,6 +48,7 @@ export async function recomputeEmployee(
   employeeId: number,
   target: EmployeeTarget,
   now: number,
+  batch: QueueBatch | null = null,
 ): Promise<void> {
   if (target.kind === "spans" && target.spans.length === 0) return;
   await withTransaction(db, async (tx) => {
@@ -69,7 +71,7 @@ export async function recomputeEmployee(
     }
     const factsByDay = computeDayFactsByDay(legs, calendar);
     const sorted = days ? [...days].sort() : null;
-    const stored = await listStoredDays(tx, employeeId, sorted ? { from: sorted[0]!, to: sorted.at(-1)! } : null);
+    const stored = await listStoredDays(tx, { organizationId, employeeId }, sorted ? { from: sorted[0]!, to: sorted.at(-1)! } : null);
     const context = { organizationId, employeeId, role: getRoleKey(employee.title), computedAt: now };
     const legIds = new Map(legs.map((leg) => [leg.dialpadCallId, leg.id]));
     const isTarget = (dayKey: DayKey) => days === null || days.has(dayKey);
@@ -87,8 +89,8 @@ export async function recomputeEmployee(
     }
     for (const [dayKey, before] of storedByDay) rescore.push(...planRescore(dayKey, before, null));
     await saveDayFacts(tx, writes);
-    await deleteDays(tx, employeeId, [...storedByDay.keys()]);
-    await insertQueueRows(tx, organizationId, mergeRanges(rescore).map((range) => ({ kind: "role", ...range })));
+    await deleteDays(tx, { organizationId, employeeId }, [...storedByDay.keys()]);
+    await insertQueueRows(tx, organizationId, mergeRanges(rescore).map((range) => ({ kind: "role", ...range })), batch);
   });
 }
 

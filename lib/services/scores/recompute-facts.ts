@@ -1,50 +1,51 @@
-// Turns queued "calls" and "employee" rows into per-employee recomputes.
+// Turns queued "calls" and "employee" rows into per-employee recomputes, one unit of work each.
 import type { Db } from "@/db/client";
 import type { QueueRow } from "@/db/queries/score-queue";
 import { listEmployeesMappedTo } from "@/db/queries/scores";
 import type { Organization } from "@/db/schema";
 import { recomputeEmployee, type TimeSpan } from "./recompute-employee";
-import { runLogged, yieldToEventLoop } from "./run-logged";
+import type { ClaimedWork } from "./run-claimed";
+import { yieldToEventLoop } from "./run-logged";
 
-/** `afterEach` runs between employees (the drain renews its claim there). */
-export async function recomputeFacts(
-  db: Db,
-  organization: Organization,
-  rows: readonly QueueRow[],
-  afterEach: () => Promise<void> = async () => {},
-): Promise<void> {
-  const fullEmployees = new Set<number>();
-  const spansByUser = new Map<string, TimeSpan[]>();
+type EmployeeWork = { rows: QueueRow[]; isFull: boolean; spans: TimeSpan[] };
+
+/**
+ * An employee with an "employee" row is recomputed whole (their calls rows ride along); others
+ * only on the days their calls rows span. The role rows a recompute queues join the batch of the
+ * employee's row, so a recalculation runs until its rescoring is done too.
+ */
+export async function recomputeFacts(db: Db, organization: Organization, rows: readonly QueueRow[], claimed: ClaimedWork): Promise<void> {
+  const byEmployee = new Map<number, EmployeeWork>();
+  const workFor = (employeeId: number) => {
+    let work = byEmployee.get(employeeId);
+    if (!work) {
+      work = { rows: [], isFull: false, spans: [] };
+      byEmployee.set(employeeId, work);
+    }
+    return work;
+  };
   for (const row of rows) {
-    if (row.kind === "employee" && row.employeeId !== null) fullEmployees.add(row.employeeId);
-    if (row.kind !== "calls" || row.dialpadUserId === null || row.fromMs === null || row.toMs === null) continue;
-    const spans = spansByUser.get(row.dialpadUserId) ?? [];
-    spans.push({ from: row.fromMs, to: row.toMs });
-    spansByUser.set(row.dialpadUserId, spans);
+    if (row.kind !== "employee" || row.employeeId === null) continue;
+    const work = workFor(row.employeeId);
+    work.rows.push(row);
+    work.isFull = true;
+  }
+  const callsRows = rows.filter((row) => row.kind === "calls" && row.dialpadUserId !== null && row.fromMs !== null && row.toMs !== null);
+  const users = [...new Set(callsRows.map((row) => row.dialpadUserId!))];
+  for (const { employeeId, dialpadUserId } of await listEmployeesMappedTo(db, organization.id, users)) {
+    const work = workFor(employeeId);
+    for (const row of callsRows) {
+      if (row.dialpadUserId !== dialpadUserId) continue;
+      work.rows.push(row);
+      work.spans.push({ from: row.fromMs!, to: row.toMs! });
+    }
   }
   const now = Date.now();
-  for (const employeeId of fullEmployees) {
-    await runLogged(employeeId, () => recomputeEmployee(db, organization.id, employeeId, { kind: "all" }, now));
-    await afterEach();
+  for (const [employeeId, work] of byEmployee) {
+    const target = work.isFull ? { kind: "all" as const } : { kind: "spans" as const, spans: work.spans };
+    const batch = work.rows.find((row) => row.batch !== null)?.batch ?? null;
+    await claimed.runUnit(work.rows, employeeId, () => recomputeEmployee(db, organization.id, employeeId, target, now, batch));
+    await claimed.keepClaim();
     await yieldToEventLoop();
   }
-  for (const [employeeId, spans] of await mapSpansToEmployees(db, organization.id, spansByUser)) {
-    if (fullEmployees.has(employeeId)) continue;
-    await runLogged(employeeId, () => recomputeEmployee(db, organization.id, employeeId, { kind: "spans", spans }, now));
-    await afterEach();
-    await yieldToEventLoop();
-  }
-}
-
-/** The changed spans per employee mapped to their Dialpad user now; unmapped users' calls count for nobody. */
-async function mapSpansToEmployees(
-  db: Db,
-  organizationId: number,
-  spansByUser: ReadonlyMap<string, TimeSpan[]>,
-): Promise<Map<number, TimeSpan[]>> {
-  const result = new Map<number, TimeSpan[]>();
-  for (const row of await listEmployeesMappedTo(db, organizationId, [...spansByUser.keys()])) {
-    result.set(row.employeeId, spansByUser.get(row.dialpadUserId) ?? []);
-  }
-  return result;
 }

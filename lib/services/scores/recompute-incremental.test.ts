@@ -32,6 +32,7 @@ describe("incremental recompute", () => {
     await linkEmployee(db, alice, null);
     await linkEmployee(db, bob, "ua");
     await afterMappingChanged(db, organization.id, [alice.id, bob.id]);
+    await drainScoreQueue(db, organization.id); // the recompute it asked for runs in the background
     expect(await readDays(db, alice)).toEqual([]);
     expect((await readDays(db, bob)).map((d) => [d.dayKey, d.talkMs / MIN, d.score])).toEqual([["2026-03-10", 20, 14], ["2026-03-11", 10, 8]]);
     // (3 × 20 + 2 × 6) ÷ 5 = 14.4 and (3 × 10 + 2 × 6) ÷ 5 = 8.4: the default targets, 60 min and 10 calls.

@@ -51,6 +51,7 @@ describe("daily scores across time zones", () => {
 
     const { name, email, phone, title, managerId } = employee;
     await updateEmployeeDetails(db, admin, employee.id, { name, email, phone, title, managerId, timezone: null });
+    await drainScoreQueue(db, organization.id); // the recompute runs in the background
     expect((await readDays(db, employee)).map((d) => [d.dayKey, d.talkMs / MIN, d.score])).toEqual([["2026-03-10", 20, 14]]);
   });
 
@@ -69,6 +70,7 @@ describe("daily scores across time zones", () => {
     await updateOrganizationSettings(db, admin, {
       name: organization.name, timezone: organization.timezone, countryCode: "US", dayStartHour: 4, workWeek: "1,2,3,4,5",
     });
+    await drainScoreQueue(db, organization.id);
     expect((await readDays(db, employee)).map((d) => [d.dayKey, d.talkMs / MIN])).toEqual([["2026-03-10", 30]]);
   });
 });

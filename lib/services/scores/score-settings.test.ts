@@ -4,7 +4,7 @@ import { listQueueRows } from "@/db/queries/score-queue";
 import { listScoreSettings } from "@/db/queries/scores";
 import { createOrganization, createViewer } from "@/tests/factories";
 import { createTestDb } from "@/tests/db";
-import * as drain from "./drain-score-queue";
+import * as schedule from "./schedule-score-drain";
 import { resetRoleScoreSettings, updateScoreSettings } from "./score-settings";
 
 afterEach(() => {
@@ -25,10 +25,11 @@ async function setUp() {
 describe("score settings and their rescoring", () => {
   it("commit together: the saved settings and the queued rescore of the role", async () => {
     const { db, admin, queued, settings } = await setUp();
-    vi.spyOn(drain, "drainScoreQueue").mockResolvedValue(); // leave the queue as the transaction left it
+    const scheduled = vi.spyOn(schedule, "scheduleScoreDrain").mockReturnValue(); // leave the queue as the transaction left it
     await updateScoreSettings(db, admin, sales);
     expect(await settings()).toEqual([["Sales", 1]]);
     expect(await queued()).toEqual([["role", "Sales", null, null]]);
+    expect(scheduled).toHaveBeenCalledWith(db, admin.organizationId);
     await resetRoleScoreSettings(db, admin, "Sales");
     expect(await settings()).toEqual([]);
     expect(await queued()).toEqual([["role", "Sales", null, null], ["role", "Sales", null, null]]);
@@ -36,6 +37,7 @@ describe("score settings and their rescoring", () => {
 
   it("keep neither the settings nor the queue row when queueing fails", async () => {
     const { db, admin, queued, settings } = await setUp();
+    vi.spyOn(schedule, "scheduleScoreDrain").mockReturnValue();
     vi.spyOn(queueQueries, "insertQueueRows").mockRejectedValueOnce(new Error("queue unavailable"));
     await expect(updateScoreSettings(db, admin, sales)).rejects.toThrow("queue unavailable");
     expect(await settings()).toEqual([]);
@@ -45,6 +47,6 @@ describe("score settings and their rescoring", () => {
     vi.spyOn(queueQueries, "insertQueueRows").mockRejectedValueOnce(new Error("queue unavailable"));
     await expect(resetRoleScoreSettings(db, admin, "Sales")).rejects.toThrow("queue unavailable");
     expect(await settings()).toEqual([["Sales", 1]]);
-    expect(await queued()).toEqual([]);
+    expect(await queued()).toEqual([["role", "Sales", null, null]]); // the saved update's rescore only
   });
 });

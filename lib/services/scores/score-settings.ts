@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { assertRole, type Viewer } from "@/lib/services/access/viewer";
 import { changedFields } from "@/lib/services/audit/changed-fields";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
-import { drainScoreQueue } from "./drain-score-queue";
+import { scheduleScoreDrain } from "./schedule-score-drain";
 import { queueRoleRescore } from "./queue-recompute";
 import { DEFAULT_ROLE, getRoleKey, getRoleLabel, resolveRoleSettings, type RoleSettings } from "./scoring-context";
 
@@ -50,7 +50,7 @@ export async function listRoleScoreSettings(db: Db, viewer: Viewer): Promise<Rol
 
 /**
  * Admins only. Saving the default role also rescores every role that follows it. The rescoring is
- * queued in the transaction that saves the settings, then drained.
+ * queued in the transaction that saves the settings and runs in the background.
  */
 export async function updateScoreSettings(db: Db, viewer: Viewer, input: ScoreSettingsInput): Promise<void> {
   assertRole(viewer, ["admin"]);
@@ -76,7 +76,7 @@ export async function updateScoreSettings(db: Db, viewer: Viewer, input: ScoreSe
       at: values.updatedAt,
     });
   });
-  await drainScoreQueue(db, organizationId);
+  scheduleScoreDrain(db, organizationId);
 }
 
 /** Admins only: the role goes back to the default role's settings. */
@@ -95,5 +95,5 @@ export async function resetRoleScoreSettings(db: Db, viewer: Viewer, role: strin
       summary: `Reset score settings for ${getRoleLabel(role)} to the default role's`,
     });
   });
-  await drainScoreQueue(db, organizationId);
+  scheduleScoreDrain(db, organizationId);
 }
