@@ -1,10 +1,22 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
+import { FailedScoreWorkList } from "@/components/scoring/failed-score-work";
+import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
+import { getDb } from "@/db/client";
+import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { listFailedScoreWork, listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { requireViewer } from "@/lib/session";
+import { retryFailedScoreWorkAction } from "./recalculation-actions";
 
 // Layouts don't guard actions or render before pages, so every settings page and action checks the role too.
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  await requireViewer({ roles: ["admin"] });
+  const viewer = await requireViewer({ roles: ["admin"] });
+  const db = getDb();
+  const [progress, failures, organization] = await Promise.all([
+    listRecalculationProgress(db, viewer),
+    listFailedScoreWork(db, viewer),
+    getViewerOrganization(db, viewer),
+  ]);
   return (
     <>
       <div className="page-header">
@@ -21,6 +33,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { href: "/settings/audit", label: "Audit" },
         ]}
       />
+      <RecalculationBanner progress={progress} />
+      <FailedScoreWorkList failures={failures} timeZone={organization.timezone} retryAction={retryFailedScoreWorkAction} />
       {children}
     </>
   );

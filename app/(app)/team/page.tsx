@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateNav } from "@/components/day/date-nav";
 import { LiveRefresh } from "@/components/day/live-refresh";
+import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
 import { TeamSummary } from "@/components/team/team-summary";
 import { TeamTable } from "@/components/team/team-table";
 import { teamTableStateSchema } from "@/components/team/team-url-state";
@@ -9,6 +10,7 @@ import styles from "@/components/day/day.module.css";
 import { getDb } from "@/db/client";
 import { formatDayKey } from "@/lib/dates";
 import { getAdjacentDays } from "@/lib/services/views/day-param";
+import { listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { getTeamDay } from "@/lib/services/views/get-team-day";
 import { requireViewer } from "@/lib/session";
 
@@ -20,7 +22,10 @@ type TeamPageProps = { searchParams: Promise<Record<string, string | string[] | 
 export default async function TeamPage({ searchParams }: TeamPageProps) {
   const viewer = await requireViewer();
   const query = await searchParams;
-  const team = await getTeamDay(getDb(), viewer, { date: query.date });
+  const [team, recalculation] = await Promise.all([
+    getTeamDay(getDb(), viewer, { date: query.date }),
+    listRecalculationProgress(getDb(), viewer),
+  ]);
   const tableState = teamTableStateSchema.parse(query);
   const adjacent = getAdjacentDays(team.dayKey, team.today);
   const isToday = team.dayKey === team.today;
@@ -45,6 +50,7 @@ export default async function TeamPage({ searchParams }: TeamPageProps) {
           labels={{ day: formatDayKey(team.dayKey), previous: label(adjacent.previous), next: label(adjacent.next) }}
         />
       </div>
+      <RecalculationBanner progress={recalculation} />
       {team.rejectedInput !== null ? (
         <div className={`alert alert--error ${styles.status}`} role="alert">
           <p>“{team.rejectedInput}” is not a date Daymark can show, so this is today instead.</p>

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmployeeDayView } from "@/components/day/employee-day";
 import { EmployeeActiveToggle } from "@/components/employees/employee-active-toggle";
+import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
 import { getDb } from "@/db/client";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { requireViewer } from "@/lib/session";
 import { setEmployeeActiveAction } from "../actions";
 import { loadDayOrNotFound } from "./load-day";
@@ -22,9 +24,10 @@ export default async function EmployeePage({ params, searchParams }: EmployeePag
   const viewer = await requireViewer();
   const profile = await loadProfileOrNotFound(viewer, (await params).id);
   const { employee } = profile;
-  const [day, organization] = await Promise.all([
+  const [day, organization, recalculation] = await Promise.all([
     loadDayOrNotFound(viewer, employee.id, (await searchParams).date),
     getViewerOrganization(getDb(), viewer),
+    listRecalculationProgress(getDb(), viewer),
   ]);
   const isAdmin = viewer.role === "admin";
   return (
@@ -48,6 +51,7 @@ export default async function EmployeePage({ params, searchParams }: EmployeePag
           </div>
         ) : null}
       </div>
+      <RecalculationBanner progress={recalculation} />
       <EmployeeDayView day={day} isAdmin={isAdmin} />
       <ProfileDetails profile={profile} organization={organization} />
     </>
