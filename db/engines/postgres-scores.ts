@@ -56,14 +56,14 @@ export const postgresScoreRows = {
 
   listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): Promise<LegRecord[]> {
     return rows(db, sql`
-      SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
-        WHERE employee_id = ${p.employeeId} AND day_key >= ${p.fromDay} AND day_key <= ${p.toDay})
-      AND organization_id = ${p.organizationId} AND dialpad_user_id = ${p.dialpadUserId}`);
+      SELECT ${legColumns} FROM calls WHERE organization_id = ${p.organizationId} AND id IN (SELECT call_id FROM call_day_entries
+        WHERE organization_id = ${p.organizationId} AND employee_id = ${p.employeeId} AND day_key >= ${p.fromDay} AND day_key <= ${p.toDay})
+      AND dialpad_user_id = ${p.dialpadUserId}`);
   },
 
-  listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): Promise<StoredDayFacts[]> {
+  listStoredDays(db: Db, organizationId: number, employeeId: number, range: { from: string; to: string } | null): Promise<StoredDayFacts[]> {
     const inRange = range ? sql` AND day_key >= ${range.from} AND day_key <= ${range.to}` : sql``;
-    return rows(db, sql`SELECT ${dayColumns} FROM daily_scores WHERE employee_id = ${employeeId}${inRange}`);
+    return rows(db, sql`SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ${organizationId} AND employee_id = ${employeeId}${inRange}`);
   },
 
   async saveDays(db: Db, days: readonly DayWrite[]): Promise<void> {
@@ -88,9 +88,9 @@ export const postgresScoreRows = {
           not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
           facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`);
       await asNodePg(db).execute(sql`
-        DELETE FROM call_day_entries AS e USING unnest(${array(column("employeeId"), "integer")}, ${array(column("dayKey"), "text")})
-          AS d(employee_id, day_key)
-        WHERE e.employee_id = d.employee_id AND e.day_key = d.day_key`);
+        DELETE FROM call_day_entries AS e USING unnest(${array(column("organizationId"), "integer")},
+          ${array(column("employeeId"), "integer")}, ${array(column("dayKey"), "text")}) AS d(organization_id, employee_id, day_key)
+        WHERE e.organization_id = d.organization_id AND e.employee_id = d.employee_id AND e.day_key = d.day_key`);
     }
     const entries = sorted.flatMap(({ row, entries }) => entries.map((entry) => ({ row, entry })));
     for (const chunk of chunks(entries)) {
@@ -107,11 +107,12 @@ export const postgresScoreRows = {
     }
   },
 
-  async deleteDays(db: Db, employeeId: number, dayKeys: readonly string[]): Promise<void> {
+  async deleteDays(db: Db, organizationId: number, employeeId: number, dayKeys: readonly string[]): Promise<void> {
     if (dayKeys.length === 0) return;
     const days = array(dayKeys, "text");
-    await asNodePg(db).execute(sql`DELETE FROM call_day_entries WHERE employee_id = ${employeeId} AND day_key = ANY(${days})`);
-    await asNodePg(db).execute(sql`DELETE FROM daily_scores WHERE employee_id = ${employeeId} AND day_key = ANY(${days})`);
+    const where = sql`organization_id = ${organizationId} AND employee_id = ${employeeId} AND day_key = ANY(${days})`;
+    await asNodePg(db).execute(sql`DELETE FROM call_day_entries WHERE ${where}`);
+    await asNodePg(db).execute(sql`DELETE FROM daily_scores WHERE ${where}`);
   },
 
   listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleDayRow[]> {
@@ -121,7 +122,7 @@ export const postgresScoreRows = {
       FROM daily_scores WHERE organization_id = ${organizationId} AND role = ${role} AND day_key >= ${from} AND day_key <= ${to}`);
   },
 
-  async updateDayScores(db: Db, updates: readonly DayScoreUpdate[]): Promise<void> {
+  async updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): Promise<void> {
     const sorted = [...updates].sort((a, b) => a.id - b.id);
     for (const chunk of chunks(sorted)) {
       await asNodePg(db).execute(sql`
@@ -130,7 +131,7 @@ export const postgresScoreRows = {
         FROM unnest(${array(chunk.map((u) => u.id), "integer")}, ${array(chunk.map((u) => u.score), "integer")},
           ${array(chunk.map((u) => u.noScoreReason), "text")}, ${array(chunk.map((u) => u.breakdown), "text")},
           ${array(chunk.map((u) => u.computedAt), "bigint")}) AS u(id, score, no_score_reason, breakdown, computed_at)
-        WHERE d.id = u.id`);
+        WHERE d.organization_id = ${organizationId} AND d.id = u.id`);
     }
   },
 };

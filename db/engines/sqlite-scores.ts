@@ -34,13 +34,13 @@ function prepare(client: Database.Database) {
          AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
     ),
     // Driven by the entries (the unary + keeps SQLite off the user's whole history).
-    enteredLegs: client.prepare<[number, string, string, number, string], LegRecord>(
+    enteredLegs: client.prepare<[number, number, string, string, number, string], LegRecord>(
       `SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
-         WHERE employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
+         WHERE organization_id = ? AND employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
     ),
-    allDays: client.prepare<[number], RawDayFacts>(`SELECT ${dayColumns} FROM daily_scores WHERE employee_id = ?`),
-    daysInRange: client.prepare<[number, string, string], RawDayFacts>(
-      `SELECT ${dayColumns} FROM daily_scores WHERE employee_id = ? AND day_key >= ? AND day_key <= ?`,
+    allDays: client.prepare<[number, number], RawDayFacts>(`SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ? AND employee_id = ?`),
+    daysInRange: client.prepare<[number, number, string, string], RawDayFacts>(
+      `SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ? AND employee_id = ? AND day_key >= ? AND day_key <= ?`,
     ),
     upsertDay: client.prepare(
       `INSERT INTO daily_scores (organization_id, employee_id, day_key, role, score, no_score_reason, talk_ms,
@@ -54,8 +54,10 @@ function prepare(client: Database.Database) {
          not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
          facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`,
     ),
-    deleteDay: client.prepare<[number, string]>("DELETE FROM daily_scores WHERE employee_id = ? AND day_key = ?"),
-    deleteEntries: client.prepare<[number, string]>("DELETE FROM call_day_entries WHERE employee_id = ? AND day_key = ?"),
+    deleteDay: client.prepare<[number, number, string]>("DELETE FROM daily_scores WHERE organization_id = ? AND employee_id = ? AND day_key = ?"),
+    deleteEntries: client.prepare<[number, number, string]>(
+      "DELETE FROM call_day_entries WHERE organization_id = ? AND employee_id = ? AND day_key = ?",
+    ),
     insertEntry: client.prepare(
       `INSERT INTO call_day_entries (organization_id, employee_id, day_key, call_id, kind, counted_ms, contribution_ms,
          is_flagged, is_start_day, counts_as_connected_call, reason)
@@ -66,8 +68,8 @@ function prepare(client: Database.Database) {
          has_activity AS hasActivity, score, no_score_reason AS noScoreReason, breakdown
        FROM daily_scores WHERE organization_id = ? AND role = ? AND day_key >= ? AND day_key <= ?`,
     ),
-    updateScore: client.prepare<[number | null, string | null, string, number, number]>(
-      "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE id = ?",
+    updateScore: client.prepare<[number | null, string | null, string, number, number, number]>(
+      "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE organization_id = ? AND id = ?",
     ),
   };
 }
@@ -100,12 +102,12 @@ export const sqliteScoreRows = {
   },
 
   listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): LegRecord[] {
-    return statementsFor(db).enteredLegs.all(p.employeeId, p.fromDay, p.toDay, p.organizationId, p.dialpadUserId);
+    return statementsFor(db).enteredLegs.all(p.organizationId, p.employeeId, p.fromDay, p.toDay, p.organizationId, p.dialpadUserId);
   },
 
-  listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {
+  listStoredDays(db: Db, organizationId: number, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {
     const { allDays, daysInRange } = statementsFor(db);
-    const rows = range ? daysInRange.all(employeeId, range.from, range.to) : allDays.all(employeeId);
+    const rows = range ? daysInRange.all(organizationId, employeeId, range.from, range.to) : allDays.all(organizationId, employeeId);
     return rows.map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
   },
 
@@ -113,7 +115,7 @@ export const sqliteScoreRows = {
     const { upsertDay, deleteEntries, insertEntry } = statementsFor(db);
     for (const { row, entries } of days) {
       upsertDay.run({ ...row, hasActivity: row.hasActivity ? 1 : 0 });
-      deleteEntries.run(row.employeeId, row.dayKey);
+      deleteEntries.run(row.organizationId, row.employeeId, row.dayKey);
       for (const e of entries) {
         insertEntry.run(
           row.organizationId, row.employeeId, row.dayKey, e.callId, e.kind, e.countedMs, e.contributionMs,
@@ -123,11 +125,11 @@ export const sqliteScoreRows = {
     }
   },
 
-  deleteDays(db: Db, employeeId: number, dayKeys: readonly string[]): void {
+  deleteDays(db: Db, organizationId: number, employeeId: number, dayKeys: readonly string[]): void {
     const { deleteDay, deleteEntries } = statementsFor(db);
     for (const dayKey of dayKeys) {
-      deleteEntries.run(employeeId, dayKey);
-      deleteDay.run(employeeId, dayKey);
+      deleteEntries.run(organizationId, employeeId, dayKey);
+      deleteDay.run(organizationId, employeeId, dayKey);
     }
   },
 
@@ -137,8 +139,8 @@ export const sqliteScoreRows = {
       .map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
   },
 
-  updateDayScores(db: Db, updates: readonly DayScoreUpdate[]): void {
+  updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): void {
     const { updateScore } = statementsFor(db);
-    for (const u of updates) updateScore.run(u.score, u.noScoreReason, u.breakdown, u.computedAt, u.id);
+    for (const u of updates) updateScore.run(u.score, u.noScoreReason, u.breakdown, u.computedAt, organizationId, u.id);
   },
 };

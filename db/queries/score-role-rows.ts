@@ -48,8 +48,8 @@ export async function listStoredRoles(db: Db, organizationId: number): Promise<s
   return rows.map((row) => row.role);
 }
 
-export async function updateDayScores(db: Db, updates: readonly DayScoreUpdate[]): Promise<void> {
+export async function updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): Promise<void> {
   if (updates.length === 0) return;
-  if (db.$engine === "postgres") await postgresScoreRows.updateDayScores(db, updates);
-  else sqliteScoreRows.updateDayScores(db, updates);
+  if (db.$engine === "postgres") await postgresScoreRows.updateDayScores(db, organizationId, updates);
+  else sqliteScoreRows.updateDayScores(db, organizationId, updates);
 }

@@ -111,8 +111,12 @@ export async function listEnteredLegs(
   return (await engine(db).listEnteredLegs(db, params)).map(toLeg);
 }
 
-export async function listStoredDays(db: Db, employeeId: number, range: { from: string; to: string } | null): Promise<StoredDayFacts[]> {
-  return engine(db).listStoredDays(db, employeeId, range);
+export async function listStoredDays(
+  db: Db,
+  key: { organizationId: number; employeeId: number },
+  range: { from: string; to: string } | null,
+): Promise<StoredDayFacts[]> {
+  return engine(db).listStoredDays(db, key.organizationId, key.employeeId, range);
 }
 
 /** Writes the days' facts and replaces their call entries; a new row waits for its score ("pending"). */
@@ -121,8 +125,8 @@ export async function saveDayFacts(db: Db, days: readonly DayWrite[]): Promise<v
 }
 
 /** Deletes the employee's days (no call touches them any more) with their entries. */
-export async function deleteDays(db: Db, employeeId: number, dayKeys: readonly string[]): Promise<void> {
-  await engine(db).deleteDays(db, employeeId, dayKeys);
+export async function deleteDays(db: Db, key: { organizationId: number; employeeId: number }, dayKeys: readonly string[]): Promise<void> {
+  await engine(db).deleteDays(db, key.organizationId, key.employeeId, dayKeys);
 }
 
 // Any fixed int4; with the organization id it names pg_advisory_xact_lock(class, organization).

@@ -86,7 +86,7 @@ export async function listDayCallEntries(db: Db, params: { organizationId: numbe
   return db
     .select(dayCallColumns)
     .from(callDayEntries)
-    .innerJoin(calls, eq(calls.id, callDayEntries.callId))
+    .innerJoin(calls, and(eq(calls.organizationId, callDayEntries.organizationId), eq(calls.id, callDayEntries.callId)))
     .where(
       and(
         eq(callDayEntries.employeeId, params.employeeId),
@@ -144,7 +144,7 @@ export async function listEmployeesMappedTo(
   const rows = await db
     .select({ employeeId: employees.id, dialpadUserId: employeeDialpadLinks.dialpadUserId, timezone: employees.timezone })
     .from(employeeDialpadLinks)
-    .innerJoin(employees, eq(employees.id, employeeDialpadLinks.employeeId))
+    .innerJoin(employees, and(eq(employees.organizationId, employeeDialpadLinks.organizationId), eq(employees.id, employeeDialpadLinks.employeeId)))
     .where(and(eq(employeeDialpadLinks.organizationId, organizationId), inArray(employeeDialpadLinks.dialpadUserId, dialpadUserIds)));
   return rows.flatMap((row) => (row.dialpadUserId === null ? [] : [{ ...row, dialpadUserId: row.dialpadUserId }]));
 }

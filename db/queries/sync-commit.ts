@@ -51,7 +51,14 @@ export async function commitSyncPages(db: Db, batch: SyncPageBatch): Promise<Ups
         leaseUntil: lease.now + lease.leaseMs,
         updatedAt: lease.now,
       })
-      .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
+      .where(
+        and(
+          eq(syncRuns.organizationId, batch.organizationId),
+          eq(syncRuns.id, lease.id),
+          eq(syncRuns.leaseOwner, lease.owner),
+          eq(syncRuns.status, "running"),
+        ),
+      )
       .returning({ id: syncRuns.id });
     if (moved.length !== 1) throw new SyncLeaseLostError();
     return counts;

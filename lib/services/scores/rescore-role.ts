@@ -62,6 +62,6 @@ async function rescoreBlock(db: Db, organizationId: number, role: string, from: 
       if (json === row.breakdown) continue;
       updates.push({ id: row.id, score: breakdown.score, noScoreReason: breakdown.noScoreReason, breakdown: json, computedAt: now });
     }
-    await updateDayScores(tx, updates);
+    await updateDayScores(tx, organizationId, updates);
   });
 }
