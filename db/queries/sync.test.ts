@@ -38,7 +38,7 @@ describe(`sync run leases on ${getActiveEngine()}`, () => {
     const { id: organizationId } = await createOrganization(db);
     const failed = (await insertSyncRun(db, newRun(organizationId, 1_000)))!;
     await claimSyncRun(db, { id: failed.id, owner: "a", now: 1_000, leaseMs: 60_000 });
-    await finishSyncRun(db, { id: failed.id, owner: "a" }, { status: "failed", errorMessage: "x", isRetryable: true, errorCount: 1, now: 2_000 });
+    await finishSyncRun(db, { id: failed.id, owner: "a" }, { status: "failed", errorMessage: "x", isRetryable: true, errorCount: 1, usage: { requestCount: 1, retryCount: 0, busyMs: 1_000 }, now: 2_000 });
     const running = (await insertSyncRun(db, newRun(organizationId, 3_000)))!;
 
     expect(await claimSyncRun(db, { id: failed.id, owner: "b", now: 4_000, leaseMs: 60_000 })).toBeUndefined();

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { firstRow } from "@/db/rows";
@@ -6,6 +6,7 @@ import {
   defaultSyncSettings,
   syncRuns,
   syncSettings,
+  webhookInbox,
   type NewSyncRun,
   type SyncRun,
   type SyncRunKind,
@@ -28,6 +29,29 @@ export async function saveSyncSettings(db: Db, organizationId: number, values: S
     .insert(syncSettings)
     .values({ organizationId, ...values, updatedAt: now })
     .onConflictDoUpdate({ target: syncSettings.organizationId, set: { ...values, updatedAt: now } });
+}
+
+/** When webhook deliveries last failed verification, and when the synced call data was last deleted. */
+export interface SyncMarks {
+  webhookFailedAt: number | null;
+  callDataDeletedAt: number | null;
+}
+
+export async function getSyncMarks(db: Db, organizationId: number): Promise<SyncMarks> {
+  const row = await firstRow(
+    db
+      .select({ webhookFailedAt: syncSettings.webhookFailedAt, callDataDeletedAt: syncSettings.callDataDeletedAt })
+      .from(syncSettings)
+      .where(eq(syncSettings.organizationId, organizationId)),
+  );
+  return { webhookFailedAt: row?.webhookFailedAt ?? null, callDataDeletedAt: row?.callDataDeletedAt ?? null };
+}
+
+export async function saveSyncMark(db: Db, organizationId: number, mark: Partial<SyncMarks>, now: number): Promise<void> {
+  await db
+    .insert(syncSettings)
+    .values({ organizationId, ...mark, updatedAt: now })
+    .onConflictDoUpdate({ target: syncSettings.organizationId, set: { ...mark, updatedAt: now } });
 }
 
 export async function setWebhookToken(db: Db, organizationId: number, token: string | null, now: number): Promise<void> {
@@ -67,24 +91,37 @@ export async function getRunningSyncRun(db: Db, organizationId: number): Promise
   );
 }
 
-export async function getLatestSyncRun(db: Db, organizationId: number, kinds: readonly SyncRunKind[]): Promise<SyncRun | undefined> {
+/** `startedAfter`: ignore runs started at or before it (those before a deletion of the call data). */
+export async function getLatestSyncRun(
+  db: Db,
+  organizationId: number,
+  kinds: readonly SyncRunKind[],
+  startedAfter: number | null = null,
+): Promise<SyncRun | undefined> {
   return firstRow(
     db
       .select()
       .from(syncRuns)
-      .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds])))
+      .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds]), startedAfterClause(startedAfter)))
       .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
       .limit(1),
   );
 }
 
 /** range_end of the newest succeeded run of these kinds: everything before it has been read once. */
-export async function getLastSucceededRunEnd(db: Db, organizationId: number, kinds: readonly SyncRunKind[]): Promise<number | null> {
+export async function getLastSucceededRunEnd(
+  db: Db,
+  organizationId: number,
+  kinds: readonly SyncRunKind[],
+  startedAfter: number | null = null,
+): Promise<number | null> {
   const row = await firstRow(
     db
       .select({ rangeEnd: syncRuns.rangeEnd })
       .from(syncRuns)
-      .where(and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds]), eq(syncRuns.status, "succeeded")))
+      .where(
+        and(eq(syncRuns.organizationId, organizationId), inArray(syncRuns.kind, [...kinds]), eq(syncRuns.status, "succeeded"), startedAfterClause(startedAfter)),
+      )
       .orderBy(desc(syncRuns.rangeEnd))
       .limit(1),
   );
@@ -92,7 +129,7 @@ export async function getLastSucceededRunEnd(db: Db, organizationId: number, kin
 }
 
 /** The newest run that stopped before covering its whole range (failed backfill or re-sync). */
-export async function getUnfinishedSyncRun(db: Db, organizationId: number): Promise<SyncRun | undefined> {
+export async function getUnfinishedSyncRun(db: Db, organizationId: number, startedAfter: number | null = null): Promise<SyncRun | undefined> {
   return firstRow(
     db
       .select()
@@ -100,6 +137,7 @@ export async function getUnfinishedSyncRun(db: Db, organizationId: number): Prom
       .where(
         and(
           eq(syncRuns.organizationId, organizationId),
+          startedAfterClause(startedAfter),
           inArray(syncRuns.kind, ["backfill", "resync"]),
           eq(syncRuns.status, "failed"),
           sql`${syncRuns.windowEnd} > ${syncRuns.rangeStart}`,
@@ -108,6 +146,55 @@ export async function getUnfinishedSyncRun(db: Db, organizationId: number): Prom
       .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
       .limit(1),
   );
+}
+
+/** The oldest range_start of the succeeded backfills: everything from it on has been read. */
+export async function getEarliestBackfilledStart(db: Db, organizationId: number, startedAfter: number | null): Promise<number | null> {
+  const row = await firstRow(
+    db
+      .select({ rangeStart: syncRuns.rangeStart })
+      .from(syncRuns)
+      .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.kind, "backfill"), eq(syncRuns.status, "succeeded"), startedAfterClause(startedAfter)))
+      .orderBy(asc(syncRuns.rangeStart))
+      .limit(1),
+  );
+  return row?.rangeStart ?? null;
+}
+
+/** The newest succeeded backfill or incremental run that read at least `fullMs` back (or a backfill of any length). */
+export async function getLatestFullRead(db: Db, organizationId: number, fullMs: number, startedAfter: number | null): Promise<SyncRun | undefined> {
+  return firstRow(
+    db
+      .select()
+      .from(syncRuns)
+      .where(
+        and(
+          eq(syncRuns.organizationId, organizationId),
+          eq(syncRuns.status, "succeeded"),
+          or(eq(syncRuns.kind, "backfill"), and(eq(syncRuns.kind, "incremental"), gte(sql`${syncRuns.rangeEnd} - ${syncRuns.rangeStart}`, fullMs))),
+          startedAfterClause(startedAfter),
+        ),
+      )
+      .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
+      .limit(1),
+  );
+}
+
+/** When the newest webhook event arrived (events are kept a week after processing); null when none. */
+export async function getLatestWebhookEventAt(db: Db, organizationId: number): Promise<number | null> {
+  const row = await firstRow(
+    db
+      .select({ receivedAt: webhookInbox.receivedAt })
+      .from(webhookInbox)
+      .where(eq(webhookInbox.organizationId, organizationId))
+      .orderBy(desc(webhookInbox.receivedAt))
+      .limit(1),
+  );
+  return row?.receivedAt ?? null;
+}
+
+function startedAfterClause(startedAfter: number | null) {
+  return startedAfter === null ? undefined : gt(syncRuns.startedAt, startedAfter);
 }
 
 export async function listSyncRuns(db: Db, organizationId: number, limit: number): Promise<SyncRun[]> {
@@ -166,6 +253,7 @@ export interface RunOutcome {
   errorMessage: string | null;
   isRetryable: boolean;
   errorCount: number;
+  usage: { requestCount: number; retryCount: number; busyMs: number };
   now: number;
 }
 
@@ -178,6 +266,9 @@ export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "id" | "own
       errorMessage: outcome.errorMessage,
       isRetryable: outcome.isRetryable,
       errorCount: outcome.errorCount,
+      requestCount: outcome.usage.requestCount,
+      retryCount: outcome.usage.retryCount,
+      busyMs: outcome.usage.busyMs,
       leaseOwner: null,
       leaseUntil: null,
       finishedAt: outcome.now,

@@ -9,6 +9,7 @@ import { createDialpadClientForOrganization } from "@/lib/services/dialpad-conne
 import { refreshDialpadUsers } from "@/lib/services/mapping/refresh-dialpad-users";
 import { describeSyncFailure } from "./describe-failure";
 import { readRemainingPages, type CommitReport } from "./read-pages";
+import { measureRunUsage } from "./run-usage";
 
 export interface SyncRunOptions {
   createClient?: (db: Db, organizationId: number) => DialpadClient;
@@ -71,8 +72,8 @@ export async function executeSyncRun(db: Db, runId: number, options: SyncRunOpti
       tally,
       onCommit: options.onCommit,
     });
-    const errorCount = run.errorCount + client.stats().retries + tally.pageRetries;
-    const finished = await finishSyncRun(db, { id: runId, owner }, { status: "succeeded", errorMessage: null, isRetryable: false, errorCount, now: now() });
+    const usage = measureRunUsage(run, client.stats(), tally, now());
+    const finished = await finishSyncRun(db, { id: runId, owner }, { status: "succeeded", errorMessage: null, isRetryable: false, errorCount: run.errorCount, usage, now: now() });
     if (finished) await updateDialpadConnection(db, run.organizationId, { lastSyncAt: now() });
   } catch (error) {
     // Taken over or stopped (disconnect): the new holder owns the row now.
@@ -80,8 +81,9 @@ export async function executeSyncRun(db: Db, runId: number, options: SyncRunOpti
       const failure = describeSyncFailure(error);
       const detail = error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error;
       console.error(`[sync] run ${runId} (organization ${run.organizationId}) failed: ${detail}`);
-      const errorCount = run.errorCount + client.stats().retries + tally.pageRetries + 1;
-      await finishSyncRun(db, { id: runId, owner }, { status: "failed", errorMessage: failure.message, isRetryable: failure.isRetryable, errorCount, now: now() });
+      // Retries that got through are counted apart (retry_count); only the failure that stopped the run is an error.
+      const usage = measureRunUsage(run, client.stats(), tally, now());
+      await finishSyncRun(db, { id: runId, owner }, { status: "failed", errorMessage: failure.message, isRetryable: failure.isRetryable, errorCount: run.errorCount + 1, usage, now: now() });
     }
   } finally {
     clearInterval(heartbeat);

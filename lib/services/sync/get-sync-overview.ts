@@ -3,6 +3,7 @@ import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { getSyncSettings, listSyncRuns, type SyncSettings } from "@/db/queries/sync";
 import type { SyncRun, SyncRunKind, SyncRunStatus, SyncRunTrigger } from "@/db/schema";
 import { assertAdmin, type AdminContext } from "@/lib/services/dialpad-connection/context";
+import { getLimitShare } from "./run-usage";
 import { describeProgress, type SyncProgress } from "./windows";
 
 export interface SyncRunView {
@@ -18,6 +19,12 @@ export interface SyncRunView {
   callsAdded: number;
   callsUpdated: number;
   quarantined: number;
+  /** Requests sent to Dialpad, and the share of Dialpad's 20 requests/s they used while the run worked (null: too short to tell). */
+  requestCount: number;
+  limitShare: number | null;
+  /** Failed requests that were tried again (a 503 that then succeeded is a retry, not an error). */
+  retryCount: number;
+  /** Times the run failed. */
   errorCount: number;
   errorMessage: string | null;
   progress: SyncProgress;
@@ -59,7 +66,8 @@ function toView(run: SyncRun): SyncRunView {
   return {
     id: run.id, kind: run.kind, trigger: run.trigger, status: run.status, rangeStart: run.rangeStart, rangeEnd: run.rangeEnd,
     startedAt: run.startedAt, finishedAt: run.finishedAt, pages: run.pages, callsAdded: run.callsAdded,
-    callsUpdated: run.callsUpdated, quarantined: run.quarantined, errorCount: run.errorCount, errorMessage: run.errorMessage,
+    callsUpdated: run.callsUpdated, quarantined: run.quarantined, requestCount: run.requestCount, limitShare: getLimitShare(run),
+    retryCount: run.retryCount, errorCount: run.errorCount, errorMessage: run.errorMessage,
     progress: describeProgress(run),
   };
 }

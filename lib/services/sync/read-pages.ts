@@ -6,6 +6,7 @@ import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/
 import { DialpadRequestError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
+import { measureRunUsage } from "./run-usage";
 import { advanceCheckpoint, isRangeDone, windowQuery, type Checkpoint } from "./windows";
 
 export interface CommitReport {
@@ -79,7 +80,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
       checkpoint: at,
       pages: batch.pages,
       itemsSeen: batch.itemsSeen,
-      errorCount: run.errorCount + context.client.stats().retries + tally.pageRetries,
+      usage: measureRunUsage(run, context.client.stats(), tally, context.now()),
     });
     totals.pages += batch.pages;
     totals.callsSeen += batch.itemsSeen;

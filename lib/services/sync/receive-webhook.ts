@@ -1,7 +1,7 @@
 import { z } from "@/lib/zod";
 import type { Db } from "@/db/client";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
-import { findOrganizationIdByWebhookToken } from "@/db/queries/sync";
+import { findOrganizationIdByWebhookToken, saveSyncMark } from "@/db/queries/sync";
 import { insertWebhookEvent } from "@/db/queries/webhook-inbox";
 import { DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "@/lib/integrations/dialpad/errors";
 import { verifyDialpadWebhook, webhookEventKey } from "@/lib/integrations/dialpad/webhook";
@@ -35,6 +35,9 @@ export async function receiveDialpadWebhook(
     payload = await verifyDialpadWebhook(delivery.body, [secret]);
     eventKey = webhookEventKey(payload);
   } catch (error) {
+    const isRefused = error instanceof DialpadWebhookSignatureError || error instanceof DialpadWebhookMalformedError;
+    // Refused deliveries make webhooks suspect, so polling reads the full window again for a while.
+    if (isRefused) await saveSyncMark(db, organizationId, { webhookFailedAt: delivery.now ?? Date.now() }, delivery.now ?? Date.now());
     if (error instanceof DialpadWebhookSignatureError) return { status: 401, error: "Invalid signature." };
     if (error instanceof DialpadWebhookMalformedError) return { status: error.status, error: error.message };
     throw error;

@@ -79,7 +79,7 @@ describe("sync under Dialpad faults", { timeout: 60_000 }, () => {
     await fault({ kind: "5xx", status: 503, times: 7 });
     const { db, organizationId, finished, faults, clock, runSleeps } = await backfill();
     expect(faults).toBe(7);
-    expect(finished).toMatchObject({ status: "succeeded", errorCount: 7 });
+    expect(finished).toMatchObject({ status: "succeeded", errorCount: 0, retryCount: 7 });
     // Five attempts (four backoffs) exhaust the client; the run waits once and asks again (two more backoffs).
     expect(clock.sleeps).toHaveLength(6);
     expect(runSleeps).toEqual([5]);
@@ -91,7 +91,7 @@ describe("sync under Dialpad faults", { timeout: 60_000 }, () => {
     const { db, organizationId, finished, faults, clock } = await backfill();
     expect(clock.sleeps).toEqual([1_000, 1_000, 1_000]);
     expect(faults).toBe(3);
-    expect(finished).toMatchObject({ status: "succeeded", errorCount: 3 });
+    expect(finished).toMatchObject({ status: "succeeded", errorCount: 0, retryCount: 3 });
     await expectComplete(db, organizationId);
   });
 
@@ -106,14 +106,14 @@ describe("sync under Dialpad faults", { timeout: 60_000 }, () => {
       }
     });
     expect(faults).toBe(2);
-    expect(finished).toMatchObject({ status: "succeeded", errorCount: 2 });
+    expect(finished).toMatchObject({ status: "succeeded", errorCount: 0, retryCount: 2 });
     await expectComplete(db, organizationId);
   });
 
   it("retries a truncated body", async () => {
     await fault({ kind: "malformed_json", times: 1 });
     const { db, organizationId, finished } = await backfill();
-    expect(finished).toMatchObject({ status: "succeeded", errorCount: 1 });
+    expect(finished).toMatchObject({ status: "succeeded", errorCount: 0, retryCount: 1 });
     await expectComplete(db, organizationId);
   });
 

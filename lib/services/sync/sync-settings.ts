@@ -17,7 +17,30 @@ export async function getSyncSettingsForAdmin(db: Db, admin: AdminContext): Prom
   return getSyncSettings(db, admin.organizationId);
 }
 
-/** Saves the organization's sync settings; they apply from the next run. */
+/**
+ * The backfill length chosen on the connect form, saved in the connect's transaction (before the first
+ * backfill is planned); the other settings keep their values. Audited like any settings change.
+ */
+export async function saveBackfillDaysChosenAtConnect(tx: Db, admin: AdminContext, backfillDays: number, now: number): Promise<void> {
+  const days = syncSettingsSchema.shape.backfillDays.parse(backfillDays);
+  const before = await getSyncSettings(tx, admin.organizationId);
+  if (before.backfillDays === days) return;
+  await saveSyncSettings(tx, admin.organizationId, { ...before, backfillDays: days }, now);
+  await recordAuditEvent(tx, {
+    organizationId: admin.organizationId,
+    actor: admin,
+    action: "sync.settings_changed",
+    target: { type: "sync_settings" },
+    summary: "Changed sync settings",
+    details: changedFields(before, { ...before, backfillDays: days }, ["backfillDays"]),
+    at: now,
+  });
+}
+
+/**
+ * Saves the organization's sync settings; they apply from the next run. A raised backfill makes the
+ * next run read the older days it adds (prepareNextRun), without waiting for anything else.
+ */
 export async function updateSyncSettings(db: Db, admin: AdminContext, input: SyncSettings, options: { now?: number } = {}): Promise<SyncSettings> {
   assertAdmin(admin);
   const settings = syncSettingsSchema.parse(input);

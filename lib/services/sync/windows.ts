@@ -57,3 +57,34 @@ export function describeProgress(run: SyncRun): SyncProgress {
     callsPerSecond: elapsedMs > 0 && seen > 0 ? Math.round((seen * 1000) / elapsedMs) : null,
   };
 }
+
+/** While webhooks bring calls as they happen, a scheduled poll re-reads only this much. */
+export const shortReadMs = 2 * 3_600_000;
+/** The full trailing window is read at least this often, whatever the webhooks do. */
+export const fullReadEveryMs = 24 * 3_600_000;
+
+export interface IncrementalRangeInput {
+  now: number;
+  /** The trailing window setting (48 h by default): what a full re-read covers. */
+  fullWindowMs: number;
+  /** Nothing before this is read (the backfill setting). */
+  backfillStart: number;
+  /** End of the newest succeeded run: a longer outage is read from there back. */
+  coveredUntil: number;
+  /** When the newest full re-read (or backfill) started; null when none. */
+  lastFullReadAt: number | null;
+  isWebhookHealthy: boolean;
+}
+
+/**
+ * The range of the next incremental run. Each poll costs Dialpad requests from a budget the company
+ * shares with all its integrations, so while webhooks are healthy it re-reads a short window and the
+ * full window once a day; when webhooks look unhealthy, or a day has passed, it reads the full window.
+ */
+export function chooseIncrementalRange(input: IncrementalRangeInput): { rangeStart: number; rangeEnd: number; isFull: boolean } {
+  const { now } = input;
+  const isFull = !input.isWebhookHealthy || input.lastFullReadAt === null || now - input.lastFullReadAt >= fullReadEveryMs;
+  const lookBackMs = isFull ? input.fullWindowMs : Math.min(shortReadMs, input.fullWindowMs);
+  const rangeStart = Math.max(input.backfillStart, Math.min(now - lookBackMs, input.coveredUntil - lookBackMs));
+  return { rangeStart, rangeEnd: now, isFull };
+}
