@@ -6,10 +6,14 @@ import { isDialpadResultMessage } from "./dialpad-popup";
 
 const authorizePath = "/api/integrations/dialpad/authorize";
 
-/** Opens Dialpad's sign-in in a popup (same window where popups are blocked) and waits for the result. */
-export function AuthenticateDialpadButton({ label }: { label: string }) {
+/**
+ * Opens Dialpad's sign-in in a popup (same window where popups are blocked) and waits for the result.
+ * With `backfillDays`, it first asks how many days of calls the first backfill should fetch.
+ */
+export function AuthenticateDialpadButton({ label, backfillDays }: { label: string; backfillDays?: number }) {
   const router = useRouter();
   const [isWaiting, setIsWaiting] = useState(false);
+  const [days, setDays] = useState(backfillDays === undefined ? "" : String(backfillDays));
   const popupRef = useRef<Window | null>(null);
   const resultRef = useRef(false);
 
@@ -41,11 +45,11 @@ export function AuthenticateDialpadButton({ label }: { label: string }) {
 
   function authenticate() {
     resultRef.current = false;
-    const popup = window.open(`${authorizePath}?popup=1`, "dialpad-auth", "popup,width=520,height=720");
+    const choice = backfillDays !== undefined && days.trim() !== "" ? `backfillDays=${encodeURIComponent(days.trim())}` : "";
+    const popup = window.open(`${authorizePath}?popup=1${choice ? `&${choice}` : ""}`, "dialpad-auth", "popup,width=520,height=720");
     if (!popup) {
       // A full-page navigation on purpose: the route handler redirects to Dialpad's own sign-in page.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign(authorizePath);
+      window.location.assign(choice ? `${authorizePath}?${choice}` : authorizePath);
       return;
     }
     popupRef.current = popup;
@@ -53,15 +57,35 @@ export function AuthenticateDialpadButton({ label }: { label: string }) {
   }
 
   return (
-    <div className="button-row">
-      <button type="button" className="button" onClick={authenticate} disabled={isWaiting}>
-        {label}
-      </button>
-      {isWaiting ? (
-        <span className="muted" role="status">
-          Waiting for Dialpad… finish signing in in the Dialpad window.
-        </span>
+    <div className="stack">
+      {backfillDays !== undefined ? (
+        <div className="field">
+          <label htmlFor="connect-backfill-days">Fetch calls from the last (days)</label>
+          <input
+            id="connect-backfill-days"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={365}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+            aria-describedby="connect-backfill-days-hint"
+          />
+          <p id="connect-backfill-days-hint" className="muted">
+            The first sync reads this many days of call history (1–365). You can raise it later; the older days are then fetched on their own.
+          </p>
+        </div>
       ) : null}
+      <div className="button-row">
+        <button type="button" className="button" onClick={authenticate} disabled={isWaiting}>
+          {label}
+        </button>
+        {isWaiting ? (
+          <span className="muted" role="status">
+            Waiting for Dialpad… finish signing in in the Dialpad window.
+          </span>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { AuthenticateDialpadButton } from "./authenticate-dialpad-button";
 
-/** The seed's path: choose Dialpad from the phone-system drop-down, then authenticate. */
-export function PhoneSystemPicker() {
+/** The seed's path: choose Dialpad from the phone-system drop-down, choose how far back to fetch, then authenticate. */
+export function PhoneSystemPicker({ backfillDays }: { backfillDays: number }) {
   const [system, setSystem] = useState("");
   return (
     <div className="stack">
@@ -15,7 +15,7 @@ export function PhoneSystemPicker() {
           <option value="dialpad">Dialpad</option>
         </select>
       </div>
-      {system === "dialpad" ? <AuthenticateDialpadButton label="Authenticate with Dialpad" /> : null}
+      {system === "dialpad" ? <AuthenticateDialpadButton label="Authenticate with Dialpad" backfillDays={backfillDays} /> : null}
     </div>
   );
 }

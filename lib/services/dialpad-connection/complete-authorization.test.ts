@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/db/queries/audit";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { readStoredText } from "@/db/queries/stored-text";
+import { getLatestSyncRun, getSyncSettings } from "@/db/queries/sync";
 import type { Organization } from "@/db/schema";
 import { hiddenField, postForm, startTestEmulator } from "@/emulator/testing/harness";
 import type { RunningEmulator } from "@/emulator/server";
@@ -84,6 +85,16 @@ describe("completeDialpadAuthorization against the emulator", () => {
     expect(stored).toContain(connection.accessTokenCipher!);
     expect(stored).not.toContain(accessToken);
     expect(stored).not.toContain(refreshToken);
+  });
+
+  it("saves the backfill length chosen on the connect form before the first backfill, which reads that far back", async () => {
+    const { db, organization, admin } = await setUp();
+    const callback = await consent(await startDialpadAuthorization(db, admin, { isPopup: false, backfillDays: 90 }), "admin@acme.test", "allow");
+    expect((await completeDialpadAuthorization(db, admin, callback)).outcome.status).toBe("connected");
+
+    expect((await getSyncSettings(db, organization.id)).backfillDays).toBe(90);
+    const backfill = (await getLatestSyncRun(db, organization.id, ["backfill"]))!;
+    expect([backfill.trigger, (backfill.rangeEnd - backfill.rangeStart) / 86_400_000, backfill.windowsTotal]).toEqual(["connect", 90, 90]);
   });
 
   it("rejects a replayed callback: the state works once", async () => {

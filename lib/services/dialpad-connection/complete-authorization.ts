@@ -9,6 +9,7 @@ import { exchangeAuthorizationCode, revokeToken, type TokenSet } from "@/lib/int
 import { toDialpadCompanyRecord, toDialpadUserRecord } from "@/lib/integrations/dialpad/transform";
 import { getEligibility } from "@/lib/mapping/eligibility";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { saveBackfillDaysChosenAtConnect } from "@/lib/services/sync/sync-settings";
 import { assertAdmin, type AdminContext } from "./context";
 import { afterDialpadConnected } from "./lifecycle";
 import { hashOauthState, openCodeVerifier } from "./start-authorization";
@@ -46,10 +47,10 @@ export async function completeDialpadAuthorization(
     if (error instanceof DialpadCallbackError) return { outcome: connectFailure("invalid_state"), isPopup };
     return { outcome: connectFailure("error"), isPopup };
   }
-  return { outcome: await verifyAndStore(db, admin, tokens, now), isPopup };
+  return { outcome: await verifyAndStore(db, admin, tokens, now, stored.backfillDays), isPopup };
 }
 
-async function verifyAndStore(db: Db, admin: AdminContext, tokens: TokenSet, now: number): Promise<ConnectOutcome> {
+async function verifyAndStore(db: Db, admin: AdminContext, tokens: TokenSet, now: number, backfillDays: number | null): Promise<ConnectOutcome> {
   const client = createDialpadClient({
     baseUrl: getEnv().DIALPAD_BASE_URL,
     getAccessToken: async () => tokens.accessToken,
@@ -93,6 +94,8 @@ async function verifyAndStore(db: Db, admin: AdminContext, tokens: TokenSet, now
         totalUserCount,
         updatedAt: now,
       });
+      // Before afterDialpadConnected plans the first backfill, so it reads as far back as the admin chose.
+      if (backfillDays !== null) await saveBackfillDaysChosenAtConnect(tx, admin, backfillDays, now);
       await recordAuditEvent(tx, {
         organizationId: admin.organizationId,
         actor: admin,

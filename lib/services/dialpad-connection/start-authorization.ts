@@ -19,11 +19,14 @@ export function openCodeVerifier(stateHash: string, envelope: string): string {
   return getTokenCipher().decrypt(envelope, tokenAad("oauth_state", stateHash, "code_verifier"));
 }
 
-/** Starts the OAuth flow for an admin: a one-time state bound to them, and the Dialpad authorize URL. */
+/**
+ * Starts the OAuth flow for an admin: a one-time state bound to them, and the Dialpad authorize URL.
+ * `backfillDays`, chosen on the connect form, rides with the state and is saved when the connect succeeds.
+ */
 export async function startDialpadAuthorization(
   db: Db,
   admin: AdminContext,
-  options: { isPopup: boolean; now?: number },
+  options: { isPopup: boolean; backfillDays?: number; now?: number },
 ): Promise<string> {
   assertAdmin(admin);
   const now = options.now ?? Date.now();
@@ -36,6 +39,7 @@ export async function startDialpadAuthorization(
     userId: admin.userId,
     codeVerifierCipher: sealCodeVerifier(stateHash, request.codeVerifier),
     isPopup: options.isPopup,
+    backfillDays: options.backfillDays ?? null,
     expiresAt: now + oauthStateLifetimeMs,
     createdAt: now,
   });

@@ -9,6 +9,7 @@ import { formatLocalDateTime } from "@/lib/dates";
 import { describeConnectFailure } from "@/lib/services/dialpad-connection/connect-outcome";
 import { getDialpadConnectionSummary, type DialpadConnectionSummary } from "@/lib/services/dialpad-connection/get-connection-summary";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { getSyncSettingsForAdmin } from "@/lib/services/sync/sync-settings";
 import { requireViewer } from "@/lib/session";
 import { disconnectDialpadAction } from "./actions";
 import { resyncRangeAction, saveSyncSettingsAction, syncNowAction } from "./sync-actions";
@@ -24,10 +25,11 @@ const searchSchema = z.object({
 export default async function ProductsPage({ searchParams }: PageProps<"/settings/products">) {
   const viewer = await requireViewer({ roles: ["admin"] });
   const db = getDb();
-  const [organization, summary, search] = await Promise.all([
+  const [organization, summary, search, syncSettings] = await Promise.all([
     getViewerOrganization(db, viewer),
     getDialpadConnectionSummary(db, viewer),
     searchParams.then((params) => searchSchema.parse(params)),
+    getSyncSettingsForAdmin(db, viewer),
   ]);
   const isActive = summary && summary.status !== "disconnected";
 
@@ -51,7 +53,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/setting
             sign in on Dialpad&apos;s own page as a Dialpad company admin; Daymark keeps only the access tokens, never your
             Dialpad password. The Dialpad company must use this organization&apos;s domain, {organization.domain}.
           </p>
-          <PhoneSystemPicker />
+          <PhoneSystemPicker backfillDays={syncSettings.backfillDays} />
         </>
       )}
     </section>
