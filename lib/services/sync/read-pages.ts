@@ -3,7 +3,7 @@ import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/quer
 import { commitSyncPages, SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/client";
-import { DialpadRequestError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
+import { DialpadCursorExpiredError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
 import { measureRunUsage } from "./run-usage";
@@ -49,16 +49,21 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
   const { tally } = context;
   const totals = { pages: run.pages, callsSeen: run.callsSeen, callsAdded: run.callsAdded, callsUpdated: run.callsUpdated };
 
+  // Per window: a cursor that keeps expiring before the next page is asked for means something else is wrong.
+  const restarts = new Map<number, number>();
   async function fetchPage(at: Checkpoint): Promise<FetchedPage> {
     let query = windowQuery(run, at);
     for (let attempt = 1; ; attempt++) {
       try {
         return await context.client.listCalls({ ...query, limit: context.pageSize });
       } catch (error) {
-        // A stored cursor can outlive Dialpad's memory of it: read the window again from its start.
-        if (error instanceof DialpadRequestError && error.status === 400 && query.cursor) {
+        // Dialpad forgets cursors after a few minutes (a resumed run's stored one, or one that waited out
+        // 429s): read the window again from its start. Legs already stored are merged, not duplicated.
+        if (error instanceof DialpadCursorExpiredError && query.cursor && (restarts.get(at.windowEnd) ?? 0) < maxWindowRestarts) {
           query = { ...query, cursor: null };
+          restarts.set(at.windowEnd, (restarts.get(at.windowEnd) ?? 0) + 1);
           tally.pageRetries++;
+          attempt--;
           continue;
         }
         if (!(error instanceof DialpadTransientError) || attempt >= context.maxPageAttempts) throw error;
@@ -124,6 +129,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
 
 const maxBatchAgeMs = 250;
 const maxRetryWaitMs = 60_000;
+const maxWindowRestarts = 3;
 
 function emptyBatch(since: number) {
   return { legs: [] as IncomingLeg[], rejected: [] as RejectedRecord[], pages: 0, itemsSeen: 0, since };
