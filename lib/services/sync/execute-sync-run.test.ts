@@ -13,14 +13,15 @@ import {
   expectStoredCallsToMatch,
   expectedPageCount,
   fastClientFactory,
+  servedPageSize,
   startSyncEmulator,
+  syncEmulatorConfig,
+  syncModes,
+  type SyncMode,
 } from "./testing/harness";
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startSyncEmulator();
-});
-afterAll(() => emulator.close());
+let mode: SyncMode;
 
 const rangeStart = anchor - 3 * dayMs;
 const pageSize = 10;
@@ -32,7 +33,13 @@ async function setUp() {
   return { db, organizationId, options };
 }
 
-describe("executeSyncRun", () => {
+describe.each(syncModes)("executeSyncRun against %s Dialpad", (syncMode) => {
+  beforeAll(async () => {
+    mode = syncMode;
+    emulator = await startSyncEmulator(syncEmulatorConfig(syncMode));
+  });
+  afterAll(() => emulator.close());
+
   it("backfills every leg of the range exactly, each batch of pages committed with its checkpoint", async () => {
     const { db, organizationId, options } = await setUp();
     const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
@@ -48,7 +55,7 @@ describe("executeSyncRun", () => {
       windowsDone: 3,
       windowEnd: rangeStart,
       cursor: null,
-      pages: expectedPageCount(expected, rangeStart, anchor, pageSize),
+      pages: expectedPageCount(expected, rangeStart, anchor, servedPageSize(mode, pageSize)),
       callsSeen: expected.length,
       callsAdded: expected.length,
       callsUpdated: 0,
@@ -79,6 +86,6 @@ describe("executeSyncRun", () => {
     const [a, b] = await Promise.all([executeSyncRun(db, run!.id, options), executeSyncRun(db, run!.id, options)]);
     expect([a?.status, b?.status].sort()).toEqual(["succeeded", undefined].sort());
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
-    expect((await getSyncRun(db, run!.id))?.pages).toBe(expectedPageCount(expected, rangeStart, anchor, pageSize));
+    expect((await getSyncRun(db, run!.id))?.pages).toBe(expectedPageCount(expected, rangeStart, anchor, servedPageSize(mode, pageSize)));
   });
 });
