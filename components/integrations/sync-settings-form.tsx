@@ -23,7 +23,7 @@ export function SyncSettingsForm({ action, settings }: { action: FormAction<Sync
         max={365}
         defaultValue={value("backfillDays")}
         errors={fieldErrors.backfillDays}
-        hint="How far back the first sync after connecting goes. For older days later, re-sync a date range."
+        hint="How far back Daymark keeps calls synced. Raising it fetches the older days on their own, right away."
       />
       <TextField
         name="intervalMinutes"
@@ -44,7 +44,7 @@ export function SyncSettingsForm({ action, settings }: { action: FormAction<Sync
         errors={fieldErrors.trailingWindowHours}
         hint="Each scheduled sync reads this many hours again, to catch calls Dialpad finished or changed late."
       />
-      <FormStatus state={state} success="Sync settings saved. They apply from the next sync." />
+      <FormStatus state={state} success="Sync settings saved. A longer backfill fetches the older days now; the rest applies from the next sync." />
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save sync settings
       </SubmitButton>

@@ -78,8 +78,10 @@ test.describe.serial("Settings → Products → Phone System: call sync", () => 
     await expect(page.getByText("At least 1 day.")).toBeVisible();
     await page.getByLabel("Backfill (days)").fill("45");
     await page.getByRole("button", { name: "Save sync settings" }).click();
-    await expect(page.getByText("Sync settings saved. They apply from the next sync.")).toBeVisible();
+    await expect(page.getByText("Sync settings saved. A longer backfill fetches the older days now; the rest applies from the next sync.")).toBeVisible();
     await page.reload();
+    // Raised from 30 to 45 days: the 15 older days are fetched on their own.
+    await expect(await newestFinishedRow(page)).toContainText("Backfill by an admin");
     await page.getByText("Sync settings", { exact: true }).click();
     await expect(page.getByLabel("Backfill (days)")).toHaveValue("45");
   });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
-import { insertSyncRun, saveSyncSettings } from "@/db/queries/sync";
+import { getOrganizationById } from "@/db/queries/organizations";
+import { getRunningSyncRun, insertSyncRun, saveSyncSettings } from "@/db/queries/sync";
 import { insertWebhookEvent } from "@/db/queries/webhook-inbox";
 import { createTestDb } from "@/tests/db";
-import { createOrganization } from "@/tests/factories";
+import { createOrganization, createUser } from "@/tests/factories";
 import { cleanUpSyncAfterDisconnect } from "./connection-lifecycle";
 import { prepareNextRun } from "./plan-run";
+import { updateSyncSettings } from "./sync-settings";
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -62,6 +64,19 @@ describe("prepareNextRun: how far back", () => {
 
     const next = await prepareNextRun(db, organizationId, { trigger: "schedule", now: later });
     expect("run" in next && next.run).toMatchObject({ kind: "backfill", rangeStart: later - 90 * dayMs, rangeEnd: connectedAt - 30 * dayMs });
+  });
+
+  it("starts reading the older days as soon as a raised backfill setting is saved", async () => {
+    const { db, organizationId } = await setUp();
+    const ada = await createUser(db, (await getOrganizationById(db, organizationId))!, { role: "admin", name: "Ada" });
+    await recordRun(db, organizationId, { kind: "backfill", rangeStart: connectedAt - 30 * dayMs, rangeEnd: connectedAt });
+    const savedAt = connectedAt + hourMs;
+    const viewer = { organizationId, userId: ada.id, name: "Ada", role: "admin" as const };
+    await updateSyncSettings(db, viewer, { backfillDays: 45, intervalMinutes: 5, trailingWindowHours: 48 }, { now: savedAt, launch: false });
+
+    expect(await getRunningSyncRun(db, organizationId)).toMatchObject({
+      kind: "backfill", trigger: "admin", rangeStart: savedAt - 45 * dayMs, rangeEnd: connectedAt - 30 * dayMs,
+    });
   });
 
   it("backfills in full again after the call data was deleted and Dialpad reconnected", async () => {

@@ -4,7 +4,9 @@ import { getSyncSettings, saveSyncSettings, type SyncSettings } from "@/db/queri
 import { withTransaction } from "@/db/transaction";
 import { changedFields } from "@/lib/services/audit/changed-fields";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { isAppError } from "@/lib/errors";
 import { assertAdmin, type AdminContext } from "@/lib/services/dialpad-connection/context";
+import { requestSyncNow } from "./request-sync";
 
 export const syncSettingsSchema = z.object({
   backfillDays: z.coerce.number().int("Enter whole days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
@@ -38,15 +40,21 @@ export async function saveBackfillDaysChosenAtConnect(tx: Db, admin: AdminContex
 }
 
 /**
- * Saves the organization's sync settings; they apply from the next run. A raised backfill makes the
- * next run read the older days it adds (prepareNextRun), without waiting for anything else.
+ * Saves the organization's sync settings; they apply from the next run. A raised backfill starts a
+ * run for the older days it adds at once (when Dialpad is connected and no run is going; otherwise the
+ * next scheduled sync does, as prepareNextRun always reads the days a backfill setting asks for).
  */
-export async function updateSyncSettings(db: Db, admin: AdminContext, input: SyncSettings, options: { now?: number } = {}): Promise<SyncSettings> {
+export async function updateSyncSettings(
+  db: Db,
+  admin: AdminContext,
+  input: SyncSettings,
+  options: { now?: number; launch?: boolean } = {},
+): Promise<SyncSettings> {
   assertAdmin(admin);
   const settings = syncSettingsSchema.parse(input);
   const now = options.now ?? Date.now();
-  await withTransaction(db, async (tx) => {
-    const before = await getSyncSettings(tx, admin.organizationId);
+  const before = await withTransaction(db, async (tx) => {
+    const stored = await getSyncSettings(tx, admin.organizationId);
     await saveSyncSettings(tx, admin.organizationId, settings, now);
     await recordAuditEvent(tx, {
       organizationId: admin.organizationId,
@@ -54,9 +62,20 @@ export async function updateSyncSettings(db: Db, admin: AdminContext, input: Syn
       action: "sync.settings_changed",
       target: { type: "sync_settings" },
       summary: "Changed sync settings",
-      details: changedFields(before, settings, ["backfillDays", "intervalMinutes", "trailingWindowHours"]),
+      details: changedFields(stored, settings, ["backfillDays", "intervalMinutes", "trailingWindowHours"]),
       at: now,
     });
+    return stored;
   });
+  if (settings.backfillDays > before.backfillDays) await fetchOlderDaysNow(db, admin, { now, launch: options.launch });
   return settings;
+}
+
+async function fetchOlderDaysNow(db: Db, admin: AdminContext, options: { now: number; launch?: boolean }): Promise<void> {
+  try {
+    await requestSyncNow(db, admin, options);
+  } catch (error) {
+    // Busy or not connected: the scheduler starts it with its next sync.
+    if (!isAppError(error)) throw error;
+  }
 }
