@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { databaseUrl, dropDatabase, postgresTestServer, withAdminClient } from "@/tests/db/postgres-server";
+import { databaseUrl, dropDatabase, postgresTestServer, testDatabasePrefix, withAdminClient } from "@/tests/db/postgres-server";
 
 export interface ScratchDatabase {
   /** A file path (SQLite) or a postgres:// URL: what DATABASE_URL would hold. */
@@ -20,8 +20,8 @@ export function createScratchSqliteFile(): ScratchDatabase {
 /** A new, empty database (not the migrated template) on the PostgreSQL project's server. */
 export async function createScratchPostgresDatabase(): Promise<ScratchDatabase> {
   const server = postgresTestServer();
-  // The daymark_test_ prefix: the run's teardown drops any a killed worker left behind.
-  const name = `daymark_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  // The run's prefix: its teardown drops any a killed worker left behind.
+  const name = `${testDatabasePrefix(server.templateName)}${process.pid}_${randomBytes(4).toString("hex")}`;
   await withAdminClient(server.adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   return { url: databaseUrl(server.adminUrl, name), dispose: () => dropDatabase(server, name) };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { getActiveEngine } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
-import { createDatabaseFromTemplate, dropDatabase, postgresTestServer } from "./postgres-server";
+import { createDatabaseFromTemplate, dropDatabase, postgresTestServer, testDatabasePrefix } from "./postgres-server";
 
 type Created = { db: Db; dispose: () => Promise<void> };
 const created: Created[] = [];
@@ -47,7 +47,7 @@ async function createSqliteTestDb(): Promise<Created> {
 
 async function createPostgresTestDb(): Promise<Created> {
   const server = postgresTestServer();
-  const name = `daymark_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const name = `${testDatabasePrefix(server.templateName)}${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = await createDatabaseFromTemplate(server, name);
   const db = openDatabase(url);
   urls.set(db, url);

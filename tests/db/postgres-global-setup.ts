@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { databaseUrl, withAdminClient } from "./postgres-server";
+import { databaseUrl, testDatabasePrefix, withAdminClient } from "./postgres-server";
 import { startTestPostgres } from "./test-postgres";
 
 export default async function setup(): Promise<() => Promise<void>> {
@@ -19,8 +19,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   console.log(`Database engine for this project: ${server.description}`);
   return async () => {
     await withAdminClient(server.adminUrl, async (client) => {
-      // Databases a killed worker could not drop are named after the template's run too.
-      const leftovers = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'daymark_test_%'");
+      // Databases a killed worker could not drop carry this run's prefix; other runs' databases (a
+      // second vitest on the same server) are theirs to drop.
+      const leftovers = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+        testDatabasePrefix(templateName),
+      ]);
       for (const { datname } of leftovers.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       await client.query(`DROP DATABASE IF EXISTS "${templateName}" WITH (FORCE)`);
     });

@@ -14,6 +14,11 @@ export function postgresTestServer(): PostgresTestServer {
   return { adminUrl, templateName };
 }
 
+/** Test databases are named after their run's template, so a run's teardown drops only its own. */
+export function testDatabasePrefix(templateName: string): string {
+  return `daymark_test_${templateName.replace(/^daymark_template_/, "")}_`;
+}
+
 export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
