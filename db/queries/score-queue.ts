@@ -105,7 +105,7 @@ export async function claimQueueRows(
     const rows = await tx
       .update(queue)
       .set({ isClaimed: true, claimedUntil: until })
-      .where(inArray(queue.id, ids))
+      .where(and(eq(queue.organizationId, organizationId), inArray(queue.id, ids)))
       .returning(rowColumns);
     // PostgreSQL: a writer still in its transaction may have let one of these rows absorb its change
     // (the trigger saw it unclaimed); SHARE waits for every open writer of calls, so this drain then

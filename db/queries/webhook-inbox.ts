@@ -49,7 +49,9 @@ export async function commitWebhookBatch(db: Db, batch: WebhookBatch): Promise<U
       await tx
         .update(webhookInbox)
         .set({ processedAt: batch.now })
-        .where(and(inArray(webhookInbox.id, [...batch.eventIds]), isNull(webhookInbox.processedAt)));
+        .where(
+          and(eq(webhookInbox.organizationId, batch.organizationId), inArray(webhookInbox.id, [...batch.eventIds]), isNull(webhookInbox.processedAt)),
+        );
     }
     return counts;
   });
@@ -92,7 +94,7 @@ export async function claimAndApplyWebhookEvents(
     await tx
       .update(webhookInbox)
       .set({ processedAt: claim.now })
-      .where(inArray(webhookInbox.id, rows.map((row) => row.id)));
+      .where(and(eq(webhookInbox.organizationId, claim.organizationId), inArray(webhookInbox.id, rows.map((row) => row.id))));
     return { events: rows.length, ...counts, quarantined: rejected.length };
   });
 }
