@@ -11,15 +11,23 @@ import { createUser } from "@/tests/factories";
 import { waitFor } from "@/tests/wait-for";
 import { startSyncAfterConnect } from "./connection-lifecycle";
 import { receiveDialpadWebhook } from "./receive-webhook";
-import { admin, anchor, connectOrganization, createConnectedOrganization, dayMs, emulatorCalls, expectStoredCallsToMatch, fastClientFactory, startSyncEmulator } from "./testing/harness";
+import {
+  admin,
+  anchor,
+  connectOrganization,
+  createConnectedOrganization,
+  dayMs,
+  emulatorCalls,
+  expectStoredCallsToMatch,
+  fastClientFactory,
+  startSyncEmulator,
+  syncEmulatorConfig,
+  syncModes,
+} from "./testing/harness";
 import { callEvent, signEvent } from "./testing/webhook-harness";
 import { webhookCallStates } from "./webhook-registration";
 
 let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startSyncEmulator();
-});
-afterAll(() => emulator.close());
 // Each test starts from an emulated company without webhooks.
 beforeEach(() => admin(emulator, "/reset", {}));
 
@@ -38,49 +46,56 @@ async function waitForRun(db: Db, runId: number) {
   );
 }
 
-describe("connect and disconnect", () => {
-  it("on connect registers one webhook and subscription, then backfills the default 30 days in the background", async () => {
-    const db = await createTestDb();
-    const organizationId = await createConnectedOrganization(db, emulator);
-    const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-    const run = await waitForRun(db, runId!);
-    expect(run).toMatchObject({ kind: "backfill", trigger: "connect", status: "succeeded", windowsTotal: 30, rangeStart: anchor - 30 * dayMs });
-    await expectStoredCallsToMatch(db, organizationId, await emulatorCalls(emulator, anchor - 30 * dayMs, anchor));
+describe.each(syncModes)("connection lifecycle, %s Dialpad", (syncMode) => {
+  beforeAll(async () => {
+    emulator = await startSyncEmulator(syncEmulatorConfig(syncMode));
+  });
+  afterAll(() => emulator.close());
 
-    const token = await tokenOf(db, organizationId);
-    const connection = await getDialpadConnection(db, organizationId);
-    expect(hooks().map((hook) => hook.hookUrl)).toEqual([`http://127.0.0.1:3999/api/webhooks/dialpad?org=${token}`]);
-    expect(subscriptions()).toMatchObject([{ webhookId: connection?.webhookId, callStates: [...webhookCallStates], enabled: true, targetId: null }]);
-    expect(connection?.subscriptionId).toBe(subscriptions()[0]!.id);
+  describe("connect and disconnect", () => {
+    it("on connect registers one webhook and subscription, then backfills the default 30 days in the background", async () => {
+      const db = await createTestDb();
+      const organizationId = await createConnectedOrganization(db, emulator);
+      const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
+      const run = await waitForRun(db, runId!);
+      expect(run).toMatchObject({ kind: "backfill", trigger: "connect", status: "succeeded", windowsTotal: 30, rangeStart: anchor - 30 * dayMs });
+      await expectStoredCallsToMatch(db, organizationId, await emulatorCalls(emulator, anchor - 30 * dayMs, anchor));
 
-    // A reconnect replaces the registration: still exactly one webhook, with a new URL token and secret.
-    await connectOrganization(db, emulator, organizationId);
-    await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-    await waitFor(async () => (await tokenOf(db, organizationId)) !== token, { what: "the reconnect to store a new webhook URL token" });
-    await waitFor(() => subscriptions().length === 1, { what: "the reconnect to leave exactly one subscription at Dialpad" });
-    expect(hooks()).toHaveLength(1);
-    expect(subscriptions()).toHaveLength(1);
-  }, 60_000);
+      const token = await tokenOf(db, organizationId);
+      const connection = await getDialpadConnection(db, organizationId);
+      expect(hooks().map((hook) => hook.hookUrl)).toEqual([`http://127.0.0.1:3999/api/webhooks/dialpad?org=${token}`]);
+      expect(subscriptions()).toMatchObject([{ webhookId: connection?.webhookId, callStates: [...webhookCallStates], enabled: true, targetId: null }]);
+      expect(connection?.subscriptionId).toBe(subscriptions()[0]!.id);
 
-  it("on disconnect removes the webhook at Dialpad, refuses its URL, and deletes the calls if asked", async () => {
-    const db = await createTestDb();
-    const organizationId = await createConnectedOrganization(db, emulator);
-    const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-    await waitForRun(db, runId!);
-    await waitFor(async () => (await getDialpadConnection(db, organizationId))?.subscriptionId, { what: "the webhook subscription to be stored" });
-    const token = (await tokenOf(db, organizationId))!;
-    const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;
-    expect(await countOrganizationCalls(db, organizationId)).toBeGreaterThan(0);
+      // A reconnect replaces the registration: still exactly one webhook, with a new URL token and secret.
+      await connectOrganization(db, emulator, organizationId);
+      await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
+      await waitFor(async () => (await tokenOf(db, organizationId)) !== token, { what: "the reconnect to store a new webhook URL token" });
+      await waitFor(() => subscriptions().length === 1, { what: "the reconnect to leave exactly one subscription at Dialpad" });
+      expect(hooks()).toHaveLength(1);
+      expect(subscriptions()).toHaveLength(1);
+    }, 60_000);
 
-    // A real user: the disconnect's audit event refers to them.
-    const dana = await createUser(db, (await getOrganizationById(db, organizationId))!, { name: "Dana", role: "admin" });
-    await disconnectDialpad(db, { organizationId, userId: dana.id, name: "Dana", role: "admin" }, { deleteCallData: true });
+    it("on disconnect removes the webhook at Dialpad, refuses its URL, and deletes the calls if asked", async () => {
+      const db = await createTestDb();
+      const organizationId = await createConnectedOrganization(db, emulator);
+      const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
+      await waitForRun(db, runId!);
+      await waitFor(async () => (await getDialpadConnection(db, organizationId))?.subscriptionId, { what: "the webhook subscription to be stored" });
+      const token = (await tokenOf(db, organizationId))!;
+      const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;
+      expect(await countOrganizationCalls(db, organizationId)).toBeGreaterThan(0);
 
-    expect(hooks()).toEqual([]);
-    expect(subscriptions()).toEqual([]);
-    expect(await countOrganizationCalls(db, organizationId)).toBe(0);
-    expect(await tokenOf(db, organizationId)).toBeNull();
-    const late = await signEvent(callEvent(1, "hangup", 1), secret);
-    expect(await receiveDialpadWebhook(db, { token, body: late })).toEqual({ status: 404, error: "Unknown webhook." });
-  }, 60_000);
+      // A real user: the disconnect's audit event refers to them.
+      const dana = await createUser(db, (await getOrganizationById(db, organizationId))!, { name: "Dana", role: "admin" });
+      await disconnectDialpad(db, { organizationId, userId: dana.id, name: "Dana", role: "admin" }, { deleteCallData: true });
+
+      expect(hooks()).toEqual([]);
+      expect(subscriptions()).toEqual([]);
+      expect(await countOrganizationCalls(db, organizationId)).toBe(0);
+      expect(await tokenOf(db, organizationId)).toBeNull();
+      const late = await signEvent(callEvent(1, "hangup", 1), secret);
+      expect(await receiveDialpadWebhook(db, { token, body: late })).toEqual({ status: 404, error: "Unknown webhook." });
+    }, 60_000);
+  });
 });
