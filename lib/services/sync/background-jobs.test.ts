@@ -122,4 +122,19 @@ describe.runIf(isPostgres)("pg-boss jobs", () => {
     const late = await workDueJobs(db, { startUntil: now, returnBy: now, handlers: { "sync-run": syncRun } });
     expect(late).toEqual({ completed: 0, failed: 0, leftRunning: 0, byName: {} });
   });
+
+  it("a sync whose lease lapsed gets its active job retried instead of a second job queued behind it", async () => {
+    process.env.DAYMARK_DISABLE_SCHEDULER = "1";
+    resetEnvCache();
+    const db = await createTestDb();
+    const gone = secondHandle(db);
+    expect(await enqueueJob(gone, "sync-run", { organizationId: 4, runId: 9 })).toBe(true);
+    expect(await fetchJobs(await getJobQueue(gone, queueSpecs), "sync-run")).toHaveLength(1);
+
+    // While the job is active a new send queues nothing; once the tick knows its process is gone, it retries the job.
+    expect(await enqueueJob(db, "sync-run", { organizationId: 4, runId: 9 })).toBe(false);
+    expect(await countJobsByState(db, "sync-run")).toEqual({ active: 1 });
+    expect(await enqueueJob(db, "sync-run", { organizationId: 4, runId: 9 }, { isActiveStale: true })).toBe(false);
+    expect(await countJobsByState(db, "sync-run")).toEqual({ retry: 1 });
+  });
 });
