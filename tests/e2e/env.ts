@@ -17,6 +17,8 @@ export const e2eEnv: Record<string, string> = {
   TOKEN_KEYS: "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
   TOKEN_KEY_ACTIVE: "k1",
   CRON_SECRET: "e2e-cron-secret",
+  // Open, so tests/e2e/tenancy.spec.ts can sign up a second organization; /setup still makes the first.
+  DAYMARK_SIGNUP: "open",
   EMULATOR_PORT: String(e2ePorts.emulator),
   // The emulator's main company uses the first organization's domain (tests/e2e/support/accounts.ts);
   // the extra company exists to test a domain mismatch.
