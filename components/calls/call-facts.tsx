@@ -1,16 +1,9 @@
 import type { CallDetail } from "@/lib/services/views/get-call-detail";
-import { directionLabels } from "./call-format";
+import { describeVoicemail, directionLabels } from "./call-format";
 import styles from "./calls.module.css";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const orDash = (value: string | null) => (value && value.trim() ? value : "—");
-
-// The receiver's leg carries the recording; the caller's leg only reached voicemail (the message is on the callee's side).
-function describeVoicemail(call: Pick<CallDetail["call"], "hasVoicemail" | "leftVoicemail" | "direction">): string {
-  if (call.direction === "inbound" && call.hasVoicemail) return "Has a voicemail";
-  if (call.direction === "outbound" && call.leftVoicemail) return "Left a voicemail";
-  return "No voicemail";
-}
 
 /** Parties, routing and indicators of the leg, as Dialpad reported them. */
 export function CallFacts({ call, titleId }: { call: CallDetail["call"]; titleId: string }) {

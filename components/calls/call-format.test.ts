@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeCall, describeOtherParty, getRingMs, getTalkMs } from "./call-format";
+import { describeCall, describeOtherParty, describeVoicemail, getRingMs, getTalkMs } from "./call-format";
 
 const party = { contactName: null, externalNumber: null, isInternal: false };
 const times = { startedAt: 1_000, rangAt: null, connectedAt: null, endedAt: null };
@@ -28,5 +28,16 @@ describe("durations", () => {
     expect(getRingMs({ ...times, rangAt: 2_000, connectedAt: 7_000, endedAt: 20_000 })).toBe(5_000);
     expect(getRingMs({ ...times, endedAt: 31_000 })).toBe(30_000);
     expect(getRingMs(times)).toBeNull();
+  });
+});
+
+describe("describeVoicemail", () => {
+  it("says the receiver has the voicemail and the caller left one, never that a caller's leg holds a recording", () => {
+    expect(describeVoicemail({ direction: "inbound", hasVoicemail: true, leftVoicemail: false })).toBe("Has a voicemail");
+    expect(describeVoicemail({ direction: "outbound", hasVoicemail: false, leftVoicemail: true })).toBe("Left a voicemail");
+    // A row stored before hasVoicemail was kept to inbound legs.
+    expect(describeVoicemail({ direction: "outbound", hasVoicemail: true, leftVoicemail: false })).toBe("Left a voicemail");
+    expect(describeVoicemail({ direction: "outbound", hasVoicemail: false, leftVoicemail: false })).toBe("No voicemail");
+    expect(describeVoicemail({ direction: "inbound", hasVoicemail: false, leftVoicemail: false })).toBe("No voicemail");
   });
 });

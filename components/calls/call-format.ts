@@ -33,6 +33,17 @@ export function getRingMs(call: TimeFields): number | null {
   return to === null ? null : Math.max(0, to - from);
 }
 
+/**
+ * The leg's voicemail: the receiver's leg holds the recording; the caller's leg only reached the callee's
+ * voicemail (Dialpad's "voicemail" state on an outbound leg carries no recording of its own).
+ */
+export function describeVoicemail(call: { direction: CallDirection; hasVoicemail: boolean; leftVoicemail: boolean }): string {
+  if (call.direction === "inbound" && call.hasVoicemail) return "Has a voicemail";
+  // hasVoicemail on an outbound leg: a row stored before it was kept to inbound legs.
+  if (call.direction === "outbound" && (call.leftVoicemail || call.hasVoicemail)) return "Left a voicemail";
+  return "No voicemail";
+}
+
 /** A one-line title for the call: "Outbound call with Acme Corp". */
 export function describeCall(call: PartyFields & { direction: CallDirection }): string {
   return `${directionLabels[call.direction]} call with ${describeOtherParty(call)}`;
