@@ -146,9 +146,14 @@ export async function workQueue(boss: PgBoss, name: string, handle: (job: Queued
   });
 }
 
-/** Moves jobs past their expiry to retry (pg-boss does this every 30 s on its own; tests and cron call it). */
+/** Moves jobs past their expiry to retry (pg-boss does this every 30 s on its own; tests call it). */
 export async function expireJobs(boss: PgBoss): Promise<void> {
   await boss.expire();
+}
+
+/** Expiry plus archiving and deleting old jobs: a serverless host's frozen functions never run pg-boss's own timer. */
+export async function maintainJobs(boss: PgBoss): Promise<void> {
+  await boss.maintain();
 }
 
 /** Job rows of a queue by state (tests, the cron summary). */

@@ -1,6 +1,6 @@
 // Serverless hosts run no worker: the cron route works the queues itself for a bounded time.
 import type { Db } from "@/db/client";
-import { completeJob, failJob, fetchJobs, getJobQueue, type QueuedJob } from "@/db/jobs/job-queue";
+import { completeJob, failJob, fetchJobs, getJobQueue, maintainJobs, type QueuedJob } from "@/db/jobs/job-queue";
 import { jobDefinitions, jobNames, queueSpecs, type JobName } from "./definitions";
 import type { JobHandlers } from "./handlers";
 import { loadJobHandlers } from "./load-handlers";
@@ -30,6 +30,8 @@ export async function workDueJobs(db: Db, budget: DueJobsBudget): Promise<DueJob
   const summary: DueJobsSummary = { completed: 0, failed: 0, leftRunning: 0, byName: {} };
   if (db.$engine !== "postgres") return summary;
   const boss = await getJobQueue(db, queueSpecs);
+  // A job whose function was cut off is retried once it expires; nothing else checks expiry on Vercel.
+  await maintainJobs(boss);
   const handlers = { ...(await loadJobHandlers()), ...budget.handlers } as JobHandlers;
   const running = new Map<QueuedJob, Promise<void>>();
   const runningOf = (name: JobName) => [...running.keys()].filter((job) => job.name === name).length;
