@@ -11,7 +11,7 @@ export interface CopyTable {
   name: string;
   sqlite: SQLiteTable;
   pg: PgTable;
-  /** The single-column primary key, as a TypeScript key: rows are read in its order, a chunk at a time. */
+  /** The column rows are read in, a chunk at a time, as a TypeScript key: the primary key's only or last column. */
   primaryKey: string;
   /** Nullable columns referencing this same table (employees.manager_id): written in a second pass. */
   selfReferences: string[];
@@ -30,9 +30,10 @@ export function planCopy(): CopyTable[] {
     const config = getTableConfig(pg);
     if (!sqlite) throw new Error(`db/schema/sqlite does not export ${key} (${config.name}).`);
     const columns = getTableColumns(pg);
-    const keyOf = (column: Column) => Object.entries(columns).find(([, c]) => c === column)![0];
-    const primary = Object.values(columns).filter((c) => c.primary);
-    if (primary.length !== 1) throw new Error(`${config.name} needs a single-column primary key to be copied in chunks.`);
+    // By name: the columns a table's extras name (composite keys and foreign keys) are not always getTableColumns' objects.
+    const keyOf = (column: Column) => Object.entries(columns).find(([, c]) => c.name === column.name)![0];
+    const primary = chunkKeyOf(Object.values(columns).filter((c) => c.primary), config.primaryKeys[0]?.columns ?? []);
+    if (!primary) throw new Error(`${config.name} needs a single-column or (organization_id, x) primary key to be copied in chunks.`);
     const selfReferences: string[] = [];
     const targets = new Set<string>();
     for (const foreignKey of config.foreignKeys) {
@@ -43,6 +44,8 @@ export function planCopy(): CopyTable[] {
         continue;
       }
       for (const column of reference.columns) {
+        // A composite tenant key's organization_id is the row's own: it is written in the first pass.
+        if (column.name === "organization_id") continue;
         if (column.notNull) throw new Error(`${config.name}.${column.name} references its own table and is NOT NULL: copy it in one pass.`);
         selfReferences.push(keyOf(column));
       }
@@ -51,13 +54,23 @@ export function planCopy(): CopyTable[] {
       name: config.name,
       sqlite,
       pg,
-      primaryKey: keyOf(primary[0]!),
+      primaryKey: keyOf(primary),
       selfReferences,
     });
     dependsOn.set(config.name, targets);
   }
   const ordered = orderByDependencies(dependsOn).map((name) => tables.get(name)!);
   return [...ordered.filter((t) => t.name !== scoreQueueTable), ...ordered.filter((t) => t.name === scoreQueueTable)];
+}
+
+/**
+ * A tenant table's PostgreSQL key is (organization_id, x) (docs/scaling.md) and x is unique by itself (an
+ * identity, or a hash), as SQLite's key for the same table is: chunks follow x.
+ */
+function chunkKeyOf(primaryColumns: Column[], compositeKey: Column[]): Column | undefined {
+  if (primaryColumns.length === 1) return primaryColumns[0];
+  if (compositeKey.length === 2 && compositeKey[0]!.name === "organization_id") return compositeKey[1];
+  return undefined;
 }
 
 /** Tables before the tables that reference them; ties by name, so the order is stable. */
