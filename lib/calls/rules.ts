@@ -96,7 +96,8 @@ export function classifyCallLeg(leg: CallLeg): CallClassification {
   if (isInbound && leg.hasVoicemail) {
     return build("voicemail_received", "Voicemail left for this person: flagged and not counted.", true);
   }
-  const isVoicemailLeft = !isInbound && (leg.leftVoicemail || voicemailStates.has(leg.state));
+  // hasVoicemail on an outbound leg: a row stored before the transform kept it to inbound legs.
+  const isVoicemailLeft = !isInbound && (leg.leftVoicemail || leg.hasVoicemail || voicemailStates.has(leg.state));
   if (leg.connectedAt !== null) {
     const reason = isVoicemailLeft
       ? "Voicemail left: counted like any connected call."

@@ -6,7 +6,7 @@ import { getOrganizationById } from "@/db/queries/organizations";
 import { getSyncRun, getWebhookToken } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
 import { disconnectDialpad } from "@/lib/services/dialpad-connection/disconnect";
-import { createTestDb } from "@/tests/db";
+import { createTestDb, disposeTestDbs } from "@/tests/db";
 import { createUser } from "@/tests/factories";
 import { waitFor } from "@/tests/wait-for";
 import { startSyncAfterConnect } from "./connection-lifecycle";
@@ -50,7 +50,11 @@ describe.each(syncModes)("connection lifecycle, %s Dialpad", (syncMode) => {
   beforeAll(async () => {
     emulator = await startSyncEmulator(syncEmulatorConfig(syncMode));
   });
-  afterAll(() => emulator.close());
+  // Each mode's databases go when its tests end, so both modes together hold no more PostgreSQL connections than one.
+  afterAll(async () => {
+    await emulator.close();
+    await disposeTestDbs();
+  });
 
   describe("connect and disconnect", () => {
     it("on connect registers one webhook and subscription, then backfills the default 30 days in the background", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { getSyncRun } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
-import { createTestDb } from "@/tests/db";
+import { createTestDb, disposeTestDbs } from "@/tests/db";
 import { executeSyncRun } from "./execute-sync-run";
 import { createSyncRun } from "./plan-run";
 import {
@@ -38,7 +38,11 @@ describe.each(syncModes)("executeSyncRun against %s Dialpad", (syncMode) => {
     mode = syncMode;
     emulator = await startSyncEmulator(syncEmulatorConfig(syncMode));
   });
-  afterAll(() => emulator.close());
+  // Each mode's databases go when its tests end, so both modes together hold no more PostgreSQL connections than one.
+  afterAll(async () => {
+    await emulator.close();
+    await disposeTestDbs();
+  });
 
   it("backfills every leg of the range exactly, each batch of pages committed with its checkpoint", async () => {
     const { db, organizationId, options } = await setUp();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimSyncRun, getSyncRun } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
 import type { AdminContext } from "@/lib/services/dialpad-connection/context";
-import { createTestDb } from "@/tests/db";
+import { createTestDb, disposeTestDbs } from "@/tests/db";
 import { createOrganization, createUser } from "@/tests/factories";
 import { executeSyncRun } from "./execute-sync-run";
 import { getSyncOverview } from "./get-sync-overview";
@@ -28,7 +28,11 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
   beforeAll(async () => {
     emulator = await startSyncEmulator(syncEmulatorConfig(syncMode));
   });
-  afterAll(() => emulator.close());
+  // Each mode's databases go when its tests end, so both modes together hold no more PostgreSQL connections than one.
+  afterAll(async () => {
+    await emulator.close();
+    await disposeTestDbs();
+  });
 
   describe("Sync now", () => {
     it("starts with a backfill of the configured days, then reads the trailing window since the last sync", async () => {

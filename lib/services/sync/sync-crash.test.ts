@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSyncRun } from "@/db/queries/sync";
 import type { RunningEmulator } from "@/emulator/server";
-import { createTestDb, testDatabaseUrl } from "@/tests/db";
+import { createTestDb, disposeTestDbs, testDatabaseUrl } from "@/tests/db";
 import { waitFor } from "@/tests/wait-for";
 import { createSyncRun, prepareNextRun } from "./plan-run";
 import {
@@ -50,7 +50,11 @@ describe.each(syncModes)("a sync process killed mid-backfill, %s Dialpad", (sync
     // Dialpad's own limit, so the child is still mid-run when it is killed (strict: shared with other integrations' traffic).
     await admin(emulator, "/rate-limit", { perSecond: 20 });
   });
-  afterAll(() => emulator.close());
+  // Each mode's databases go when its tests end, so both modes together hold no more PostgreSQL connections than one.
+  afterAll(async () => {
+    await emulator.close();
+    await disposeTestDbs();
+  });
 
   it("resumes in a new process exactly where it stopped: no gap, no duplicate page", async () => {
     const db = await createTestDb();

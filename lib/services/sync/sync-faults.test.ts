@@ -3,7 +3,7 @@ import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import type { RunningEmulator } from "@/emulator/server";
 import { createRateLimiter } from "@/lib/integrations/dialpad/client";
 import { createRecordingClock } from "@/lib/integrations/dialpad/testing/fake-clock";
-import { createTestDb } from "@/tests/db";
+import { createTestDb, disposeTestDbs } from "@/tests/db";
 import { waitFor } from "@/tests/wait-for";
 import { executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
 import { createSyncRun, prepareNextRun } from "./plan-run";
@@ -77,7 +77,11 @@ describe.each(syncModes)("sync under Dialpad faults, %s Dialpad", { timeout: 60_
     mode = syncMode;
     emulator = await startSyncEmulator(syncEmulatorConfig(syncMode));
   });
-  afterAll(() => emulator.close());
+  // Each mode's databases go when its tests end, so both modes together hold no more PostgreSQL connections than one.
+  afterAll(async () => {
+    await emulator.close();
+    await disposeTestDbs();
+  });
   beforeEach(async () => {
     await fetch(`${emulator.url}/__admin/faults`, { method: "DELETE" });
   });
