@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState, type ChangeEvent, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/action";
+import { importFileTooLargeMessage, maxImportFileBytes, maxImportFileSize } from "@/lib/import-file-limit";
 import type { ImportReport } from "@/lib/services/employees/import-employees";
 
 type ImportFormProps = {
@@ -14,13 +15,23 @@ type ImportFormProps = {
 
 export function ImportForm({ action }: ImportFormProps) {
   const [state, formAction] = useActionState(action, null);
-  const report = state?.ok ? state.data : null;
+  // Checked here so a file the server would refuse is never uploaded; the action checks it again.
+  const [sizeError, setSizeError] = useState<string | null>(null);
+  const report = state?.ok && !sizeError ? state.data : null;
+  const checkSize = (event: ChangeEvent<HTMLInputElement>) => setSizeError(tooLargeMessage(event.currentTarget.files?.[0]));
+  const stopIfTooLarge = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("file");
+    const message = tooLargeMessage(file instanceof File ? file : undefined);
+    setSizeError(message);
+    if (message) event.preventDefault();
+  };
+  const serverErrors = state && !state.ok ? state.fieldErrors.file : undefined;
   return (
     <>
-      <form action={formAction} className="form" noValidate>
-        <FormStatus state={state} />
-        <Field name="file" label="CSV file" errors={state && !state.ok ? state.fieldErrors.file : undefined}>
-          {(a11y) => <input {...a11y} type="file" name="file" accept=".csv,text/csv" required />}
+      <form action={formAction} onSubmit={stopIfTooLarge} className="form" noValidate>
+        {sizeError ? null : <FormStatus state={state} />}
+        <Field name="file" label="CSV file" hint={`A .csv file of at most ${maxImportFileSize}.`} errors={sizeError ? [sizeError] : serverErrors}>
+          {(a11y) => <input {...a11y} type="file" name="file" accept=".csv,text/csv" required onChange={checkSize} />}
         </Field>
         <div className="button-row">
           <SubmitButton pendingLabel="Checking…">Import</SubmitButton>
@@ -39,6 +50,10 @@ export function ImportForm({ action }: ImportFormProps) {
       {report?.status === "rejected" ? <ProblemReport problems={report.problems} /> : null}
     </>
   );
+}
+
+function tooLargeMessage(file: File | undefined): string | null {
+  return file && file.size > maxImportFileBytes ? importFileTooLargeMessage : null;
 }
 
 function ProblemReport({ problems }: { problems: { row: number; message: string }[] }) {

@@ -65,3 +65,30 @@ test("a file with a bad row imports nothing; the fixed file imports every row", 
   await expect(page.getByRole("heading", { name: "Direct reports" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Rory" })).toBeVisible();
 });
+
+test("a file over the size limit is refused in the browser before anything is uploaded", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.goto("/employees/import");
+  const fileInput = page.getByLabel("CSV file");
+  await expect(fileInput).toHaveAccessibleDescription("A .csv file of at most 900 KB.");
+
+  const row = `Lee,lee@firstlight.test,,,,\r\n`;
+  const bigFile = { name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${row.repeat(Math.ceil(1_200_000 / row.length))}`) };
+  expect(bigFile.buffer.length).toBeGreaterThan(1_200_000);
+  const message = "The file is larger than 900 KB. Split it into smaller files and import each.";
+  await fileInput.setInputFiles(bigFile);
+  await expect(fileInput).toHaveAccessibleDescription(`A .csv file of at most 900 KB. ${message}`);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText(message)).toBeVisible();
+
+  // A small file then imports: its upload is the only request the form made, the big file's never left.
+  const tag = uniqueSuffix();
+  await fileInput.setInputFiles(csvFile([header, `Lena,lena-${tag}@firstlight.test,,,,`]));
+  await expect(page.getByText(message)).toHaveCount(0);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported 1 employees: 1 created, 0 updated.");
+  expect(posts).toEqual([expect.stringMatching(/\/employees\/import$/)]);
+});

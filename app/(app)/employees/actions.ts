@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
+import { importFileTooLargeMessage, maxImportFileBytes } from "@/lib/import-file-limit";
 import { employeeIdSchema, employeeInputSchema } from "@/lib/services/employees/employee-schemas";
 import { importEmployees } from "@/lib/services/employees/import-employees";
 import { createEmployee, setEmployeeActive, updateEmployeeDetails } from "@/lib/services/employees/save-employee";
@@ -41,9 +42,6 @@ export const setEmployeeActiveAction = createAction(
   },
 );
 
-// Next refuses server-action bodies over 1 MB before this code runs; stay below with room for the form.
-const maxFileBytes = 900_000;
-
 export const importEmployeesAction = createAction(
   {
     schema: z.object({
@@ -51,7 +49,7 @@ export const importEmployeesAction = createAction(
         .instanceof(File, { message: "Choose a CSV file." })
         .refine((file) => file.name !== "" || file.size > 0, { message: "Choose a CSV file.", abort: true })
         .refine((file) => file.size > 0, "This file is empty.")
-        .refine((file) => file.size <= maxFileBytes, "The file is larger than 900 KB."),
+        .refine((file) => file.size <= maxImportFileBytes, importFileTooLargeMessage),
     }),
     roles: admins,
     name: "importEmployees",
