@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     await drainScoreQueue(db, organizationId);
     const sizes = await measureTables(db);
     const perEmployeeYear = workDaysPerYear / dayCount / employeeCount;
-    console.log(`\n  ${"table".padEnd(28)} ${"rows".padStart(10)} ${"table MB".padStart(9)} ${"index MB".padStart(9)}   per employee-year: ${"rows".padStart(7)} ${"table KB".padStart(9)} ${"index KB".padStart(9)}`);
+    console.log(`\n  ${"table".padEnd(28)} ${"rows".padStart(10)} ${"table MiB".padStart(9)} ${"index MiB".padStart(9)}   per employee-year: ${"rows".padStart(7)} ${"table KiB".padStart(9)} ${"index KiB".padStart(9)}`);
     const total = { rows: 0, tableBytes: 0, indexBytes: 0 };
     for (const size of sizes) {
       if (size.rows === 0 && size.tableBytes + size.indexBytes < 65_536) continue;
