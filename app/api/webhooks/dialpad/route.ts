@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { maxWebhookBodyBytes } from "@/lib/integrations/dialpad/webhook";
-import { processWebhookInbox } from "@/lib/services/sync/process-webhook-inbox";
+import { applyWebhookEventsNow } from "@/lib/services/sync/apply-webhook-events-now";
 import { receiveDialpadWebhook } from "@/lib/services/sync/receive-webhook";
 import { readCappedBody } from "./read-capped-body";
 
@@ -23,7 +23,7 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ error: "Could not store the event." }, { status: 500 });
   }
   if (receipt.status !== 200) return Response.json({ error: receipt.error }, { status: receipt.status });
-  if (!receipt.isDuplicate) runAfterResponse(() => processWebhookInbox(db, receipt.organizationId));
+  if (!receipt.isDuplicate) runAfterResponse(() => applyWebhookEventsNow(db, receipt.organizationId));
   return Response.json({ ok: true });
 }
 
