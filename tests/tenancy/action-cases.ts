@@ -57,6 +57,10 @@ export const actionCases: Record<string, ActionCase | ActionCase[]> = {
     isForeign: false,
     fields: () => ({ backfillDays: "2", intervalMinutes: "9", trailingWindowHours: "3" }),
   },
+  "(app)/settings/recalculation-actions.ts#retryFailedScoreWorkAction": [
+    { isForeign: true, fields: (home) => ({ id: String(home.failedScoreWorkId) }) },
+    { isForeign: false, fields: () => ({ id: "all" }) },
+  ],
   "(app)/settings/scoring/actions.ts#updateScoreSettingsAction": {
     isForeign: false,
     fields: (home) => ({ role: home.role, talkTimeWeight: "5", connectedCallsWeight: "0", talkTimeTargetMinutes: "1", connectedCallsTarget: "1" }),

@@ -1,10 +1,12 @@
 // Two organizations registered through the real sign-up, each with an admin, a manager and an employee,
 // employees mapped to Dialpad users, a scored call, a Dialpad connection, a webhook token, a pending OAuth
 // state, a password reset link and audit events: every kind of row a foreign id could point at.
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { recordQueueFailures } from "@/db/queries/score-queue-status";
 import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
 import { setWebhookToken } from "@/db/queries/sync";
-import type { CallRow, Employee, Organization, User, UserRole } from "@/db/schema";
+import { scoreRecomputeQueue, type CallRow, type Employee, type Organization, type User, type UserRole } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { startDialpadAuthorization } from "@/lib/services/dialpad-connection/start-authorization";
@@ -12,6 +14,7 @@ import { sealConnectionSecret } from "@/lib/services/dialpad-connection/token-st
 import { refreshDialpadUsers } from "@/lib/services/mapping/refresh-dialpad-users";
 import { createFakeDirectoryClient, fakeDialpadUser } from "@/lib/services/mapping/testing/fake-directory";
 import { signUpOrganization, signUpSchema } from "@/lib/services/organizations/sign-up-organization";
+import { queueEmployeeRecompute } from "@/lib/services/scores/queue-recompute";
 import { updateScoreSettings } from "@/lib/services/scores/score-settings";
 import { issuePasswordReset } from "@/lib/services/users/password-reset";
 import { startUserSession } from "@/lib/services/users/sessions";
@@ -45,6 +48,8 @@ export type Tenant = {
   /** The state parameter of an OAuth flow this tenant's admin started and has not finished. */
   oauthState: string;
   resetToken: string;
+  /** Score work that failed every try, waiting for an admin's Retry. */
+  failedScoreWorkId: number;
 };
 
 const callStart = Date.UTC(2026, 2, 10, 14, 0);
@@ -104,6 +109,7 @@ export async function arrangeTenant(db: Db, name: string, dialpadIdBase: number)
   const authorizeUrl = await startDialpadAuthorization(db, adminViewer, { isPopup: false });
   const oauthState = new URL(authorizeUrl).searchParams.get("state")!;
   const { token: resetToken } = await issuePasswordReset(db, adminViewer, { userId: employeeUser.id });
+  const failedScoreWorkId = await arrangeFailedScoreWork(db, organization.id, employee.id);
 
   const members = {
     admin: await member(db, adminUser, null),
@@ -112,8 +118,15 @@ export async function arrangeTenant(db: Db, name: string, dialpadIdBase: number)
   };
   return {
     organization, marker, members, employee, dialpadUserId, spareDialpadUserId, call: call!,
-    dayKey: "2026-03-10", role: `${marker} Rep`, webhookToken, oauthState, resetToken,
+    dayKey: "2026-03-10", role: `${marker} Rep`, webhookToken, oauthState, resetToken, failedScoreWorkId,
   };
+}
+
+async function arrangeFailedScoreWork(db: Db, organizationId: number, employeeId: number): Promise<number> {
+  await queueEmployeeRecompute(db, organizationId, [employeeId]);
+  const [row] = await db.select().from(scoreRecomputeQueue).where(eq(scoreRecomputeQueue.organizationId, organizationId));
+  await recordQueueFailures(db, organizationId, [{ id: row!.id, error: "Arranged to fail", retryAt: null }], Date.now());
+  return row!.id;
 }
 
 async function member(db: Db, user: User & { password: string }, employee: Employee | null): Promise<Member> {
