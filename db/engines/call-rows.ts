@@ -81,10 +81,11 @@ export function buildCallMerge(engine: "sqlite" | "postgres"): { assignments: st
  * Parameters `:org`, `:stamp`, `:ids`; `idsTest` is each engine's "column is one of :ids".
  */
 export function linkVoicemailLeftSql(idsTest: (column: string) => string): string {
+  // One indexed lookup per link column (a single OR of the three scanned the organization's calls on SQLite).
+  const receivers = ["r.dialpad_call_id", "r.entry_point_call_id", "r.master_call_id"].map((column) => `
+  SELECT COALESCE(r.entry_point_call_id, r.master_call_id) FROM calls r
+  WHERE r.organization_id = :org AND ${idsTest(column)} AND r.direction = 'inbound' AND r.is_internal AND r.has_voicemail`);
   return `
 UPDATE calls SET left_voicemail = TRUE, updated_at = :stamp
-WHERE organization_id = :org AND direction = 'outbound' AND NOT left_voicemail AND dialpad_call_id IN (
-  SELECT COALESCE(r.entry_point_call_id, r.master_call_id) FROM calls r
-  WHERE r.organization_id = :org AND r.direction = 'inbound' AND r.is_internal AND r.has_voicemail
-    AND (${idsTest("r.dialpad_call_id")} OR ${idsTest("r.entry_point_call_id")} OR ${idsTest("r.master_call_id")}))`;
+WHERE organization_id = :org AND direction = 'outbound' AND NOT left_voicemail AND dialpad_call_id IN (${receivers.join("\n  UNION ALL")})`;
 }
