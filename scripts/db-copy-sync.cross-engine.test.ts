@@ -35,7 +35,7 @@ let db: Db;
 function buildInstallInChild(file: string): Promise<BuiltInstall> {
   // Its own process: DATABASE_URL there names the SQLite file, so the app's modules run on SQLite.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/db-copy/testing/build-install.ts")], {
-    env: { ...process.env, DATABASE_URL: file, BUILD_INSTALL_RANGE_START: String(backfillStart), BUILD_INSTALL_RANGE_END: String(backfillEnd) },
+    env: { ...process.env, DATABASE_URL: file, BUILD_INSTALL_RANGE_START: String(backfillStart), BUILD_INSTALL_RANGE_END: String(backfillEnd), BUILD_INSTALL_BACKFILL_DAYS: String((anchor - backfillStart) / dayMs) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let stdout = "";

@@ -73,7 +73,9 @@ async function buildInstall(db: Db): Promise<BuiltInstall> {
   });
   const adminViewer = viewerOf(admin);
   await createUser(db, adminViewer, { name: "Mo Manager", email: `mo.manager@${company.domain}`, role: "manager", password });
-  await updateSyncSettings(db, adminViewer, { backfillDays: 30, intervalMinutes: 5, trailingWindowHours: 48 });
+  // The setting asks for exactly the days the backfill below reads, so the copy has no older gap to fill.
+  const backfillDays = Number(process.env.BUILD_INSTALL_BACKFILL_DAYS);
+  await updateSyncSettings(db, adminViewer, { backfillDays, intervalMinutes: 5, trailingWindowHours: 48 });
 
   const tokens = await emulatorAdmin<{ access_token: string; refresh_token: string; expires_in: number }>("/tokens", {
     user: company.adminEmail,
