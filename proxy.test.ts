@@ -51,7 +51,7 @@ describe("proxy", () => {
   it("refuses a server-action body over 1 MB with a 413, where Next would fail with a 500", async () => {
     const action = new NextRequest("http://localhost:3000/setup", {
       method: "POST",
-      headers: { "Next-Action": "7f00", "Content-Length": "1500000" },
+      headers: { "Next-Action": `7f${"0".repeat(40)}`, "Content-Length": "1500000" },
     });
     expect((await proxy(action)).status).toBe(413);
   });
