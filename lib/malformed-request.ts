@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Next answers a server action over this with a 500 (its bodySizeLimit, 1 MB by default).
 export const maxActionBodyBytes = 1024 * 1024;
-// Next's action ids: 42 hex digits. Next fails on any other Next-Action header with a 500.
+// Next's action ids: 42 hex digits. Next throws (and logs an error) on any other Next-Action header.
 const actionIdPattern = /^[0-9a-f]{42}$/;
 
 /**
