@@ -8,7 +8,7 @@ import { asNodePg } from "./postgres";
 
 const chunkRows = 2_000;
 
-const callColumnTypes: Record<(typeof callColumns)[number], string> = {
+export const callColumnTypes: Record<(typeof callColumns)[number], string> = {
   organization_id: "integer", dialpad_call_id: "text", dialpad_user_id: "text", master_call_id: "text",
   entry_point_call_id: "text", operator_call_id: "text", direction: "text", state: "text", started_at: "bigint",
   rang_at: "bigint", connected_at: "bigint", ended_at: "bigint", event_timestamp: "bigint", duration_ms: "bigint",

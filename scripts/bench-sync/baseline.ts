@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { callColumns } from "@/db/engines/call-rows";
 import { getPostgresPool } from "@/db/engines/postgres";
+import { callColumnTypes } from "@/db/engines/postgres-calls";
 import { getSqliteHandle } from "@/db/engines/sqlite";
 import type { DialpadClient } from "@/lib/integrations/dialpad/client";
 import { advanceCheckpoint, isRangeDone, windowQuery, type Checkpoint } from "@/lib/services/sync/windows";
@@ -57,11 +58,8 @@ function insertBareSqlite(source: Db, target: Db, organizationId: number, chunk 
   return { rows, ms };
 }
 
-const postgresTypes = [
-  "integer", "text", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint",
-  "text", "text", "text", "text", "text", "text", "text", "text", "boolean", "boolean", "boolean", "boolean", "text", "text",
-  "bigint", "bigint",
-];
+// The sync's own column types, so a column added to calls cannot leave the baseline a parameter short.
+const postgresTypes = callColumns.map((column) => callColumnTypes[column]);
 
 async function insertBarePostgres(source: Db, target: Db, organizationId: number, chunk = 5_000): Promise<{ rows: number; ms: number }> {
   const from = getPostgresPool(source);
