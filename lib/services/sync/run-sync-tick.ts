@@ -1,7 +1,9 @@
 import type { Db } from "@/db/client";
 import { getDialpadConnection, listConnectedOrganizationIds } from "@/db/queries/dialpad-connections";
 import { deleteProcessedWebhookEvents, listOrganizationsWithPendingWebhooks } from "@/db/queries/webhook-inbox";
+import { isQueueBacked } from "@/lib/jobs/definitions";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { scheduleScoreDrainIfQueued } from "@/lib/services/scores/schedule-score-drain";
 import { registerWebhookQuietly } from "./connection-lifecycle";
 import { executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
 import { prepareNextRun } from "./plan-run";
@@ -39,6 +41,8 @@ export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<Ti
   const runs: Promise<unknown>[] = [];
   let runsQueued = 0;
   for (const organizationId of await listConnectedOrganizationIds(db)) {
+    // A worker killed mid-drain leaves its claimed score work until its job expires (30 min) or a page is read.
+    if (isQueueBacked(db)) await scheduleScoreDrainIfQueued(db, organizationId);
     const next = await prepareNextRun(db, organizationId, { trigger: "schedule", now: now() });
     if (!("run" in next)) continue;
     const runId = next.run.id;
