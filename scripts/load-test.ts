@@ -196,6 +196,7 @@ async function run(
   const jobOverlaps = overlaps(await syncJobIntervals(db));
   const stats = await Promise.all(emulators.map((emulator) => emulator.admin<{ requests: Record<string, number>; rateLimited: number; webhookDeliveries: { attempts: number; delivered: number; failed: number; retries: number } }>("/stats")));
   const totalCalls = comparisons.reduce((sum, c) => sum + c.stored, 0);
+  const uploadedVoicemails = comparisons.reduce((sum, c) => sum + c.uploadedVoicemails, 0);
   const { rows: backfills } = await pool.query<{ first: string; last: string; added: string }>("select min(started_at) first, max(finished_at) last, sum(calls_added) added from sync_runs where kind = 'backfill'");
   const backfillMs = Number(backfills[0]!.last) - Number(backfills[0]!.first);
   const backfillCalls = Number(backfills[0]!.added);
@@ -207,7 +208,7 @@ async function run(
 
   console.log(`\nLoad test: ${organizations.length} organizations × ${flags.users} users × ${flags.days} days (${flags["calls-per-user-day"]} calls a user-day), 2 web + ${workers.length} worker processes, one PostgreSQL`);
   console.log(`  machine load (uptime):     ${os.loadavg().map((n) => n.toFixed(1)).join(", ")} on ${os.cpus().length} cores`);
-  console.log(`  stored calls = emulator:   ${comparisons.filter(callsMatch).length}/${comparisons.length} organizations, ${totalCalls} calls`);
+  console.log(`  stored calls = emulator:   ${comparisons.filter(callsMatch).length}/${comparisons.length} organizations, ${totalCalls} calls; ${uploadedVoicemails} voicemail legs stored as "voicemail_uploaded" where the listing says "voicemail"`);
   console.log(`  converged:                 ${converged ? `${seconds(converged - started)} s after the first organization signed up` : "NO (time limit)"}`);
   console.log(`  backfills:                 ${backfillCalls} calls in ${seconds(backfillMs)} s = ${(backfillCalls / (backfillMs / 1000)).toFixed(0)} calls/s overall (first start → last finish)`);
   for (const owner of byOwner) {

@@ -149,6 +149,7 @@ async function run(
   const syncs = await syncRunTotals(db);
   const overlapping = overlaps(await syncRunIntervals(db));
   const totalCalls = comparisons.reduce((sum, c) => sum + c.stored, 0);
+  const uploadedVoicemails = comparisons.reduce((sum, c) => sum + c.uploadedVoicemails, 0);
 
   console.log(`\nVercel simulation: ${organizations.length} organizations × ${flags.users} users × ${flags.days} days, 2 next start instances (scheduler off), one PostgreSQL`);
   console.log(`  machine load (uptime):   ${os.loadavg().map((n) => n.toFixed(1)).join(", ")} on ${os.cpus().length} cores`);
@@ -160,7 +161,7 @@ async function run(
   console.log(`  jobs:                    ${Object.entries(jobs.byQueue).map(([name, states]) => `${name} ${Object.entries(states).map(([s, n]) => `${n} ${s}`).join("/")}`).join("; ")}; ${jobs.retries} job retries`);
   console.log(`  concurrent syncs of one organization (sampled every 0.5 s): at most ${maxConcurrent.jobs} active job, ${maxConcurrent.runs} running run; overlapping sync runs: ${overlapping.length}`);
   console.log(`  converged:               ${converged ? `${((converged - started) / 1000).toFixed(0)} s after the first backfills were queued` : "NO (time limit)"}`);
-  console.log(`  stored calls = emulator: ${comparisons.filter(callsMatch).length}/${comparisons.length} organizations, ${totalCalls} calls (${comparisons.map((c) => `${c.stored}/${c.expected}`).join(", ")})`);
+  console.log(`  stored calls = emulator: ${comparisons.filter(callsMatch).length}/${comparisons.length} organizations, ${totalCalls} calls (${comparisons.map((c) => `${c.stored}/${c.expected}`).join(", ")}); ${uploadedVoicemails} voicemail legs stored as "voicemail_uploaded" where the listing says "voicemail"`);
   if (!converged || comparisons.some((c) => !callsMatch(c)) || overlapping.length > 0) {
     console.log(comparisons.filter((c) => !callsMatch(c)));
     process.exitCode = 1;
