@@ -94,7 +94,7 @@ async function run(emulator: EmulatorProcess, databases: BenchDatabases): Promis
   let peakRss = process.memoryUsage().rss;
   let lastDays = -1;
   const syncStarted = performance.now();
-  const synced = await executeSyncRun(db, syncRun!.id, {
+  const synced = await executeSyncRun(db, { organizationId: syncRun!.organizationId, runId: syncRun!.id }, {
     createClient: unlimitedClient,
     refreshUsers: false,
     ...(process.env.BENCH_COMMIT_ROWS ? { commitRows: Number(process.env.BENCH_COMMIT_ROWS) } : {}),
@@ -143,7 +143,7 @@ async function run(emulator: EmulatorProcess, databases: BenchDatabases): Promis
   const limitedRun = await createSyncRun(db, organizationId, { kind: "resync", trigger: "admin", ...dayRange, now: anchor });
   let clientStats = { requests: 0, rateLimited: 0 };
   const limitedStarted = performance.now();
-  const limited = await executeSyncRun(db, limitedRun!.id, {
+  const limited = await executeSyncRun(db, { organizationId: limitedRun!.organizationId, runId: limitedRun!.id }, {
     createClient: (database, id) => {
       const client = createDialpadClientForOrganization(database, id);
       const stats = client.stats;

@@ -104,7 +104,7 @@ describe("db:copy of an install the app built", () => {
     const run = (next as { run: { id: number } }).run;
     expect(run.id).toBeGreaterThan(install.backfillRunId);
 
-    const finished = await executeSyncRun(db, run.id, { createClient: fastClientFactory(emulator.url), refreshUsers: false });
+    const finished = await executeSyncRun(db, { organizationId: install.organizationId, runId: run.id }, { createClient: fastClientFactory(emulator.url), refreshUsers: false });
     const newCalls = await emulatorCalls(emulator, backfillEnd, anchor);
     expect(newCalls.length).toBeGreaterThan(0);
     expect(finished).toMatchObject({ status: "succeeded", callsAdded: newCalls.length, callsUpdated: 0 });

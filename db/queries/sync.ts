@@ -81,8 +81,8 @@ export async function insertSyncRun(db: Db, values: NewSyncRun): Promise<SyncRun
   return (await firstRow(db.insert(syncRuns).values(values).onConflictDoNothing().returning())) ?? null;
 }
 
-export async function getSyncRun(db: Db, id: number): Promise<SyncRun | undefined> {
-  return firstRow(db.select().from(syncRuns).where(eq(syncRuns.id, id)));
+export async function getSyncRun(db: Db, organizationId: number, id: number): Promise<SyncRun | undefined> {
+  return firstRow(db.select().from(syncRuns).where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id))));
 }
 
 export async function getRunningSyncRun(db: Db, organizationId: number): Promise<SyncRun | undefined> {
@@ -207,6 +207,7 @@ export async function listSyncRuns(db: Db, organizationId: number, limit: number
 }
 
 export interface LeaseParams {
+  organizationId: number;
   id: number;
   owner: string;
   now: number;
@@ -217,7 +218,7 @@ export interface LeaseParams {
  * Takes a run for this process: a running run whose lease lapsed (its process died) or a failed run
  * being resumed. Undefined when someone else holds it or another run of the organization is running.
  */
-export async function claimSyncRun(db: Db, { id, owner, now, leaseMs }: LeaseParams): Promise<SyncRun | undefined> {
+export async function claimSyncRun(db: Db, { organizationId, id, owner, now, leaseMs }: LeaseParams): Promise<SyncRun | undefined> {
   const isTakeable = or(
     and(eq(syncRuns.status, "running"), or(isNull(syncRuns.leaseUntil), lt(syncRuns.leaseUntil, now))),
     eq(syncRuns.status, "failed"),
@@ -229,7 +230,7 @@ export async function claimSyncRun(db: Db, { id, owner, now, leaseMs }: LeasePar
         status: "running", leaseOwner: owner, leaseUntil: now + leaseMs, activeSince: now,
         callsSeenAtActive: sql`${syncRuns.callsSeen}`, finishedAt: null, updatedAt: now,
       })
-      .where(and(eq(syncRuns.id, id), isTakeable))
+      .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id), isTakeable))
       .returning();
     return await firstRow(claimed);
   } catch (error) {
@@ -239,11 +240,11 @@ export async function claimSyncRun(db: Db, { id, owner, now, leaseMs }: LeasePar
   }
 }
 
-export async function renewSyncRunLease(db: Db, { id, owner, now, leaseMs }: LeaseParams): Promise<boolean> {
+export async function renewSyncRunLease(db: Db, { organizationId, id, owner, now, leaseMs }: LeaseParams): Promise<boolean> {
   const renewed = await db
     .update(syncRuns)
     .set({ leaseUntil: now + leaseMs, updatedAt: now })
-    .where(and(eq(syncRuns.id, id), eq(syncRuns.leaseOwner, owner), eq(syncRuns.status, "running")))
+    .where(and(eq(syncRuns.organizationId, organizationId), eq(syncRuns.id, id), eq(syncRuns.leaseOwner, owner), eq(syncRuns.status, "running")))
     .returning({ id: syncRuns.id });
   return renewed.length === 1;
 }
@@ -258,7 +259,7 @@ export interface RunOutcome {
 }
 
 /** Ends the run if this process still holds it; false when it was taken over or stopped meanwhile. */
-export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "id" | "owner">, outcome: RunOutcome): Promise<boolean> {
+export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "organizationId" | "id" | "owner">, outcome: RunOutcome): Promise<boolean> {
   const finished = await db
     .update(syncRuns)
     .set({
@@ -274,7 +275,9 @@ export async function finishSyncRun(db: Db, lease: Pick<LeaseParams, "id" | "own
       finishedAt: outcome.now,
       updatedAt: outcome.now,
     })
-    .where(and(eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
+    .where(
+      and(eq(syncRuns.organizationId, lease.organizationId), eq(syncRuns.id, lease.id), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")),
+    )
     .returning({ id: syncRuns.id });
   return finished.length === 1;
 }

@@ -15,7 +15,7 @@ export const jobHandlers: JobHandlers = {
     const connection = await getDialpadConnection(db, organizationId);
     if (connection && (!connection.webhookId || !connection.subscriptionId)) await registerWebhookQuietly(db, organizationId);
     // A failed run records its own failure (and is resumed by the tick when transient); only a crash retries the job.
-    await executeSyncRun(db, runId);
+    await executeSyncRun(db, { organizationId, runId });
   },
   "webhook-inbox": async (db, { organizationId }) => {
     await processWebhookInbox(db, organizationId);

@@ -36,10 +36,10 @@ const hooks = () => emulator.state.hooks.listWebhooks(0);
 const subscriptions = () => emulator.state.hooks.listSubscriptions(0);
 const tokenOf = (db: Db, organizationId: number) => getWebhookToken(db, organizationId);
 
-async function waitForRun(db: Db, runId: number) {
+async function waitForRun(db: Db, organizationId: number, runId: number) {
   return waitFor(
     async () => {
-      const run = await getSyncRun(db, runId);
+      const run = await getSyncRun(db, organizationId, runId);
       return run?.status === "running" ? null : run;
     },
     { what: `sync run ${runId} to finish`, timeoutMs: 40_000 },
@@ -61,7 +61,7 @@ describe.each(syncModes)("connection lifecycle, %s Dialpad", (syncMode) => {
       const db = await createTestDb();
       const organizationId = await createConnectedOrganization(db, emulator);
       const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-      const run = await waitForRun(db, runId!);
+      const run = await waitForRun(db, organizationId, runId!);
       expect(run).toMatchObject({ kind: "backfill", trigger: "connect", status: "succeeded", windowsTotal: 30, rangeStart: anchor - 30 * dayMs });
       await expectStoredCallsToMatch(db, organizationId, await emulatorCalls(emulator, anchor - 30 * dayMs, anchor));
 
@@ -84,7 +84,7 @@ describe.each(syncModes)("connection lifecycle, %s Dialpad", (syncMode) => {
       const db = await createTestDb();
       const organizationId = await createConnectedOrganization(db, emulator);
       const runId = await startSyncAfterConnect(db, organizationId, { now: anchor, runOptions: runOptions() });
-      await waitForRun(db, runId!);
+      await waitForRun(db, organizationId, runId!);
       await waitFor(async () => (await getDialpadConnection(db, organizationId))?.subscriptionId, { what: "the webhook subscription to be stored" });
       const token = (await tokenOf(db, organizationId))!;
       const secret = emulator.state.hooks.listWebhooks(0).at(-1)!.secret!;

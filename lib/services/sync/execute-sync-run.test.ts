@@ -50,7 +50,7 @@ describe.each(syncModes)("executeSyncRun against %s Dialpad", (syncMode) => {
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
     expect(expected.length).toBeGreaterThan(150);
 
-    const finished = await executeSyncRun(db, run!.id, options);
+    const finished = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, options);
 
     await expectStoredCallsToMatch(db, organizationId, expected);
     expect(finished).toMatchObject({
@@ -74,9 +74,9 @@ describe.each(syncModes)("executeSyncRun against %s Dialpad", (syncMode) => {
   it("reading the same range again adds and updates nothing", async () => {
     const { db, organizationId, options } = await setUp();
     const first = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
-    await executeSyncRun(db, first!.id, options);
+    await executeSyncRun(db, { organizationId: first!.organizationId, runId: first!.id }, options);
     const again = await createSyncRun(db, organizationId, { kind: "resync", trigger: "admin", rangeStart, rangeEnd: anchor, now: anchor });
-    const finished = await executeSyncRun(db, again!.id, options);
+    const finished = await executeSyncRun(db, { organizationId: again!.organizationId, runId: again!.id }, options);
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
     expect(finished).toMatchObject({ status: "succeeded", callsSeen: expected.length, callsAdded: 0, callsUpdated: 0 });
     await expectStoredCallsToMatch(db, organizationId, expected);
@@ -87,9 +87,9 @@ describe.each(syncModes)("executeSyncRun against %s Dialpad", (syncMode) => {
     const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
     expect(await createSyncRun(db, organizationId, { kind: "incremental", trigger: "schedule", rangeStart, rangeEnd: anchor, now: anchor })).toBeNull();
 
-    const [a, b] = await Promise.all([executeSyncRun(db, run!.id, options), executeSyncRun(db, run!.id, options)]);
+    const [a, b] = await Promise.all([executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, options), executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, options)]);
     expect([a?.status, b?.status].sort()).toEqual(["succeeded", undefined].sort());
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
-    expect((await getSyncRun(db, run!.id))?.pages).toBe(expectedPageCount(expected, rangeStart, anchor, servedPageSize(mode, pageSize)));
+    expect((await getSyncRun(db, run!.organizationId, run!.id))?.pages).toBe(expectedPageCount(expected, rangeStart, anchor, servedPageSize(mode, pageSize)));
   });
 });

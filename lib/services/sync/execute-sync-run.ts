@@ -37,16 +37,20 @@ const processTag = randomUUID().slice(0, 8);
  * Claims the run (a fresh one, a failed one being resumed, or one whose process died) and reads it to
  * the end. Returns the run as stored afterwards, or undefined when another process holds it.
  */
-export async function executeSyncRun(db: Db, runId: number, options: SyncRunOptions = {}): Promise<SyncRun | undefined> {
+export async function executeSyncRun(
+  db: Db,
+  { organizationId, runId }: { organizationId: number; runId: number },
+  options: SyncRunOptions = {},
+): Promise<SyncRun | undefined> {
   const now = options.now ?? Date.now;
   const leaseMs = options.leaseMs ?? defaultLeaseMs;
   const owner = `${processTag}:${randomUUID()}`;
-  const run = await claimSyncRun(db, { id: runId, owner, now: now(), leaseMs });
+  const run = await claimSyncRun(db, { organizationId, id: runId, owner, now: now(), leaseMs });
   if (!run) return undefined;
 
   let isLeaseLost = false;
   const heartbeat = setInterval(() => {
-    renewSyncRunLease(db, { id: runId, owner, now: now(), leaseMs })
+    renewSyncRunLease(db, { organizationId, id: runId, owner, now: now(), leaseMs })
       .then((isHeld) => {
         if (!isHeld) isLeaseLost = true;
       })
@@ -73,7 +77,7 @@ export async function executeSyncRun(db: Db, runId: number, options: SyncRunOpti
       onCommit: options.onCommit,
     });
     const usage = measureRunUsage(run, client.stats(), tally, now());
-    const finished = await finishSyncRun(db, { id: runId, owner }, { status: "succeeded", errorMessage: null, isRetryable: false, errorCount: run.errorCount, usage, now: now() });
+    const finished = await finishSyncRun(db, { organizationId, id: runId, owner }, { status: "succeeded", errorMessage: null, isRetryable: false, errorCount: run.errorCount, usage, now: now() });
     if (finished) await updateDialpadConnection(db, run.organizationId, { lastSyncAt: now() });
   } catch (error) {
     // Taken over or stopped (disconnect): the new holder owns the row now.
@@ -83,12 +87,12 @@ export async function executeSyncRun(db: Db, runId: number, options: SyncRunOpti
       console.error(`[sync] run ${runId} (organization ${run.organizationId}) failed: ${detail}`);
       // Retries that got through are counted apart (retry_count); only the failure that stopped the run is an error.
       const usage = measureRunUsage(run, client.stats(), tally, now());
-      await finishSyncRun(db, { id: runId, owner }, { status: "failed", errorMessage: failure.message, isRetryable: failure.isRetryable, errorCount: run.errorCount + 1, usage, now: now() });
+      await finishSyncRun(db, { organizationId, id: runId, owner }, { status: "failed", errorMessage: failure.message, isRetryable: failure.isRetryable, errorCount: run.errorCount + 1, usage, now: now() });
     }
   } finally {
     clearInterval(heartbeat);
   }
-  return getSyncRun(db, runId);
+  return getSyncRun(db, organizationId, runId);
 }
 
 async function refreshUsersQuietly(db: Db, organizationId: number, client: DialpadClient): Promise<void> {

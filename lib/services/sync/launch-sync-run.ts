@@ -20,7 +20,7 @@ export function launchSyncRun(
   }
   void (async () => {
     if (before) await before();
-    await executeSyncRun(db, run.runId, options);
+    await executeSyncRun(db, run, options);
   })().catch((error: unknown) => {
     const detail = error instanceof Error ? `${error.name || "Error"}: ${error.message}` : typeof error;
     console.error(`[sync] run ${run.runId} stopped unexpectedly: ${detail}`);

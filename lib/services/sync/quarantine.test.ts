@@ -35,9 +35,9 @@ describe("bad records", () => {
     const options = { createClient: () => client, refreshUsers: false };
 
     const first = await createSyncRun(db, organization.id, { kind: "resync", trigger: "admin", rangeStart: now - 3_600_000, rangeEnd: now, now });
-    expect(await executeSyncRun(db, first!.id, options)).toMatchObject({ status: "succeeded", callsSeen: 2, callsAdded: 1, quarantined: 1 });
+    expect(await executeSyncRun(db, { organizationId: first!.organizationId, runId: first!.id }, options)).toMatchObject({ status: "succeeded", callsSeen: 2, callsAdded: 1, quarantined: 1 });
     const second = await createSyncRun(db, organization.id, { kind: "resync", trigger: "admin", rangeStart: now - 3_600_000, rangeEnd: now, now });
-    expect(await executeSyncRun(db, second!.id, options)).toMatchObject({ status: "succeeded", callsAdded: 0, quarantined: 1 });
+    expect(await executeSyncRun(db, { organizationId: second!.organizationId, runId: second!.id }, options)).toMatchObject({ status: "succeeded", callsAdded: 0, quarantined: 1 });
 
     expect(await countOrganizationCalls(db, organization.id)).toBe(1);
     const [record, ...others] = await listQuarantinedRecords(db, organization.id);

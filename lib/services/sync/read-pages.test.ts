@@ -34,11 +34,11 @@ describe("a run that fails mid-batch", () => {
     const run = await createSyncRun(db, organization.id, { kind: "resync", trigger: "admin", rangeStart: now - 3_600_000, rangeEnd: now, now });
     const options = { refreshUsers: false, commitRows: 1_000, maxPageAttempts: 1 };
 
-    const failed = await executeSyncRun(db, run!.id, { ...options, createClient: () => pagingClient(items, 3) });
+    const failed = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, { ...options, createClient: () => pagingClient(items, 3) });
     expect(failed).toMatchObject({ status: "failed", isRetryable: true, pages: 3, callsAdded: 6, cursor: "6" });
     expect(await countOrganizationCalls(db, organization.id)).toBe(6);
 
-    const resumed = await executeSyncRun(db, run!.id, { ...options, createClient: () => pagingClient(items.slice(0), 99) });
+    const resumed = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, { ...options, createClient: () => pagingClient(items.slice(0), 99) });
     expect(resumed).toMatchObject({ status: "succeeded", pages: 5, callsAdded: 10, callsUpdated: 0 });
     expect(await countOrganizationCalls(db, organization.id)).toBe(10);
   });

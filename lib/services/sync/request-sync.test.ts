@@ -40,7 +40,7 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
       await updateSyncSettings(db, admin, { backfillDays: 3, intervalMinutes: 10, trailingWindowHours: 6 });
       const backfill = await requestSyncNow(db, admin, { now: anchor, launch: false });
       expect(backfill).toMatchObject({ kind: "backfill", trigger: "admin", rangeStart: anchor - 3 * dayMs, rangeEnd: anchor, windowsTotal: 3 });
-      await executeSyncRun(db, backfill.id, runOptions);
+      await executeSyncRun(db, { organizationId: backfill.organizationId, runId: backfill.id }, runOptions);
 
       const later = anchor + 2 * hourMs;
       const incremental = await requestSyncNow(db, admin, { now: later, launch: false });
@@ -50,7 +50,7 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
     it("refuses while another run holds the lock, and when Dialpad is not connected", async () => {
       const { db, admin } = await setUp();
       const first = await requestSyncNow(db, admin, { now: anchor, launch: false });
-      await claimSyncRun(db, { id: first.id, owner: "other-process", now: Date.now(), leaseMs: 60_000 });
+      await claimSyncRun(db, { organizationId: first.organizationId, id: first.id, owner: "other-process", now: Date.now(), leaseMs: 60_000 });
       await expect(requestSyncNow(db, admin, { now: anchor, launch: false })).rejects.toMatchObject({ code: "CONFLICT" });
       await expect(requestResync(db, admin, { from: "2025-06-16", to: "2025-06-17" }, { now: anchor, launch: false })).rejects.toMatchObject({
         code: "CONFLICT",
@@ -79,7 +79,7 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
       const { db, admin } = await setUp({ timezone: "UTC" });
       const run = await requestResync(db, admin, { from: "2025-06-18", to: "2025-06-20" }, { now: anchor, launch: false });
       expect(run).toMatchObject({ rangeStart: Date.parse("2025-06-18T00:00:00Z"), rangeEnd: anchor });
-      await executeSyncRun(db, run.id, { createClient: fastClientFactory(emulator.url), refreshUsers: false });
+      await executeSyncRun(db, { organizationId: run.organizationId, runId: run.id }, { createClient: fastClientFactory(emulator.url), refreshUsers: false });
       await expect(requestResync(db, admin, { from: "2025-06-19", to: "2025-06-19" }, { now: anchor, launch: false })).rejects.toMatchObject({
         code: "VALIDATION",
       });
@@ -93,7 +93,7 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
       expect(await getSyncSettingsForAdmin(db, admin)).toEqual({ backfillDays: 2, intervalMinutes: 5, trailingWindowHours: 48 });
       const run = await requestSyncNow(db, admin, { now: anchor, launch: false });
       let midRun: Awaited<ReturnType<typeof getSyncOverview>> | undefined;
-      await executeSyncRun(db, run.id, {
+      await executeSyncRun(db, { organizationId: run.organizationId, runId: run.id }, {
         ...runOptions,
         pageSize: 10,
         commitRows: 1,
@@ -105,7 +105,7 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
       expect(midRun?.activeRun?.progress.callsSoFar).toBeGreaterThan(0);
 
       const after = await getSyncOverview(db, admin);
-      const stored = await getSyncRun(db, run.id);
+      const stored = await getSyncRun(db, run.organizationId, run.id);
       expect(after.activeRun).toBeNull();
       expect(after.lastFailure).toBeNull();
       expect(after.recentRuns).toHaveLength(1);

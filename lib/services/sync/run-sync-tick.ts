@@ -56,7 +56,7 @@ export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<Ti
       (async () => {
         const connection = await getDialpadConnection(db, organizationId);
         if (connection && (!connection.webhookId || !connection.subscriptionId)) await registerWebhookQuietly(db, organizationId);
-        await executeSyncRun(db, runId, options.runOptions);
+        await executeSyncRun(db, { organizationId, runId }, options.runOptions);
       })(),
     );
   }

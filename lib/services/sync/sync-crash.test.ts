@@ -30,11 +30,11 @@ const leaseMs = 60_000;
 // Three pages per transaction: the checkpoint covers whole batches.
 
 /** `clockAheadMs` runs the child's clock ahead, instead of the test sleeping out a dead process's lease. */
-function startChild(databaseUrl: string, runId: number, clockAheadMs = 0): { child: ChildProcess; exited: Promise<number | null> } {
+function startChild(databaseUrl: string, run: { organizationId: number; id: number }, clockAheadMs = 0): { child: ChildProcess; exited: Promise<number | null> } {
   // node itself with tsx as a loader: the tsx CLI would put a second process between us and the one to kill.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/services/sync/testing/backfill-child.ts")], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, SYNC_CHILD_RUN_ID: String(runId), SYNC_CHILD_LEASE_MS: String(leaseMs),
+      ...process.env, DATABASE_URL: databaseUrl, SYNC_CHILD_ORGANIZATION_ID: String(run.organizationId), SYNC_CHILD_RUN_ID: String(run.id), SYNC_CHILD_LEASE_MS: String(leaseMs),
       SYNC_CHILD_PAGE_SIZE: String(pageSize), SYNC_CHILD_COMMIT_ROWS: "12", SYNC_CHILD_CLOCK_AHEAD_MS: String(clockAheadMs),
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -70,15 +70,15 @@ describe.each(syncModes)("a sync process killed mid-backfill, %s Dialpad", (sync
     };
     const requestsBefore = await listRequests();
 
-    const first = startChild(testDatabaseUrl(db), run!.id);
-    await waitFor(async () => ((await getSyncRun(db, run!.id))?.pages ?? 0) >= killAfterPages, {
+    const first = startChild(testDatabaseUrl(db), run!);
+    await waitFor(async () => ((await getSyncRun(db, run!.organizationId, run!.id))?.pages ?? 0) >= killAfterPages, {
       what: `the first sync process to commit ${killAfterPages} pages`,
       timeoutMs: 60_000,
       intervalMs: 5,
     });
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
-    const killed = await getSyncRun(db, run!.id);
+    const killed = await getSyncRun(db, run!.organizationId, run!.id);
     expect(killed?.status).toBe("running");
     expect(killed!.pages).toBeLessThan(totalPages);
 
@@ -86,10 +86,10 @@ describe.each(syncModes)("a sync process killed mid-backfill, %s Dialpad", (sync
     const afterLease = Date.now() + leaseMs + 1_000;
     expect(await prepareNextRun(db, organizationId, { trigger: "schedule", now: Date.now() })).toMatchObject({ busy: { id: run!.id } });
     expect(await prepareNextRun(db, organizationId, { trigger: "schedule", now: afterLease })).toMatchObject({ run: { id: run!.id } });
-    const second = startChild(testDatabaseUrl(db), run!.id, leaseMs + 1_000);
+    const second = startChild(testDatabaseUrl(db), run!, leaseMs + 1_000);
     expect(await second.exited).toBe(0);
 
-    const finished = await getSyncRun(db, run!.id);
+    const finished = await getSyncRun(db, run!.organizationId, run!.id);
     expect(finished).toMatchObject({ status: "succeeded", pages: totalPages, callsSeen: expected.length, callsAdded: expected.length });
     await expectStoredCallsToMatch(db, organizationId, expected);
     // At most the page in flight and the one prefetched were fetched twice.

@@ -59,7 +59,7 @@ async function backfill(extra: SyncRunOptions = {}, duringRun: (clock: ReturnTyp
     ...extra,
   };
   const before = await admin<EmulatorStats>(emulator, "/stats");
-  const [finished] = await Promise.all([executeSyncRun(db, run!.id, options), duringRun(clock)]);
+  const [finished] = await Promise.all([executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, options), duringRun(clock)]);
   const after = await admin<EmulatorStats>(emulator, "/stats");
   const faults = after.faultsInjected - before.faultsInjected;
   return { db, organizationId, finished: finished!, runId: run!.id, options, faults, stats: { before, after }, clock, runSleeps };
@@ -162,7 +162,7 @@ describe.each(syncModes)("sync under Dialpad faults, %s Dialpad", { timeout: 60_
     await connectOrganization(db, emulator, organizationId);
     const next = await prepareNextRun(db, organizationId, { trigger: "connect", now: anchor });
     expect("run" in next && next.run.id).toBe(runId);
-    const resumed = await executeSyncRun(db, runId, { ...options, onCommit: undefined });
+    const resumed = await executeSyncRun(db, { organizationId, runId }, { ...options, onCommit: undefined });
     const expected = await emulatorCalls(emulator, rangeStart, anchor);
     expect(resumed).toMatchObject({ status: "succeeded", errorMessage: null, pages: expectedPageCount(expected, rangeStart, anchor, servedPageSize(mode, pageSize)) });
     await expectStoredCallsToMatch(db, organizationId, expected);
@@ -177,7 +177,7 @@ describe.each(syncModes)("sync under Dialpad faults, %s Dialpad", { timeout: 60_
 
     const next = await prepareNextRun(db, organizationId, { trigger: "schedule", now: anchor });
     expect("run" in next && next.run.id).toBe(runId);
-    expect(await executeSyncRun(db, runId, options)).toMatchObject({ status: "succeeded", errorMessage: null });
+    expect(await executeSyncRun(db, { organizationId, runId }, options)).toMatchObject({ status: "succeeded", errorMessage: null });
     await expectComplete(db, organizationId);
   });
 });

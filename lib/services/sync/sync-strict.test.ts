@@ -44,7 +44,7 @@ describe("sync against strict Dialpad", { timeout: 120_000 }, () => {
     const expected = await emulatorCalls(running, rangeStart, anchor);
     let commits = 0;
     let expiredAt: number | null = null;
-    const finished = await executeSyncRun(db, run!.id, {
+    const finished = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, {
       createClient: fastClientFactory(running.url),
       pageSize: 100,
       commitRows: 1,
@@ -72,7 +72,7 @@ describe("sync against strict Dialpad", { timeout: 120_000 }, () => {
     const organizationId = await createConnectedOrganization(db, running);
     const run = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd: anchor, now: anchor });
     const before = await admin<Stats>(running, "/stats");
-    const finished = await executeSyncRun(db, run!.id, {
+    const finished = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, {
       // Dialpad's limit on the client's side too, with its real clock: the 429s come from the background traffic.
       createClient: fastClientFactory(running.url, { rateLimiter: createRateLimiter(20) }),
       pageSize: 100,
@@ -84,7 +84,7 @@ describe("sync against strict Dialpad", { timeout: 120_000 }, () => {
     expect(after.backgroundRequests - before.backgroundRequests).toBeGreaterThan(0);
     expect(after.rateLimited - before.rateLimited).toBeGreaterThan(0);
     expect(finished).toMatchObject({ status: "succeeded", errorMessage: null, callsAdded: expected.length });
-    expect((await getSyncRun(db, run!.id))?.status).toBe("succeeded");
+    expect((await getSyncRun(db, run!.organizationId, run!.id))?.status).toBe("succeeded");
     await expectStoredCallsToMatch(db, organizationId, expected);
   });
 });

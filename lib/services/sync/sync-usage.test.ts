@@ -39,10 +39,10 @@ async function setUpBackfill() {
 
 describe("a sync run's Dialpad requests", { timeout: 60_000 }, () => {
   it("counts every request Dialpad received, and 503s retried to success as retries, not errors", async () => {
-    const { db, runId, options, viewer } = await setUpBackfill();
+    const { db, organizationId, runId, options, viewer } = await setUpBackfill();
     await fault({ kind: "5xx", status: 503, times: 2 });
     const before = await listingRequests();
-    const finished = (await executeSyncRun(db, runId, options))!;
+    const finished = (await executeSyncRun(db, { organizationId, runId }, options))!;
     const received = (await listingRequests()) - before;
     const pages = expectedPageCount(await emulatorCalls(emulator, rangeStart, anchor), rangeStart, anchor, pageSize);
 
@@ -54,14 +54,14 @@ describe("a sync run's Dialpad requests", { timeout: 60_000 }, () => {
   });
 
   it("counts a failure that stopped the run as one error, and keeps the first attempt's requests when it resumes", async () => {
-    const { db, runId, options } = await setUpBackfill();
+    const { db, organizationId, runId, options } = await setUpBackfill();
     await fault({ kind: "5xx", status: 502, times: 10 });
     const before = await listingRequests();
     // Two page attempts of five requests each: all ten answered 502.
-    const failed = (await executeSyncRun(db, runId, { ...options, maxPageAttempts: 2 }))!;
+    const failed = (await executeSyncRun(db, { organizationId, runId }, { ...options, maxPageAttempts: 2 }))!;
     expect(failed).toMatchObject({ status: "failed", requestCount: 10, retryCount: 9, errorCount: 1 });
 
-    const resumed = (await executeSyncRun(db, runId, options))!;
+    const resumed = (await executeSyncRun(db, { organizationId, runId }, options))!;
     const received = (await listingRequests()) - before;
     const pages = expectedPageCount(await emulatorCalls(emulator, rangeStart, anchor), rangeStart, anchor, pageSize);
     expect(received).toBe(pages + 10);

@@ -97,7 +97,7 @@ describe.each(syncModes)("webhook delivery, %s Dialpad", (syncMode) => {
       const run = await createSyncRun(db, organizationId, {
         kind: "resync", trigger: "admin", rangeStart: Math.min(...starts), rangeEnd: Math.max(...starts) + 1, now: Date.now(),
       });
-      const polled = await executeSyncRun(db, run!.id, { createClient: fastClientFactory(emulator.url), refreshUsers: false });
+      const polled = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, { createClient: fastClientFactory(emulator.url), refreshUsers: false });
       const restItems = new Map(added.items.map((item) => [String(item.call_id), item]));
       let expectUpdated = 0;
       for (const [id, leg] of rest) {

@@ -86,7 +86,7 @@ describe("webhooks from strict Dialpad", { timeout: 120_000 }, () => {
     const run = await createSyncRun(db, organizationId, {
       kind: "resync", trigger: "admin", rangeStart: Math.min(...starts), rangeEnd: Math.max(...starts) + 1, now: clock.now(),
     });
-    expect(await executeSyncRun(db, run!.id, { createClient: fastClientFactory(emulator.url), refreshUsers: false })).toMatchObject({ status: "succeeded" });
+    expect(await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, { createClient: fastClientFactory(emulator.url), refreshUsers: false })).toMatchObject({ status: "succeeded" });
     const resynced = new Map((await listOrganizationCalls(db, organizationId)).map((row) => [row.dialpadCallId, rowToCallLeg(row)]));
     for (const [id, leg] of truth) expect(facts(resynced.get(id)!)).toEqual(facts(leg));
   });

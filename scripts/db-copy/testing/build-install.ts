@@ -107,7 +107,7 @@ async function buildInstall(db: Db): Promise<BuiltInstall> {
   // of firing while the database closes (and leaving claimed queue rows behind).
   Object.assign(drainTiming, { quietMs: 0, maxWaitMs: 0 });
   const run = await createSyncRun(db, organization.id, { kind: "backfill", trigger: "connect", rangeStart, rangeEnd, now: rangeEnd });
-  const finished = await executeSyncRun(db, run!.id, { createClient: fastClient, pageSize: 25, refreshUsers: false });
+  const finished = await executeSyncRun(db, { organizationId: run!.organizationId, runId: run!.id }, { createClient: fastClient, pageSize: 25, refreshUsers: false });
   if (finished?.status !== "succeeded") throw new Error(`The backfill did not succeed: ${JSON.stringify(finished)}`);
   await new Promise((resolve) => setTimeout(resolve, 0));
   await drainScoreQueue(db, organization.id);
