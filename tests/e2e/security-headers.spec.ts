@@ -1,34 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { createViewer } from "@/tests/factories";
 import { adminStorageState } from "./support/accounts";
+import { signInByApi } from "./support/api-sign-in";
+import { listRoutePaths } from "./support/app-routes";
+import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
 import { expect, test } from "./support/test";
 
 // Every page and API route, signed out and signed in, carries the security headers (issue 14, item 5).
-// The routes come from the filesystem, so a new page or route is covered without editing this file.
-
-const appDir = path.resolve(__dirname, "../../app");
-const sampleSegments: Record<string, string> = { "[id]": "1", "[callId]": "1", "[token]": "sample-token", "[...nextauth]": "session" };
-
-function listRoutePaths(): string[] {
-  const paths = new Set<string>();
-  for (const file of fs.readdirSync(appDir, { recursive: true, encoding: "utf8" })) {
-    if (!/(^|\/)(page\.tsx|route\.ts)$/.test(file)) continue;
-    const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== ".");
-    // A parallel slot's intercepting route answers the same URL as the page it intercepts.
-    if (segments.some((segment) => segment.startsWith("@"))) continue;
-    const urlSegments = segments
-      .filter((segment) => !/^\(.*\)$/.test(segment))
-      .map((segment) => {
-        if (!segment.startsWith("[")) return segment;
-        const sample = sampleSegments[segment];
-        if (!sample) throw new Error(`No sample value for the route segment ${segment} in app/${file}; add one.`);
-        return sample;
-      });
-    paths.add(`/${urlSegments.join("/")}`);
-  }
-  return [...paths].sort();
-}
+// The routes come from the filesystem (support/app-routes.ts, shared with the fuzz spec), so a new page or
+// route is covered without editing this file.
 
 const routePaths = listRoutePaths();
 const pagePolicy =
@@ -56,20 +36,52 @@ test("the route list covers the app's pages and API routes", () => {
   );
 });
 
-for (const signedIn of [false, true]) {
-  test.describe(signedIn ? "signed in as an admin" : "signed out", () => {
-    test.use({ storageState: signedIn ? adminStorageState : { cookies: [], origins: [] } });
+/** Every route, and the answers the proxy makes itself, with the headers (and the status the proxy chose). */
+async function expectHeadersEverywhere(request: APIRequestContext, isSignedIn = true): Promise<void> {
+  for (const routePath of routePaths) {
+    expectSecurityHeaders(await request.get(routePath, { maxRedirects: 0 }), routePath);
+  }
+  const proxyAnswers: [string, Promise<APIResponse>, number][] = [
+    // Signed out, an unknown page is sent to sign-in like any other.
+    ["/no-such-page", request.get("/no-such-page", { maxRedirects: 0 }), isSignedIn ? 404 : 307],
+    ["/employees/%C0%AE", request.get("/employees/%C0%AE", { maxRedirects: 0 }), 404],
+    ["/team (action body over 1 MB)", request.post("/team", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain" }, data: "x".repeat(1_100_000), maxRedirects: 0 }), 413],
+    ["/team (broken form)", request.post("/team", { headers: { "Content-Type": "multipart/form-data; boundary=b" }, data: "--x", maxRedirects: 0 }), 400],
+  ];
+  for (const [where, answer, status] of proxyAnswers) {
+    const response = await answer;
+    expect(response.status(), where).toBe(status);
+    expectSecurityHeaders(response, where);
+  }
+  // A static asset, which the proxy never sees, gets them too (without a CSP).
+  const asset = await request.get("/favicon.ico", { maxRedirects: 0 });
+  expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(asset.headers()["x-frame-options"]).toBe("DENY");
+}
 
-    test("every page and API route sends the security headers, redirects and errors included", async ({ request }) => {
-      for (const routePath of routePaths) {
-        expectSecurityHeaders(await request.get(routePath, { maxRedirects: 0 }), routePath);
-      }
-      // An unknown page, and a static asset that the proxy never sees, get them too (the asset without a CSP).
-      expectSecurityHeaders(await request.get("/no-such-page", { maxRedirects: 0 }), "/no-such-page");
-      const asset = await request.get("/favicon.ico", { maxRedirects: 0 });
-      expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
-      expect(asset.headers()["x-frame-options"]).toBe("DENY");
-    });
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("every page and API route sends the security headers, redirects and errors included", async ({ request }) => {
+    await expectHeadersEverywhere(request, false);
+  });
+});
+
+test.describe("signed in as an admin", () => {
+  test.use({ storageState: adminStorageState });
+
+  test("every page and API route sends the security headers, redirects and errors included", async ({ request }) => {
+    await expectHeadersEverywhere(request);
+  });
+});
+
+for (const role of ["manager", "employee"] as const) {
+  test(`every page and API route sends the security headers to ${role === "manager" ? "a manager" : "an employee"}, 404s included`, async ({ playwright, baseURL }) => {
+    const { user } = await createViewer(getE2eDb(), await getFirstOrganization(), { role });
+    const api = await playwright.request.newContext({ baseURL });
+    await signInByApi(api, user);
+    await expectHeadersEverywhere(api);
+    await api.dispose();
   });
 }
 
