@@ -26,7 +26,7 @@ export function RoleSettingsForm({ role, saveAction, resetAction }: RoleSettings
     <>
       {/* Remount after each save so the fields show what the server stored. */}
       <form key={state?.ok ? state.data.savedAt : "form"} action={formAction} className="form" noValidate>
-        <FormStatus state={state} success="Saved. The role's days were rescored." />
+        <FormStatus state={state} success="Saved. The role's days are being rescored." />
         <input type="hidden" name="role" value={role.role} />
         <TextField name="talkTimeWeight" label="Talk time weight (0–5)" type="number" min={0} max={5} hint={weightHint}
           defaultValue={values.talkTimeWeight} errors={errors.talkTimeWeight} />

@@ -14,7 +14,7 @@ test.describe("as the admin", () => {
     await page.goto(`/settings/scoring?role=${encodeURIComponent(role)}`);
     await page.getByLabel("Talk time weight (0–5)").fill("3");
     await page.getByRole("button", { name: "Save and rescore" }).click();
-    await expect(page.getByText("Saved. The role's days were rescored.")).toBeVisible();
+    await expect(page.getByText("Saved. The role's days are being rescored.")).toBeVisible();
 
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit" }).click();
     await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
