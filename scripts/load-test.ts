@@ -120,9 +120,14 @@ async function run(
   const started = Date.now();
   const deadline = started + Number(flags["max-minutes"]) * 60_000;
   let maxConcurrent = { jobs: 0, runs: 0 };
+  // A finished run's lease_owner is cleared: the sampler remembers which process (its tag) ran each run last.
+  const lastOwner = new Map<number, string>();
   const sampler = setInterval(() => {
     concurrentSyncsNow(db).then((now) => {
       maxConcurrent = { jobs: Math.max(maxConcurrent.jobs, now.jobs), runs: Math.max(maxConcurrent.runs, now.runs) };
+    }, () => undefined);
+    pool.query<{ id: number; lease_owner: string }>("select id, lease_owner from sync_runs where status = 'running' and lease_owner is not null").then(({ rows }) => {
+      for (const row of rows) lastOwner.set(row.id, row.lease_owner.split(":")[0]!);
     }, () => undefined);
   }, 500);
 
@@ -148,7 +153,6 @@ async function run(
   // traffic time has passed since the kill; then wait until every call is stored and no work is left.
   let liveCalls = 0;
   let syncNows = 0;
-  const pickups = new Map<number, number>();
   let trafficUntil = Number.POSITIVE_INFINITY;
   let converged = 0;
   for (let tick = 0; Date.now() < deadline; tick++) {
@@ -156,13 +160,6 @@ async function run(
     if (kill && trafficUntil === Number.POSITIVE_INFINITY) trafficUntil = kill.at + Number(flags["traffic-seconds"]) * 1000;
     // Backfills too small to catch one running: the traffic still runs, and the figures say nothing was killed.
     if (!kill && trafficUntil === Number.POSITIVE_INFINITY && tick >= 10) trafficUntil = Date.now() + Number(flags["traffic-seconds"]) * 1000;
-    if (kill) {
-      const { rows } = await pool.query<{ id: number; lease_owner: string | null; status: string }>("select id, lease_owner, status from sync_runs where id = any($1)", [kill.runs.map((run) => run.id)]);
-      for (const row of rows) {
-        const before = kill.runs.find((run) => run.id === row.id)!;
-        if (!pickups.has(row.id) && row.lease_owner !== before.owner) pickups.set(row.id, Date.now() - kill.at);
-      }
-    }
     if (Date.now() < trafficUntil) {
       for (let i = 0; i < 3; i++) {
         const organization = organizations[(tick * 3 + i) % organizations.length]!;
@@ -200,9 +197,18 @@ async function run(
   const { rows: backfills } = await pool.query<{ first: string; last: string; added: string }>("select min(started_at) first, max(finished_at) last, sum(calls_added) added from sync_runs where kind = 'backfill'");
   const backfillMs = Number(backfills[0]!.last) - Number(backfills[0]!.first);
   const backfillCalls = Number(backfills[0]!.added);
-  const { rows: byOwner } = await pool.query<{ tag: string; runs: string; added: string }>("select split_part(lease_owner, ':', 1) tag, count(*) runs, sum(calls_added) added from sync_runs where status = 'succeeded' group by 1 order by 1");
+  // A run claimed again after the kill (active_since moves) was the killed worker's.
+  const { rows: runRows } = await pool.query<{ id: number; active_since: string; calls_added: number }>("select id, active_since, calls_added from sync_runs");
+  const pickups = new Map(runRows.filter((row) => kill?.runs.some((run) => run.id === row.id) && Number(row.active_since) > kill.at).map((row) => [row.id, Number(row.active_since) - kill!.at]));
   const killedTags = new Set(kill?.runs.filter((run) => pickups.has(run.id)).map((run) => run.owner.split(":")[0]));
   const pickedUp = [...pickups.values()];
+  const owners = new Map<string, { runs: number; added: number }>();
+  for (const row of runRows) {
+    const tag = lastOwner.get(row.id) ?? "unseen (ran between two samples)";
+    const owner = owners.get(tag) ?? { runs: 0, added: 0 };
+    owners.set(tag, { runs: owner.runs + 1, added: owner.added + row.calls_added });
+  }
+  const byOwner = [...owners].map(([tag, owner]) => ({ tag, runs: owner.runs, added: owner.added }));
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   const deliveries = stats.map((s) => s.webhookDeliveries);
 
@@ -212,9 +218,9 @@ async function run(
   console.log(`  converged:                 ${converged ? `${seconds(converged - started)} s after the first organization signed up` : "NO (time limit)"}`);
   console.log(`  backfills:                 ${backfillCalls} calls in ${seconds(backfillMs)} s = ${(backfillCalls / (backfillMs / 1000)).toFixed(0)} calls/s overall (first start → last finish)`);
   for (const owner of byOwner) {
-    console.log(`  worker ${owner.tag}${killedTags.has(owner.tag) ? " (killed)" : ""}:        ${owner.runs} runs finished, ${owner.added} calls added by runs it finished = ${(Number(owner.added) / (backfillMs / 1000)).toFixed(0)} calls/s over the backfill span`);
+    console.log(`  process ${owner.tag}${killedTags.has(owner.tag) ? " (killed)" : ""}: last ran ${owner.runs} runs, which added ${owner.added} calls = ${(owner.added / (backfillMs / 1000)).toFixed(0)} calls/s over the backfill span`);
   }
-  console.log(`  killed worker's syncs:     ${pickedUp.length} of the ${kill?.runs.length ?? 0} running at the kill were held by it; picked up after ${pickedUp.map((ms) => seconds(ms)).join(", ") || "-"} s`);
+  console.log(`  killed worker's syncs:     ${pickedUp.length} of the ${kill?.runs.length ?? 0} backfills running at the kill were claimed again after it, ${pickedUp.map((ms) => seconds(ms)).join(", ") || "-"} s later`);
   console.log(`  sync runs:                 ${Object.entries(syncs.runs).map(([k, n]) => `${n} ${k}`).join(", ")}; ${syncs.requests} Dialpad requests, ${syncs.httpRetries} HTTP retries; ${sum(stats.map((s) => s.rateLimited))} answered 429`);
   console.log(`  jobs:                      ${Object.entries(jobs.byQueue).map(([name, states]) => `${name} ${Object.entries(states).map(([s, n]) => `${n} ${s}`).join("/")}`).join("; ")}; ${jobs.retries} job retries`);
   console.log(`  webhooks:                  ${liveCalls} live calls; ${sum(deliveries.map((d) => d.delivered))} deliveries of ${sum(deliveries.map((d) => d.attempts))} attempts (${sum(deliveries.map((d) => d.retries))} retries, ${sum(deliveries.map((d) => d.failed))} failed); web 1 + 2 got ${balancerCounts.join(" + ")} requests`);

@@ -9,9 +9,12 @@ async function rows<T>(db: Db, text: string, values: unknown[] = []): Promise<T[
 const allJobs = `(select name, singleton_key, state, retry_count, started_on, completed_on, created_on from pgboss.job
   union all select name, singleton_key, state, retry_count, started_on, completed_on, created_on from pgboss.archive) jobs`;
 
-/** Jobs not yet finished (waiting, retrying or running), and score work not yet drained. */
+/**
+ * Jobs waiting or retrying, sync runs not finished, and score work not yet drained. Active jobs are left
+ * out: a killed worker's stay active until they expire (a drain's after 30 min), with nothing left to do.
+ */
 export async function pendingWork(db: Db): Promise<{ jobs: number; scoreWork: number; runningSyncs: number }> {
-  const [jobs] = await rows<{ n: string }>(db, `select count(*) n from pgboss.job where state in ('created', 'retry', 'active') and name <> 'sync-tick'`);
+  const [jobs] = await rows<{ n: string }>(db, `select count(*) n from pgboss.job where state in ('created', 'retry') and name <> 'sync-tick'`);
   const [work] = await rows<{ n: string }>(db, "select count(*) n from score_recompute_queue");
   const [syncs] = await rows<{ n: string }>(db, "select count(*) n from sync_runs where status in ('queued', 'running')");
   return { jobs: Number(jobs!.n), scoreWork: Number(work!.n), runningSyncs: Number(syncs!.n) };
