@@ -5,7 +5,7 @@ import { isQueueBacked } from "@/lib/jobs/definitions";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { scheduleScoreDrainIfQueued } from "@/lib/services/scores/schedule-score-drain";
 import { registerWebhookQuietly } from "./connection-lifecycle";
-import { executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
+import { defaultLeaseMs, executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
 import { prepareNextRun } from "./plan-run";
 import { processWebhookInbox } from "./process-webhook-inbox";
 
@@ -48,7 +48,9 @@ export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<Ti
     const runId = next.run.id;
     if (!options.awaitRuns && !options.runOptions) {
       // A running run whose lease lapsed was left by a dead process: its job, if still active, is retried.
-      const isActiveStale = next.run.status === "running" && next.run.leaseUntil !== null;
+      // So is one never claimed a lease length after it became active (its worker died before claiming).
+      const isActiveStale =
+        next.run.status === "running" && (next.run.leaseUntil !== null || next.run.activeSince < now() - defaultLeaseMs);
       if (await enqueueJob(db, "sync-run", { organizationId, runId }, { isActiveStale })) runsQueued++;
       continue;
     }
