@@ -145,7 +145,7 @@ async function run(
   };
   for (const { company, k } of companies) {
     organizations.push(await connectOrganization(db, emulators[k]!, k, company, router));
-    await maybeKill(3);
+    await maybeKill(6);
   }
   console.log(`  ${organizations.length} organizations connected in ${seconds(Date.now() - started)} s`);
 
