@@ -3,6 +3,7 @@
 // state, a password reset link and audit events: every kind of row a foreign id could point at.
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { hasQueuedScoreWork } from "@/db/queries/score-queue";
 import { recordQueueFailures } from "@/db/queries/score-queue-status";
 import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
 import { setWebhookToken } from "@/db/queries/sync";
@@ -14,12 +15,14 @@ import { sealConnectionSecret } from "@/lib/services/dialpad-connection/token-st
 import { refreshDialpadUsers } from "@/lib/services/mapping/refresh-dialpad-users";
 import { createFakeDirectoryClient, fakeDialpadUser } from "@/lib/services/mapping/testing/fake-directory";
 import { signUpOrganization, signUpSchema } from "@/lib/services/organizations/sign-up-organization";
+import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import { queueEmployeeRecompute } from "@/lib/services/scores/queue-recompute";
 import { updateScoreSettings } from "@/lib/services/scores/score-settings";
 import { issuePasswordReset } from "@/lib/services/users/password-reset";
 import { startUserSession } from "@/lib/services/users/sessions";
 import { buildLeg, insertLegs, scoreQueuedDays } from "@/lib/services/views/testing/arrange-day";
 import { createUser, createEmployee, toViewer } from "@/tests/factories";
+import { waitFor } from "@/tests/wait-for";
 
 export const tenancyEnv = {
   DAYMARK_SIGNUP: "open",
@@ -124,9 +127,14 @@ export async function arrangeTenant(db: Db, name: string, dialpadIdBase: number)
 
 async function arrangeFailedScoreWork(db: Db, organizationId: number, employeeId: number): Promise<number> {
   await queueEmployeeRecompute(db, organizationId, [employeeId]);
-  const [row] = await db.select().from(scoreRecomputeQueue).where(eq(scoreRecomputeQueue.organizationId, organizationId));
-  await recordQueueFailures(db, organizationId, [{ id: row!.id, error: "Arranged to fail", retryAt: null }], Date.now());
-  return row!.id;
+  const rows = await db.select().from(scoreRecomputeQueue).where(eq(scoreRecomputeQueue.organizationId, organizationId));
+  const row = rows.find((candidate) => candidate.kind === "employee" && candidate.employeeId === employeeId)!;
+  await recordQueueFailures(db, organizationId, [{ id: row.id, error: "Arranged to fail", retryAt: null }], Date.now());
+  // Only the failed row may stay: pending work would be drained in the background while the cases
+  // compare snapshots of this organization, and read as a change the other tenant made.
+  await drainScoreQueue(db, organizationId);
+  await waitFor(async () => !(await hasQueuedScoreWork(db, organizationId)), { what: `organization ${organizationId}'s score queue to drain` });
+  return row.id;
 }
 
 async function member(db: Db, user: User & { password: string }, employee: Employee | null): Promise<Member> {
