@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/queries/calls";
 import { claimAndApplyWebhookEvents } from "@/db/queries/webhook-inbox";
 import { parseCallItems } from "@/lib/integrations/dialpad/schema";
+import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
 
@@ -59,7 +60,7 @@ function toBatch(rows: { payload: string }[]): { legs: IncomingLeg[]; rejected: 
   for (const row of rows) {
     const raw = parsePayload(row.payload);
     const { calls, rejected: bad } = parseCallItems([raw]);
-    if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw });
+    if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw: toStoredCallPayload(raw) });
     rejected.push(...bad);
   }
   return { legs, rejected };

@@ -4,6 +4,7 @@ import { commitSyncPages, SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadCursorExpiredError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
+import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
 import { measureRunUsage } from "./run-usage";
@@ -113,7 +114,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     pending?.catch(() => undefined);
     if (context.isLeaseLost()) throw new SyncLeaseLostError();
 
-    for (let index = 0; index < page.calls.length; index++) batch.legs.push({ leg: toCallLeg(page.calls[index]!), raw: page.raw[index] });
+    for (let index = 0; index < page.calls.length; index++) batch.legs.push({ leg: toCallLeg(page.calls[index]!), raw: toStoredCallPayload(page.raw[index]) });
     batch.rejected.push(...page.rejected);
     batch.pages++;
     batch.itemsSeen += page.calls.length + page.rejected.length;

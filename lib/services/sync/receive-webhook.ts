@@ -4,6 +4,7 @@ import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { findOrganizationIdByWebhookToken, saveSyncMark } from "@/db/queries/sync";
 import { insertWebhookEvent } from "@/db/queries/webhook-inbox";
 import { DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "@/lib/integrations/dialpad/errors";
+import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
 import { verifyDialpadWebhook, webhookEventKey } from "@/lib/integrations/dialpad/webhook";
 import { openConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
 
@@ -45,7 +46,8 @@ export async function receiveDialpadWebhook(
   const isNew = await insertWebhookEvent(db, {
     organizationId,
     eventKey,
-    payload: JSON.stringify(payload),
+    // Content never reaches the inbox; links stay until the event is applied, as they mark a voicemail leg.
+    payload: JSON.stringify(toStoredCallPayload(payload, { keepRecordingLinks: true })),
     receivedAt: delivery.now ?? Date.now(),
   });
   return { status: 200, organizationId, isDuplicate: !isNew };

@@ -9,6 +9,7 @@ import { createVirtualClock, type VirtualClock } from "@/emulator/testing/virtua
 import type { CallLeg } from "@/lib/calls/types";
 import { parseJsonExact } from "@/lib/integrations/dialpad/exact-json";
 import { parseCallItems } from "@/lib/integrations/dialpad/schema";
+import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { createTestDb } from "@/tests/db";
 import { waitFor } from "@/tests/wait-for";
@@ -105,7 +106,7 @@ describe.each(syncModes)("webhook delivery, %s Dialpad", (syncMode) => {
         const isRestNewer = leg.eventTimestamp > newestEvent.get(id)!;
         if (isRestNewer) expectUpdated++;
         expect(row?.eventTimestamp).toBe(Math.max(leg.eventTimestamp, newestEvent.get(id)!));
-        expect(JSON.parse(row!.raw)).toEqual(isRestNewer ? restItems.get(id) : expect.objectContaining({ state: expect.any(String), talk_time: expect.anything() }));
+        expect(JSON.parse(row!.raw)).toEqual(isRestNewer ? toStoredCallPayload(restItems.get(id)) : expect.objectContaining({ state: expect.any(String), talk_time: expect.anything() }));
       }
       expect(polled).toMatchObject({ status: "succeeded", callsSeen: rest.size, callsAdded: 0, callsUpdated: expectUpdated });
     });

@@ -10,6 +10,7 @@ import type { EmulatorConfig } from "@/emulator/config";
 import type { CallLeg } from "@/lib/calls/types";
 import { resetEnvCache } from "@/lib/env";
 import { createDialpadClient, createRateLimiter, type DialpadClientOptions } from "@/lib/integrations/dialpad/client";
+import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
 import { parseCallItems } from "@/lib/integrations/dialpad/schema";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { getDialpadAccessToken, refreshDialpadAccessToken } from "@/lib/services/dialpad-connection/access-token";
@@ -156,7 +157,7 @@ export async function expectStoredCallsToMatch(db: Db, organizationId: number, e
   const legs = expectedCallLegs(expected);
   for (const item of expected) {
     const row = byId.get(String(item.call_id))!;
-    expect(JSON.parse(row.raw)).toEqual(item);
+    expect(JSON.parse(row.raw)).toEqual(toStoredCallPayload(item));
     expect(rowToCallLeg(row)).toEqual(legs.get(String(item.call_id)));
   }
 }
