@@ -1,5 +1,5 @@
-// The redact_call_content migration rewrites payloads stored before Daymark kept metadata only: a call
-// stored with a voicemail transcription has none after it, and its metadata is intact.
+// The redact_call_content and redact_quarantined_content migrations rewrite payloads stored before Daymark
+// kept metadata only: a call stored with a voicemail transcription has none after them, and its metadata is intact.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +17,8 @@ import { executeSql, queryRows } from "./engines/raw";
 import { migrationsFolder } from "./migrate";
 import { createScratchPostgresDatabase, createScratchSqliteFile, type ScratchDatabase } from "./testing/scratch-databases";
 
-const migrationTag = /^\d+_redact_call_content$/;
+const firstTag = /^\d+_redact_call_content$/;
+const lastTag = /^\d+_redact_quarantined_content$/;
 const engine = getActiveEngine();
 const transcription = "Hi, it's Marguerite about the Quillfeather invoice";
 
@@ -51,16 +52,17 @@ const payload = {
   routing_breadcrumbs: [{ breadcrumb_type: "external_api", request: transcription }],
 };
 
-/** The engine's migrations up to the redaction, excluded or included. */
+/** The engine's migrations up to the redactions, excluded or included. */
 function migrationsUpToRedaction(including: boolean): string {
   const from = migrationsFolder(engine);
   const to = fs.mkdtempSync(path.join(os.tmpdir(), "daymark-migrations-"));
   fs.cpSync(from, to, { recursive: true });
   const journalFile = path.join(to, "meta/_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((entry) => migrationTag.test(entry.tag));
-  if (at < 0) throw new Error("No redact_call_content migration in the journal.");
-  journal.entries = journal.entries.slice(0, including ? at + 1 : at);
+  const first = journal.entries.findIndex((entry) => firstTag.test(entry.tag));
+  const last = journal.entries.findIndex((entry) => lastTag.test(entry.tag));
+  if (first < 0 || last < first) throw new Error("No redact_call_content and redact_quarantined_content migrations in the journal.");
+  journal.entries = journal.entries.slice(0, including ? last + 1 : first);
   fs.writeFileSync(journalFile, JSON.stringify(journal));
   return to;
 }
@@ -76,12 +78,14 @@ const callColumns = `organization_id, dialpad_call_id, dialpad_user_id, directio
 interface StoredRows {
   calls: Record<string, unknown>[];
   inbox: { payload: string }[];
+  quarantined: { raw: string; rawHash: string }[];
 }
 
 async function readRows(db: Db): Promise<StoredRows> {
   return {
     calls: await queryRows<Record<string, unknown>>(db, sql.raw(`SELECT ${callColumns} FROM calls ORDER BY id`)),
     inbox: await queryRows<{ payload: string }>(db, sql`SELECT payload FROM webhook_inbox ORDER BY id`),
+    quarantined: await queryRows<{ raw: string; rawHash: string }>(db, sql`SELECT raw, raw_hash AS "rawHash" FROM quarantined_records ORDER BY id`),
   };
 }
 
@@ -105,6 +109,12 @@ beforeAll(async () => {
       (1, '7002', 'u1', 'outbound', 'hangup', 1767600000000, NULL, 1767600000000, NULL, NULL, false, false, false, false, '{}', 6000, 6000)`,
   );
   await executeSql(db, sql`INSERT INTO webhook_inbox (organization_id, event_key, payload, received_at) VALUES (1, 'e1', ${raw}, 1000)`);
+  const rejected = JSON.stringify({ ...payload, direction: "sideways" });
+  await executeSql(
+    db,
+    sql`INSERT INTO quarantined_records (organization_id, source, dialpad_call_id, raw_hash, raw, issues, first_seen_at, last_seen_at)
+      VALUES (1, 'webhook', '7001', 'h1', ${rejected}, '["direction"]', 1000, 1000), (1, 'poll', NULL, 'h2', ${JSON.stringify(transcription)}, '[]', 1000, 1000)`,
+  );
   before = await readRows(db);
   await migrateFrom(db, folders[1]!);
   after = await readRows(db);
@@ -159,5 +169,14 @@ describe("the redact_call_content migration", () => {
     expect(after.inbox[0]!.payload).not.toContain(transcription);
     expect(event).toEqual(toStoredCallPayload(payload, { keepRecordingLinks: true }));
     expect(event.voicemail_link).toBe("https://dialpad.test/secureblob/vm-7001");
+  });
+
+  it("strips content from quarantined records the same way, keeping what failed validation", () => {
+    expect(before.quarantined[0]!.raw).toContain(transcription);
+    expect(after.quarantined.map((row) => row.raw).join("")).not.toContain(transcription);
+    expect(JSON.parse(after.quarantined[0]!.raw)).toEqual(toStoredCallPayload({ ...payload, direction: "sideways" }));
+    expect(JSON.parse(after.quarantined[0]!.raw)).toMatchObject({ call_id: "7001", direction: "sideways" });
+    expect(JSON.parse(after.quarantined[1]!.raw)).toBeNull();
+    expect(after.quarantined.map((row) => row.rawHash)).toEqual(["h1", "h2"]);
   });
 });

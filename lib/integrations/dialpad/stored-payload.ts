@@ -49,6 +49,11 @@ export function toStoredCallPayload(raw: unknown, options: StoredPayloadOptions 
   return stored;
 }
 
+/** A record that failed validation, as it may be quarantined: the same allow-list, so no content is kept either. */
+export function toStoredRejectedRecord<T extends { raw: unknown }>(record: T): T {
+  return { ...record, raw: toStoredCallPayload(record.raw) };
+}
+
 function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   const allowed = new Set(fields);
   return Object.fromEntries(Object.entries(source).filter(([key]) => allowed.has(key)));

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/queries/calls";
 import { claimAndApplyWebhookEvents } from "@/db/queries/webhook-inbox";
 import { parseCallItems } from "@/lib/integrations/dialpad/schema";
-import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
+import { toStoredCallPayload, toStoredRejectedRecord } from "@/lib/integrations/dialpad/stored-payload";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
 
@@ -61,7 +61,7 @@ function toBatch(rows: { payload: string }[]): { legs: IncomingLeg[]; rejected: 
     const raw = parsePayload(row.payload);
     const { calls, rejected: bad } = parseCallItems([raw]);
     if (calls[0]) legs.push({ leg: toCallLeg(calls[0]), raw: toStoredCallPayload(raw) });
-    rejected.push(...bad);
+    rejected.push(...bad.map(toStoredRejectedRecord));
   }
   return { legs, rejected };
 }

@@ -4,7 +4,7 @@ import { commitSyncPages, SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadCursorExpiredError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
-import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
+import { toStoredCallPayload, toStoredRejectedRecord } from "@/lib/integrations/dialpad/stored-payload";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
 import { notifyCallsChanged } from "./notify-calls-changed";
 import { measureRunUsage } from "./run-usage";
@@ -115,7 +115,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     if (context.isLeaseLost()) throw new SyncLeaseLostError();
 
     for (let index = 0; index < page.calls.length; index++) batch.legs.push({ leg: toCallLeg(page.calls[index]!), raw: toStoredCallPayload(page.raw[index]) });
-    batch.rejected.push(...page.rejected);
+    batch.rejected.push(...page.rejected.map(toStoredRejectedRecord));
     batch.pages++;
     batch.itemsSeen += page.calls.length + page.rejected.length;
     checkpoint = next;

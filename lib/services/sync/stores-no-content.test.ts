@@ -46,7 +46,7 @@ describe("calls store metadata only", () => {
     expect(await findStoredText(db, testDatabaseUrl(db), [...transcriptions, ...links])).toEqual([]);
   });
 
-  it("a webhook event carrying a transcription and an AI recap is applied, and neither is stored", async () => {
+  it("a webhook event carrying a transcription and an AI recap is applied, an invalid one quarantined, and neither text is stored", async () => {
     const db = await createTestDb();
     const organizationId = await createConnectedOrganization(db, emulator);
     await registerDialpadWebhook(db, organizationId, { client: fastClientFactory(emulator.url)(db, organizationId) });
@@ -63,9 +63,13 @@ describe("calls store metadata only", () => {
       voicemail_recording_id: "vm-9101",
     });
 
-    const receipt = await receiveDialpadWebhook(db, { token, body: await signEvent(event, secret) });
-    expect(receipt).toMatchObject({ status: 200, isDuplicate: false });
-    expect(await processWebhookInbox(db, organizationId)).toMatchObject({ events: 1, added: 1 });
+    // A record failing validation is quarantined under the same allow-list.
+    const invalid = callEvent(9102, "transcription", 1_750_000_100_000, { direction: "sideways", transcription_text: `${transcription} again` });
+
+    for (const body of [event, invalid]) {
+      expect(await receiveDialpadWebhook(db, { token, body: await signEvent(body, secret) })).toMatchObject({ status: 200, isDuplicate: false });
+    }
+    expect(await processWebhookInbox(db, organizationId)).toMatchObject({ events: 2, added: 1, quarantined: 1 });
     const stored = await getCallByDialpadId(db, organizationId, "9101");
     expect(stored).toMatchObject({ state: "transcription", hasVoicemail: true, externalNumber: "+14155550100" });
     expect(Object.keys(JSON.parse(stored!.raw) as object).sort()).toEqual([
