@@ -40,7 +40,7 @@ export const calls = pgTable(
     isInternal: boolean("is_internal").notNull(),
     /** JSON array of strings. */
     labels: text("labels").notNull().default("[]"),
-    /** The Dialpad payload as received, for the admin's raw view and re-processing. */
+    /** The Dialpad payload cut to its metadata (lib/integrations/dialpad/stored-payload.ts), for the admin's raw view. */
     raw: text("raw").notNull(),
     firstSyncedAt: bigint("first_synced_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),

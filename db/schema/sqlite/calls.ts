@@ -40,7 +40,7 @@ export const calls = sqliteTable(
     isInternal: integer("is_internal", { mode: "boolean" }).notNull(),
     /** JSON array of strings. */
     labels: text("labels").notNull().default("[]"),
-    /** The Dialpad payload as received, for the admin's raw view and re-processing. */
+    /** The Dialpad payload cut to its metadata (lib/integrations/dialpad/stored-payload.ts), for the admin's raw view. */
     raw: text("raw").notNull(),
     firstSyncedAt: integer("first_synced_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
