@@ -4,7 +4,7 @@ import { parseDatabaseUrl, type DatabaseEngine } from "./engine";
 import type * as pgSchema from "./schema/pg";
 import { closePostgres, openPostgres } from "./engines/postgres";
 import { closeSqlite, openSqlite } from "./engines/sqlite";
-import { stopJobQueue } from "./jobs/job-queue";
+import { closeJobQueue } from "./jobs/job-queue";
 
 /**
  * A database handle (or a transaction handle from withTransaction) on either engine. Typed with the
@@ -23,7 +23,7 @@ export function openDatabase(url: string): Db {
 export async function closeDatabase(db: Db): Promise<void> {
   if (db.$engine === "postgres") {
     // pg-boss runs on the handle's pool: its workers stop (running jobs get time to finish) first.
-    await stopJobQueue(db);
+    await closeJobQueue(db);
     await closePostgres(db);
   }
   else closeSqlite(db);

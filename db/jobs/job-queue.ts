@@ -38,11 +38,15 @@ export interface SendOptions {
 // On the handle itself, as the pool is: Next bundles server actions separately, and each bundle's
 // module copy must find the one pg-boss instance of the process's handle.
 const bossKey = Symbol.for("daymark.jobs.pgBoss");
-type WithBoss = { [bossKey]?: Promise<PgBoss> };
+const closedKey = Symbol.for("daymark.jobs.closed");
+type WithBoss = { [bossKey]?: Promise<PgBoss>; [closedKey]?: true };
 
 /** The handle's pg-boss, started (schema installed, queues created) once per process. */
 export function getJobQueue(db: Db, queues: readonly QueueSpec[]): Promise<PgBoss> {
   const holder = db as unknown as WithBoss;
+  // A late send (a background drain finishing) after closeDatabase must not start a new pg-boss
+  // on a pool that is ending: its workers would fail jobs through the ended pool.
+  if (holder[closedKey]) return Promise.reject(new Error("The database handle is closed: no jobs can be sent on it."));
   if (!holder[bossKey]) {
     const started = startBoss(db, queues);
     Object.defineProperty(holder, bossKey, { value: started, configurable: true });
@@ -51,11 +55,18 @@ export function getJobQueue(db: Db, queues: readonly QueueSpec[]): Promise<PgBos
   return holder[bossKey]!;
 }
 
+// pg-boss's types promise rows, but its completion commands read a missing result as "0 changed".
+const noResult = null as unknown as { rows: unknown[] };
+
 async function startBoss(db: Db, queues: readonly QueueSpec[]): Promise<PgBoss> {
   const pool = getPostgresPool(db);
   const boss = new PgBoss({
     schema: jobSchema,
-    db: { executeSql: (text, values) => pool.query(text, values) },
+    // pg-boss 10 completes or fails a job without awaiting it: once closeDatabase has ended the pool, a
+    // handler still finishing would reject unhandled. So a query on an ending pool answers "no result"
+    // (pg-boss reads that as 0 jobs changed); the job stays active until it expires and is retried, as
+    // for a process that died.
+    db: { executeSql: (text, values) => pool.query(text, values).catch((error: unknown) => (pool.ending ? noResult : Promise.reject(error))) },
     schedule: false,
     supervise: true,
     maintenanceIntervalSeconds: 30,
@@ -85,6 +96,13 @@ async function createQueueOnce(boss: PgBoss, name: string, options: PgBoss.Queue
     // Another process created it between our look and our create.
     if ((await boss.getQueue(name)) === null) throw error;
   }
+}
+
+/** For closeDatabase: stops the handle's pg-boss for good; a send after this is refused. */
+export async function closeJobQueue(db: Db): Promise<void> {
+  if (db.$engine !== "postgres") return;
+  Object.defineProperty(db, closedKey, { value: true, configurable: true });
+  await stopJobQueue(db);
 }
 
 /** Stops the handle's pg-boss if it was started: running handlers finish up to `timeoutMs`, the rest are failed (retried later). */
