@@ -46,5 +46,23 @@ export const auditActions = [
   "organization.created",
   "employees.imported",
   "data.exported",
+  "privacy.settings_changed",
+  "privacy.retention_purged",
+  "employee.hidden",
+  "employee.unhidden",
+  "employee.data_exported",
+  "employee.erased",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+export const maskNumbersForOptions = ["managers", "everyone", "nobody"] as const;
+export type MaskNumbersFor = (typeof maskNumbersForOptions)[number];
+export const defaultPrivacySettings = {
+  callRetentionMonths: 13,
+  scoreRetentionMonths: 25,
+  maskNumbersFor: "managers" as MaskNumbersFor,
+  linkRecordings: false,
+} as const;
+
+export const dataViewKinds = ["day", "call", "export"] as const;
+export type DataViewKind = (typeof dataViewKinds)[number];

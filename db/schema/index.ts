@@ -30,6 +30,8 @@ export const {
   userSessions,
   passwordResetTokens,
   auditEvents,
+  privacySettings,
+  dataViews,
 } = tables;
 
 export * from "./enums";

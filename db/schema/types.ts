@@ -31,3 +31,5 @@ export type UserSession = typeof t.userSessions.$inferSelect;
 export type PasswordResetToken = typeof t.passwordResetTokens.$inferSelect;
 export type AuditEvent = typeof t.auditEvents.$inferSelect;
 export type NewAuditEvent = typeof t.auditEvents.$inferInsert;
+export type PrivacySettingsRow = typeof t.privacySettings.$inferSelect;
+export type DataView = typeof t.dataViews.$inferSelect;

@@ -18,6 +18,8 @@ export const employees = pgTable(
     title: text("title"),
     managerId: integer("manager_id"),
     isActive: boolean("is_active").notNull().default(true),
+    /** Set when an admin hides the person (e.g. the CEO): no score views or exports, left out of baselines and team figures. */
+    hiddenAt: bigint("hidden_at", { mode: "number" }),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },

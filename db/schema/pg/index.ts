@@ -9,3 +9,4 @@ export * from "./scores";
 export * from "./audit";
 export * from "./sign-in-throttles";
 export * from "./sessions";
+export * from "./privacy";

@@ -30,6 +30,8 @@ export const dialpadUsers = pgTable(
     firstSeenAt: bigint("first_seen_at", { mode: "number" }).notNull(),
     lastSeenAt: bigint("last_seen_at", { mode: "number" }).notNull(),
     removedAt: bigint("removed_at", { mode: "number" }),
+    /** Set when the employee mapped to this user was erased: auto-mapping skips it and the sync stores none of its calls. */
+    erasedAt: bigint("erased_at", { mode: "number" }),
   },
   (t) => [
     primaryKey({ name: "dialpad_users_pkey", columns: [t.organizationId, t.id] }),

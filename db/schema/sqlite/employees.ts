@@ -18,6 +18,8 @@ export const employees = sqliteTable(
     title: text("title"),
     managerId: integer("manager_id").references((): AnySQLiteColumn => employees.id, { onDelete: "set null" }),
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    /** Set when an admin hides the person (e.g. the CEO): no score views or exports, left out of baselines and team figures. */
+    hiddenAt: integer("hidden_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -30,6 +30,8 @@ export const dialpadUsers = sqliteTable(
     firstSeenAt: integer("first_seen_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
     removedAt: integer("removed_at"),
+    /** Set when the employee mapped to this user was erased: auto-mapping skips it and the sync stores none of its calls. */
+    erasedAt: integer("erased_at"),
   },
   (t) => [uniqueIndex("dialpad_users_org_user_uq").on(t.organizationId, t.dialpadUserId)],
 );
