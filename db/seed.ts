@@ -20,6 +20,8 @@ export interface DemoDialpadUser {
 export interface DemoLogins {
   admin: { email: string; password: string };
   manager: { email: string; password: string } | null;
+  /** Optional: logins saved before the demo seeded an employee have none. */
+  employee?: { email: string; password: string } | null;
 }
 
 const csvHeader = "name,email,phone,timezone,title,manager_email";
@@ -84,8 +86,13 @@ export async function seedDemo(
     role: "manager",
     password: input.password,
   });
+  const employeeUser = reports[0];
+  if (employeeUser) {
+    await createUser(db, adminViewer, { name: displayName(employeeUser), email: employeeUser.email, role: "employee", password: input.password });
+  }
   return {
     admin: { email: adminUser.email, password: input.password },
     manager: { email: managerUser.email, password: input.password },
+    employee: employeeUser ? { email: employeeUser.email, password: input.password } : null,
   };
 }

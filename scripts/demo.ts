@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { defaultDatabaseUrl, describeDatabase, parseDatabaseUrl } from "@/db/engine";
+import { describeLogins } from "./demo-logins";
 import { runChild, startChild, stopChildren, stopChildrenOnExit } from "./demo-processes";
 
 // `npm run demo`: migrate, start the Dialpad emulator, seed a demo organization matching its users
@@ -14,6 +15,8 @@ const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 const appUrl = `http://localhost:${appPort}`;
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 const secretsFile = path.resolve("data/demo-secrets.json");
+// The emulator's grants and webhooks live here, so the Dialpad connection survives a restart of the demo.
+const emulatorStateFile = path.resolve(process.env.DEMO_EMULATOR_STATE_FILE ?? "data/emulator-state.json");
 
 interface DemoSecrets {
   nextAuthSecret: string;
@@ -56,6 +59,7 @@ const env: NodeJS.ProcessEnv = {
   EMULATOR_CLIENT_SECRET: "daymark-dev-secret",
   EMULATOR_REDIRECT_URIS: `${appUrl}/api/integrations/dialpad/callback`,
   EMULATOR_EXTRA_COMPANIES: process.env.EMULATOR_EXTRA_COMPANIES ?? "globex.test:4",
+  EMULATOR_STATE_FILE: emulatorStateFile,
 };
 Object.assign(process.env, env);
 
@@ -107,14 +111,8 @@ async function main(): Promise<void> {
   start("Daymark", "npx", ["next", "start", "-p", String(appPort)]);
   await waitFor(`${appUrl}/api/health`, 120_000);
 
-  console.log(`
-  Daymark is running on ${appUrl} (database: ${database})
-    Sign in (admin):    ${logins.admin.email} / ${logins.admin.password}
-    Sign in (manager):  ${logins.manager ? `${logins.manager.email} / ${logins.manager.password}` : "(none)"}
-  Dialpad emulator on ${emulatorUrl}
-    Connect it in Settings → Products → Phone System → Dialpad → Authenticate with Dialpad,
-    then sign in on the Dialpad page as ${logins.admin.email} with password "dialpad".
-  Press Ctrl+C to stop.`);
+  // Last, after the build's and the servers' own output, so the logins are what the terminal ends with.
+  console.log(describeLogins({ logins, database, appUrl, emulatorUrl, emulatorStateFile: path.relative(process.cwd(), emulatorStateFile) }));
 }
 
 main().catch((error: unknown) => {

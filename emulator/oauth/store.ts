@@ -53,6 +53,12 @@ export interface IssuedTokens {
 
 const opaque = (bytes = 32) => randomBytes(bytes).toString("base64url");
 
+/** Grants and their tokens as plain JSON: what a restarted emulator needs to keep a connection working. */
+export interface OAuthSnapshot {
+  grants: Grant[];
+  tokens: [string, TokenRecord][];
+}
+
 export class OAuthStore {
   private requests = new Map<string, AuthRequest>();
   private codes = new Map<string, AuthCode>();
@@ -64,6 +70,16 @@ export class OAuthStore {
     /** Strict mode (RFC 9700 §4.14.2): presenting a rotated refresh token revokes the whole grant. */
     private readonly options: { revokeFamilyOnReuse?: boolean } = {},
   ) {}
+
+  /** Pending sign-ins and codes are short-lived and left out. */
+  toSnapshot(): OAuthSnapshot {
+    return { grants: [...this.grants.values()], tokens: [...this.tokens.entries()] };
+  }
+
+  restore(snapshot: OAuthSnapshot): void {
+    this.grants = new Map(snapshot.grants.map((grant) => [grant.id, grant]));
+    this.tokens = new Map(snapshot.tokens);
+  }
 
   createRequest(init: Omit<AuthRequest, "id" | "expiresAt">, now = Date.now()): AuthRequest {
     if (this.requests.size > 1_000) this.purge(now);

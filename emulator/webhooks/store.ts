@@ -23,10 +23,26 @@ export interface CallSubscription {
 const WEBHOOK_ID_BASE = 6_100_000_000_000_000;
 const SUBSCRIPTION_ID_BASE = 6_200_000_000_000_000;
 
+export interface HookSnapshot {
+  webhooks: Webhook[];
+  subscriptions: CallSubscription[];
+  seq: number;
+}
+
 export class HookStore {
   private webhooks = new Map<string, Webhook>();
   private subscriptions = new Map<string, CallSubscription>();
   private seq = 0;
+
+  toSnapshot(): HookSnapshot {
+    return { webhooks: [...this.webhooks.values()], subscriptions: [...this.subscriptions.values()], seq: this.seq };
+  }
+
+  restore(snapshot: HookSnapshot): void {
+    this.webhooks = new Map(snapshot.webhooks.map((hook) => [hook.id, hook]));
+    this.subscriptions = new Map(snapshot.subscriptions.map((sub) => [sub.id, sub]));
+    this.seq = snapshot.seq;
+  }
 
   createWebhook(init: Omit<Webhook, "id">): Webhook {
     const hook = { ...init, id: String(WEBHOOK_ID_BASE + ++this.seq * 1_009) };
