@@ -35,13 +35,17 @@ export async function listRoleActiveDays(
     );
 }
 
-/** The listed employees' rows over a range of days (from = to for one day), oldest first. */
+/**
+ * The listed employees' rows over a range of days (from = to for one day), oldest first. Sorted
+ * here, not in SQL: an ORDER BY day_key leads SQLite's planner to daily_scores_org_day_idx, which
+ * reads every employee's rows in the range, instead of daily_scores_employee_day_uq.
+ */
 export async function listDailyScores(
   db: Db,
   params: DayRange & { employeeIds: number[] },
 ): Promise<DailyScore[]> {
   if (params.employeeIds.length === 0) return [];
-  return db
+  const rows = await db
     .select()
     .from(dailyScores)
     .where(
@@ -51,8 +55,8 @@ export async function listDailyScores(
         gte(dailyScores.dayKey, params.from),
         lte(dailyScores.dayKey, params.to),
       ),
-    )
-    .orderBy(asc(dailyScores.dayKey));
+    );
+  return rows.sort((a, b) => (a.dayKey < b.dayKey ? -1 : a.dayKey > b.dayKey ? 1 : a.employeeId - b.employeeId));
 }
 
 export const dayCallColumns = {

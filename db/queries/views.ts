@@ -32,21 +32,21 @@ export async function listCallEntries(
 
 /**
  * Legs linked to any of `graphIds` (Dialpad call ids): the legs themselves, and legs naming one of
- * them as master or entry point. Served by the unique call id index and the master/entry-point indexes.
+ * them as master or entry point. The organization sits inside each OR branch so each branch has its
+ * own index (calls_org_dialpad_call_uq, calls_org_master_idx, calls_org_entry_point_idx: a
+ * multi-index OR); outside the OR, SQLite walks every call of the organization.
  */
 export async function listLinkedLegs(db: Db, params: { organizationId: number; graphIds: string[] }): Promise<CallRow[]> {
   if (params.graphIds.length === 0) return [];
+  const inOrganization = eq(calls.organizationId, params.organizationId);
   return db
     .select()
     .from(calls)
     .where(
-      and(
-        eq(calls.organizationId, params.organizationId),
-        or(
-          inArray(calls.dialpadCallId, params.graphIds),
-          inArray(calls.masterCallId, params.graphIds),
-          inArray(calls.entryPointCallId, params.graphIds),
-        ),
+      or(
+        and(inOrganization, inArray(calls.dialpadCallId, params.graphIds)),
+        and(inOrganization, inArray(calls.masterCallId, params.graphIds)),
+        and(inOrganization, inArray(calls.entryPointCallId, params.graphIds)),
       ),
     )
     .orderBy(asc(calls.startedAt), asc(calls.id))
