@@ -92,4 +92,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "organization.created": "Organization registered",
   "employees.imported": "Employees imported",
   "data.exported": "Data exported",
+  "privacy.settings_changed": "Privacy settings changed",
+  "privacy.retention_purged": "Old data deleted (retention)",
+  "employee.hidden": "Employee hidden",
+  "employee.unhidden": "Employee unhidden",
+  "employee.data_exported": "Employee's data exported",
+  "employee.erased": "Employee erased",
 };
