@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { SelectField, TextField, type SelectOption } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import type { FormAction } from "@/lib/action";
 
 export type EmployeeFormValues = {
@@ -47,13 +48,12 @@ export function EmployeeForm(props: EmployeeFormProps) {
         defaultValue={values.phone}
         errors={errors.phone}
       />
-      <SelectField
+      <TimeZoneField
+        key={values.timezone}
         name="timezone"
         label="Time zone"
-        options={[
-          { value: "", label: `Organization default (${props.organizationTimeZone})` },
-          ...props.timeZones.map((zone) => ({ value: zone, label: zone })),
-        ]}
+        zones={props.timeZones}
+        extraOptions={[{ value: "", label: `Organization default (${props.organizationTimeZone})` }]}
         defaultValue={values.timezone}
         errors={errors.timezone}
       />

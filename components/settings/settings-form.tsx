@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import type { FormAction } from "@/lib/action";
 import type { CountryOption } from "@/lib/services/organizations/countries";
 
@@ -39,13 +40,7 @@ export function SettingsForm({ action, initial, timeZones, countries }: Settings
     <form key={state?.ok ? state.data.savedAt : "form"} action={formAction} className="form" noValidate>
       <FormStatus state={state} success="Settings saved." />
       <TextField name="name" label="Organization name" defaultValue={values.name} errors={errors.name} required />
-      <SelectField
-        name="timezone"
-        label="Default time zone"
-        options={timeZones.map((zone) => ({ value: zone, label: zone }))}
-        defaultValue={values.timezone}
-        errors={errors.timezone}
-      />
+      <TimeZoneField key={values.timezone} name="timezone" label="Default time zone" zones={timeZones} defaultValue={values.timezone} errors={errors.timezone} />
       <TextField
         name="dayStartHour"
         label="Day starts at (hour, 0–23)"

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import type { ActionState, FormAction } from "@/lib/action";
 import type { CountryOption } from "@/lib/services/organizations/countries";
 import { setupAction } from "./actions";
@@ -36,14 +37,13 @@ export function SetupForm({ timeZones, countries, action = setupAction, submitLa
           errors={errors.domain}
           required
         />
-        <SelectField
+        <TimeZoneField
+          key={values.timezone ?? "UTC"}
           name="timezone"
           label="Default time zone"
-          hint="Employees use it unless they have their own."
-          options={timeZones.map((zone) => ({ value: zone, label: zone }))}
+          zones={timeZones}
           defaultValue={values.timezone ?? "UTC"}
           errors={errors.timezone}
-          required
         />
         <SelectField
           name="countryCode"

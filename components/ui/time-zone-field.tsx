@@ -1,0 +1,61 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { listTimeZoneOptions, matchesTimeZoneQuery } from "@/lib/time-zone-options";
+import { Field, type SelectOption } from "./field";
+
+type TimeZoneFieldProps = {
+  name: string;
+  label: string;
+  zones: string[];
+  defaultValue?: string;
+  errors?: string[];
+  /** Options above the zones, such as "Organization default". */
+  extraOptions?: SelectOption[];
+};
+
+/** A time-zone select with UTC offsets, narrowed by a search box; the chosen zone always stays listed. */
+export function TimeZoneField({ name, label, zones, defaultValue = "", errors, extraOptions = [] }: TimeZoneFieldProps) {
+  const [query, setQuery] = useState("");
+  const [value, setValue] = useState(defaultValue);
+  // Offsets as of the page load: a zone's label changes only at its DST switch.
+  const [loadedAt] = useState(() => Date.now());
+  const options = useMemo(() => listTimeZoneOptions(zones, loadedAt), [zones, loadedAt]);
+  const shown = options.filter((option) => option.value === value || matchesTimeZoneQuery(option, query));
+  const searchId = `field-${name}-search`;
+  const matchCount = options.filter((option) => matchesTimeZoneQuery(option, query)).length;
+  return (
+    <div className="time-zone-field">
+      <div className="field">
+        <label htmlFor={searchId}>Search zones</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          placeholder="City, region or offset (−05)"
+          aria-describedby={`${searchId}-count`}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <span className="field__hint" id={`${searchId}-count`} aria-live="polite">
+          {query ? `${matchCount} ${matchCount === 1 ? "zone matches" : "zones match"}` : `${options.length} zones`}
+        </span>
+      </div>
+      <Field name={name} label={label} errors={errors}>
+        {(a11y) => (
+          <select {...a11y} name={name} value={value} onChange={(event) => setValue(event.target.value)}>
+            {extraOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+            {shown.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </div>
+  );
+}
