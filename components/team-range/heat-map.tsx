@@ -1,0 +1,78 @@
+"use client";
+
+import type { KeyboardEvent } from "react";
+import { getScoreBand } from "@/lib/scoring/score-bands";
+import { personDayGapLabels } from "@/lib/services/views/person-day";
+import type { HeatMapDay, HeatMapModel, HeatMapRow } from "./heat-map-model";
+import styles from "./team-range.module.css";
+
+const arrowMoves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+
+/**
+ * People × days: each cell links to that person's day; arrow keys move between cells. Plain <a>, not
+ * next/link: thousands of links would each prefetch a day page as they scroll into view.
+ */
+export function HeatMap({ model, captionId }: { model: HeatMapModel; captionId: string }) {
+  return (
+    <div className={styles.scroll} role="region" aria-labelledby={captionId}>
+      <table className={styles.heatMap} onKeyDown={moveFocusWithArrows}>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.person}>Person</th>
+            {model.days.map((day) => (
+              <th key={day.key} scope="col" data-off={day.isWorkDay ? undefined : ""}>
+                {day.label}
+                {day.isWorkDay ? null : <small>Off</small>}
+                {day.isToday ? <small>Today</small> : null}
+              </th>
+            ))}
+          </tr>
+          <tr className={styles.averages}>
+            <th scope="row" className={styles.person}>Team average</th>
+            {model.days.map((day) => (
+              <td key={day.key} data-band={getScoreBand(day.average)?.key} data-off={day.isWorkDay ? undefined : ""}>
+                {day.average ?? "—"}
+              </td>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {model.rows.map((row) => (
+            <HeatMapRowCells key={row.id} row={row} days={model.days} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function HeatMapRowCells({ row, days }: { row: HeatMapRow; days: HeatMapDay[] }) {
+  return (
+    <tr>
+      <th scope="row" className={styles.person}>{row.name}</th>
+      {row.cells.map((cell, index) => {
+        const day = days[index]!;
+        const isScore = typeof cell === "number";
+        const label = `${row.name}, ${day.label}: ${isScore ? cell : `no score, ${personDayGapLabels[cell]}`}`;
+        return (
+          <td key={day.key} data-band={isScore ? getScoreBand(cell)?.key : undefined} data-off={day.isWorkDay ? undefined : ""}>
+            <a href={`/employees/${row.id}?date=${day.key}`} aria-label={label}>{isScore ? cell : "—"}</a>
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function moveFocusWithArrows(event: KeyboardEvent<HTMLTableElement>) {
+  const move = arrowMoves[event.key];
+  const cell = (event.target as HTMLElement).closest("td");
+  const row = cell?.parentElement;
+  if (!move || !cell || !row || !(event.target instanceof HTMLAnchorElement)) return;
+  const rows = Array.from(row.parentElement!.children);
+  const target = rows[rows.indexOf(row) + move[0]]?.children[Array.from(row.children).indexOf(cell) + move[1]];
+  const link = target?.querySelector("a");
+  if (!link) return;
+  event.preventDefault();
+  link.focus();
+}
