@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { firstRow } from "@/db/rows";
-import { defaultPrivacySettings, privacySettings } from "@/db/schema";
+import { defaultPrivacySettings, dialpadUsers, privacySettings } from "@/db/schema";
 import type { PrivacySettings } from "@/lib/privacy/privacy-settings";
 
 /** The organization's privacy settings; the defaults until an admin saves them. */
@@ -30,4 +30,13 @@ export async function isLinkRecordingsOn(db: Db, organizationId: number): Promis
     db.select({ on: privacySettings.linkRecordings }).from(privacySettings).where(eq(privacySettings.organizationId, organizationId)),
   );
   return Boolean(row?.on);
+}
+
+/** Dialpad users whose employee was erased: their calls are never stored again. */
+export async function listErasedDialpadUserIds(db: Db, organizationId: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: dialpadUsers.dialpadUserId })
+    .from(dialpadUsers)
+    .where(and(eq(dialpadUsers.organizationId, organizationId), isNotNull(dialpadUsers.erasedAt)));
+  return rows.map((row) => row.id);
 }

@@ -30,6 +30,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { href: "/settings/users", label: "Users" },
           { href: "/settings/products", label: "Products" },
           { href: "/settings/scoring", label: "Scoring" },
+          { href: "/settings/privacy", label: "Privacy" },
           { href: "/settings/audit", label: "Audit" },
         ]}
       />

@@ -4,8 +4,9 @@ import { commitSyncPages, SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadCursorExpiredError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
-import { toStoredCallPayload, toStoredRejectedRecord } from "@/lib/integrations/dialpad/stored-payload";
+import { toStoredRejectedRecord } from "@/lib/integrations/dialpad/stored-payload";
 import { toCallLeg } from "@/lib/integrations/dialpad/transform";
+import { getStoragePolicy, toStoredLeg } from "@/lib/services/privacy/storage-policy";
 import { notifyCallsChanged } from "./notify-calls-changed";
 import { measureRunUsage } from "./run-usage";
 import { advanceCheckpoint, isRangeDone, windowQuery, type Checkpoint } from "./windows";
@@ -76,6 +77,8 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     }
   }
 
+  // Recording links only when an admin allowed them; nothing of people who were erased.
+  const policy = await getStoragePolicy(db, run.organizationId);
   let batch = emptyBatch(context.now());
   async function commit(at: Checkpoint): Promise<void> {
     const counts = await commitSyncPages(db, {
@@ -114,7 +117,10 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     pending?.catch(() => undefined);
     if (context.isLeaseLost()) throw new SyncLeaseLostError();
 
-    for (let index = 0; index < page.calls.length; index++) batch.legs.push({ leg: toCallLeg(page.calls[index]!), raw: toStoredCallPayload(page.raw[index]) });
+    for (let index = 0; index < page.calls.length; index++) {
+      const stored = toStoredLeg(policy, toCallLeg(page.calls[index]!), page.raw[index]);
+      if (stored) batch.legs.push(stored);
+    }
     batch.rejected.push(...page.rejected.map(toStoredRejectedRecord));
     batch.pages++;
     batch.itemsSeen += page.calls.length + page.rejected.length;
