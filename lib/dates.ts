@@ -260,6 +260,31 @@ export function createLocalTimeFormatter(timeZone: string): (ms: number) => stri
   };
 }
 
+// en-US names American zones ("EST"), en-GB the European ones ("CET"); each falls back to "GMT+1".
+const zoneNameLocales = ["en-US", "en-GB"] as const;
+const zoneNameFormatsByLocale = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's short name at `ms`: "EST", "CET", "UTC", or an offset such as "GMT+9". */
+export function formatZoneName(ms: number, timeZone: string): string {
+  let name = "";
+  for (const locale of zoneNameLocales) {
+    const key = `${locale}|${timeZone}`;
+    let formatter = zoneNameFormatsByLocale.get(key);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" });
+      zoneNameFormatsByLocale.set(key, formatter);
+    }
+    name = formatter.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? "";
+    if (!/^GMT[+-]/.test(name)) return name;
+  }
+  return name;
+}
+
+/** "12:32 EST": a clock time with its zone, for places outside the person's own day. */
+export function formatLocalTimeWithZone(ms: number, timeZone: string): string {
+  return `${format(ms, "HH:mm", { in: tz(timeZone) })} ${formatZoneName(ms, timeZone)}`;
+}
+
 /** Local clock time with seconds, 24-hour: "14:05:09" ("01:29:05 EST" in a repeated hour). */
 export function formatLocalTimeWithSeconds(ms: number, timeZone: string): string {
   return format(ms, "HH:mm:ss", { in: tz(timeZone) }) + getRepeatedTimeSuffix(ms, timeZone);
