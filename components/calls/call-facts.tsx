@@ -1,22 +1,26 @@
 import type { CallDetail } from "@/lib/services/views/get-call-detail";
 import { describeVoicemail, directionLabels } from "./call-format";
+import { describeCallState, describeTargetType } from "./call-labels";
 import styles from "./calls.module.css";
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const orDash = (value: string | null) => (value && value.trim() ? value : "—");
 
 /** Parties, routing and indicators of the leg, as Dialpad reported them. */
-export function CallFacts({ call, titleId }: { call: CallDetail["call"]; titleId: string }) {
-  const contact = [call.contactName, call.contactPhone, call.contactType && `(${call.contactType})`].filter(Boolean).join(" ");
-  const target = [call.targetName, call.targetType && `(${call.targetType})`].filter(Boolean).join(" ");
+type CallFactsProps = { call: CallDetail["call"]; titleId: string; headingLevel: "h2" | "h3" };
+
+export function CallFacts({ call, titleId, headingLevel: Heading }: CallFactsProps) {
+  const typeOf = (type: string | null) => describeTargetType(type) && `(${describeTargetType(type)})`;
+  const contact = [call.contactName, call.contactPhone, typeOf(call.contactType)].filter(Boolean).join(" ");
+  const target = [call.targetName, typeOf(call.targetType)].filter(Boolean).join(" ");
   return (
     <section aria-labelledby={`${titleId}-parties`}>
-      <h3 id={`${titleId}-parties`}>Parties and routing</h3>
+      <Heading id={`${titleId}-parties`}>Parties and routing</Heading>
       <dl className={styles.grid}>
         <div><dt>Direction</dt><dd>{directionLabels[call.direction]}{call.isInternal ? " (internal)" : ""}</dd></div>
-        <div><dt>State</dt><dd>{call.state}</dd></div>
-        <div><dt>External number</dt><dd>{orDash(call.externalNumber)}</dd></div>
-        <div><dt>Internal number</dt><dd>{orDash(call.internalNumber)}</dd></div>
+        <div><dt>Last state</dt><dd>{describeCallState(call.state)}</dd></div>
+        <div><dt>External number</dt><dd className={styles.number}>{orDash(call.externalNumber)}</dd></div>
+        <div><dt>Internal number</dt><dd className={styles.number}>{orDash(call.internalNumber)}</dd></div>
         <div><dt>Contact</dt><dd>{orDash(contact)}</dd></div>
         <div><dt>Target</dt><dd>{orDash(target)}</dd></div>
         <div><dt>Entry point</dt><dd>{orDash(call.entryPointTargetName)}</dd></div>

@@ -1,5 +1,6 @@
 // Pure wording for call legs, shared by the day view and the call detail.
 import type { CallDirection } from "@/lib/calls/types";
+import { formatLocalTimeWithSeconds, formatZoneName } from "@/lib/dates";
 
 type PartyFields = {
   contactName: string | null;
@@ -47,4 +48,10 @@ export function describeVoicemail(call: { direction: CallDirection; hasVoicemail
 /** A one-line title for the call: "Outbound call with Acme Corp". */
 export function describeCall(call: PartyFields & { direction: CallDirection }): string {
   return `${directionLabels[call.direction]} call with ${describeOtherParty(call)}`;
+}
+
+/** "09:41:05 EST": call times away from the person's own day page always carry their zone. */
+export function formatZonedTime(ms: number, timeZone: string): string {
+  // The first 8 characters drop formatLocalTimeWithSeconds' own zone suffix in a repeated hour.
+  return `${formatLocalTimeWithSeconds(ms, timeZone).slice(0, 8)} ${formatZoneName(ms, timeZone)}`;
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { formatDuration, formatLocalTimeWithSeconds } from "@/lib/dates";
+import { formatDuration } from "@/lib/dates";
 import type { LegRelation, LinkedLeg } from "@/lib/services/views/list-call-legs";
-import { directionLabels, getTalkMs } from "./call-format";
+import { directionLabels, formatZonedTime, getTalkMs } from "./call-format";
+import { describeCallState } from "./call-labels";
 
 const relationLabels: Record<LegRelation, string> = {
   this: "This leg",
@@ -17,14 +18,14 @@ function describeLegOwner(leg: LinkedLeg): string {
   return target ? `${target} (not mapped in Daymark)` : "Not mapped in Daymark";
 }
 
-type CallLegsProps = { legs: LinkedLeg[]; timeZone: string; titleId: string };
+type CallLegsProps = { legs: LinkedLeg[]; timeZone: string; titleId: string; headingLevel: "h2" | "h3" };
 
 /** Other legs of the same call (transfers, three-way merges, call-center hops); each visible one opens. */
-export function CallLegs({ legs, timeZone, titleId }: CallLegsProps) {
+export function CallLegs({ legs, timeZone, titleId, headingLevel: Heading }: CallLegsProps) {
   const headingId = `${titleId}-legs`;
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId}>Legs of this call</h3>
+      <Heading id={headingId}>Legs of this call</Heading>
       {legs.length === 0 ? (
         <p className="muted">No other legs: Dialpad linked nothing else to this call.</p>
       ) : (
@@ -58,9 +59,9 @@ export function CallLegs({ legs, timeZone, titleId }: CallLegsProps) {
                     )}
                   </td>
                   <td>{directionLabels[leg.direction]}</td>
-                  <td>{formatLocalTimeWithSeconds(leg.startedAt, timeZone)}</td>
+                  <td>{formatZonedTime(leg.startedAt, timeZone)}</td>
                   <td>{formatDuration(getTalkMs(leg))}</td>
-                  <td>{leg.state}</td>
+                  <td>{describeCallState(leg.state)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, getLocalDayBounds } from "@/lib/dates";
+import { getLocalDayBounds } from "@/lib/dates";
 import type { DayCall } from "@/lib/services/scores/get-employee-day-score";
 import { buildDayCallItems } from "./day-calls-model";
 
@@ -11,21 +11,64 @@ const dayCall = (overrides: Partial<DayCall> & Pick<DayCall, "callId" | "kind" |
   leftVoicemail: true, wasRecorded: false, isFlagged: false, isStartDay: true, countsAsConnectedCall: true,
   countedMs: 45_000, contributionMs: 45_000, ...overrides,
 });
+const timeZone = "America/New_York";
+const bounds = getLocalDayBounds("2026-03-10", timeZone);
+const build = (calls: DayCall[], links: Parameters<typeof buildDayCallItems>[1]["links"] = []) =>
+  buildDayCallItems(calls, { bounds, timeZone, now: at("2026-03-11T12:00:00Z"), callHref: (id) => `/calls/${id}`, links }).items;
 
 describe("buildDayCallItems", () => {
   it("labels the caller's leg that reached voicemail 'Voicemail left (counted)' and the receiver's 'Voicemail received'", () => {
-    const calls = [
+    const items = build([
       dayCall({ callId: 1, kind: "voicemail_left", reason: "Voicemail left: counted like any connected call." }),
       dayCall({
         callId: 2, kind: "voicemail_received", reason: "Voicemail left for this person: flagged and not counted.", direction: "inbound",
         connectedAt: null, hasVoicemail: true, leftVoicemail: false, isFlagged: true, countsAsConnectedCall: false, countedMs: 0, contributionMs: 0,
       }),
-    ];
-    const bounds = getLocalDayBounds("2026-03-10", "America/New_York");
-    const { items } = buildDayCallItems(calls, { bounds, timeZone: "America/New_York", now: at("2026-03-11T12:00:00Z"), callHref: (id) => `/calls/${id}` });
-    expect(items.map(({ kind, counted, isFlagged }) => ({ kind, counted, isFlagged }))).toEqual([
-      { kind: "Voicemail left (counted)", counted: formatDuration(45_000), isFlagged: false },
-      { kind: "Voicemail received", counted: formatDuration(0), isFlagged: true },
     ]);
+    expect(items.map(({ status, added, isFlagged, filters }) => ({ status, added, isFlagged, filters }))).toEqual([
+      { status: "Voicemail left (counted)", added: "45s", isFlagged: false, filters: ["all", "counted", "voicemail"] },
+      { status: "Voicemail received", added: "0s", isFlagged: true, filters: ["all", "voicemail", "flagged"] },
+    ]);
+  });
+
+  it("gives an overlapped three-way leg its own status and the reason in words, and no reason to a plain counted call", () => {
+    const chloe = dayCall({
+      callId: 1, dialpadCallId: "m1", kind: "counted", reason: "Connected: connected time counted.", contactName: "Chloe Rossi",
+      startedAt: at("2026-03-10T13:41:00Z"), connectedAt: at("2026-03-10T13:41:30Z"), endedAt: at("2026-03-10T14:00:00Z"),
+      countedMs: 1_110_000, contributionMs: 1_110_000,
+    });
+    const merged = dayCall({
+      callId: 2, dialpadCallId: "l2", kind: "counted", reason: "Connected: connected time counted.", contactName: "Dan Ode",
+      startedAt: at("2026-03-10T13:42:00Z"), connectedAt: at("2026-03-10T13:42:34Z"), endedAt: at("2026-03-10T14:00:00Z"),
+      countedMs: 1_046_000, contributionMs: 0,
+    });
+    const alongside = dayCall({
+      callId: 3, dialpadCallId: "x3", kind: "counted", reason: "Answered: connected time counted.", contactName: "Eve",
+      direction: "inbound", startedAt: at("2026-03-10T13:50:00Z"), connectedAt: at("2026-03-10T13:50:00Z"), endedAt: at("2026-03-10T14:10:00Z"),
+      countedMs: 1_200_000, contributionMs: 600_000,
+    });
+    const items = build([chloe, merged, alongside], [
+      { callId: 1, dialpadCallId: "m1", masterCallId: null, entryPointCallId: null },
+      { callId: 2, dialpadCallId: "l2", masterCallId: "m1", entryPointCallId: null },
+      { callId: 3, dialpadCallId: "x3", masterCallId: null, entryPointCallId: null },
+    ]);
+    expect(items.map(({ status, added, overlapped, why, filters }) => ({ status, added, overlapped, why, filters }))).toEqual([
+      { status: "Counted", added: "18m 30s", overlapped: null, why: null, filters: ["all", "counted"] },
+      {
+        status: "Overlap · three-way, 2 legs", added: "0s", overlapped: "17m 26s",
+        why: "Overlaps your 09:41 call with Chloe Rossi; only time not already counted is added.", filters: ["all", "overlap"],
+      },
+      {
+        status: "Overlap", added: "10m 00s", overlapped: "10m 00s",
+        why: "Overlaps your 09:41 call with Chloe Rossi; only time not already counted is added.", filters: ["all", "counted", "overlap"],
+      },
+    ]);
+  });
+
+  it("marks a call that began the previous evening", () => {
+    const items = build([
+      dayCall({ callId: 1, kind: "counted", reason: "Connected: connected time counted.", isStartDay: false, startedAt: at("2026-03-10T03:50:00Z") }),
+    ]);
+    expect(items.map(({ start, isPreviousDay }) => [start, isPreviousDay])).toEqual([["23:50", true]]);
   });
 });

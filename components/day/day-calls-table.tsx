@@ -1,61 +1,106 @@
 "use client";
 
 import { directionLabels } from "@/components/calls/call-format";
+import { CallFilterChips } from "./call-filter-chips";
 import type { DayCallItem } from "./day-calls-model";
+import { countByFilter, filterLabels, selectCalls, type CallSort } from "./day-calls-view";
 import styles from "./day.module.css";
 import { useCallLinkClicks } from "./use-call-link-clicks";
+import { useCallTableState } from "./use-call-table-state";
 
-/** The day's legs in start order; the time opens the call (a modal, or a page on a fresh load). */
+const columns: { label: string; sort: CallSort | null }[] = [
+  { label: "Time", sort: "time" },
+  { label: "Direction", sort: null },
+  { label: "Other party", sort: "party" },
+  { label: "Talk time", sort: "talk" },
+  { label: "Counted", sort: "counted" },
+  { label: "Status", sort: "status" },
+  { label: "Why", sort: null },
+];
+
+/**
+ * The day's legs as a review tool: filter chips, sortable columns, the reason only for exceptions.
+ * The time opens the call (a modal, or a page on a fresh load). Under 640 px each row is a card.
+ */
 export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZone: string }) {
   const onLinkClick = useCallLinkClicks();
+  const [state, setState] = useCallTableState();
+  const shown = selectCalls(items, state);
+  // The active column flips; a new one starts with the longest durations or A to Z first.
+  const sortBy = (sort: CallSort) =>
+    setState({ sort, dir: state.sort === sort ? (state.dir === "asc" ? "desc" : "asc") : sort === "talk" || sort === "counted" ? "desc" : "asc" });
   return (
-    <div className="table-wrap">
-      <table className={styles.callsTable}>
-        <caption className="visually-hidden">Calls on this day, times in {timeZone}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Direction</th>
-            <th scope="col">Other party</th>
-            <th scope="col">Talk time</th>
-            <th scope="col">Counted</th>
-            <th scope="col">Status</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody onClick={onLinkClick}>
-          {items.length === 0 ? (
+    <>
+      {items.length > 0 ? <CallFilterChips counts={countByFilter(items)} active={state.filter} onChange={(filter) => setState({ filter })} /> : null}
+      <div className={styles.callsWrap}>
+        <table className={styles.callsTable}>
+          <caption className="visually-hidden">
+            Calls on this day, times in {timeZone}
+            {state.filter === "all" ? "" : `, showing ${filterLabels[state.filter]}`}
+          </caption>
+          <thead>
             <tr>
-              <td colSpan={7} className="muted">
-                No calls on this day.
-              </td>
+              {columns.map((column) => (
+                <th
+                  key={column.label}
+                  scope="col"
+                  aria-sort={column.sort && column.sort === state.sort ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  {column.sort ? (
+                    <button type="button" className={styles.sortButton} onClick={() => sortBy(column.sort!)}>
+                      {column.label}
+                      <span aria-hidden="true">{column.sort === state.sort ? (state.dir === "asc" ? " ↑" : " ↓") : ""}</span>
+                    </button>
+                  ) : (
+                    column.label
+                  )}
+                </th>
+              ))}
             </tr>
-          ) : (
-            items.map((item) => (
-              <tr key={item.id} className={item.isFlagged ? styles.flaggedRow : undefined}>
-                <td>
-                  <a href={item.href}>
-                    {item.start}
-                    <span className="visually-hidden">, open call details</span>
-                  </a>
+          </thead>
+          <tbody onClick={onLinkClick}>
+            {shown.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="muted">
+                  {items.length === 0 ? "No calls on this day." : `No ${filterLabels[state.filter].toLowerCase()} calls on this day.`}
                 </td>
-                <td>{directionLabels[item.direction]}</td>
-                <td>{item.party}</td>
-                <td>{item.talk ?? "In progress"}</td>
-                <td>
-                  {item.counted}
-                  {item.afterOverlap ? <small className="muted">{item.afterOverlap} after overlap</small> : null}
-                </td>
-                <td className={styles.kindCell}>
-                  {item.kind}
-                  {item.isFlagged ? <span className={`badge ${styles.flagBadge}`}> Flagged</span> : null}
-                </td>
-                <td className={styles.wrap}>{item.reason}</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+            ) : (
+              shown.map((item) => <DayCallRow key={item.id} item={item} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function DayCallRow({ item }: { item: DayCallItem }) {
+  return (
+    <tr className={item.isFlagged ? styles.flaggedRow : undefined}>
+      <td data-label="Time">
+        <a href={item.href}>
+          {item.start}
+          <span className="visually-hidden">, open call details</span>
+        </a>
+        {item.isPreviousDay ? <small className={styles.dayMarker}>prev. day</small> : null}
+      </td>
+      <td data-label="Direction">{directionLabels[item.direction]}</td>
+      <td data-label="Other party">
+        <span className={styles.nowrap}>{item.party}</span>
+      </td>
+      <td data-label="Talk time">{item.talk ?? "In progress"}</td>
+      <td data-label="Counted">
+        {item.added}
+        {item.overlapped ? <small className="muted">{item.overlapped} overlapped</small> : null}
+      </td>
+      <td data-label="Status" className={styles.kindCell}>
+        {item.status}
+        {item.isFlagged ? <span className={`badge ${styles.flagBadge}`}> Flagged</span> : null}
+      </td>
+      <td data-label="Why" className={styles.wrap}>
+        {item.why}
+      </td>
+    </tr>
   );
 }

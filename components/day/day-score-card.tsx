@@ -9,19 +9,29 @@ const noScoreText: Record<string, string> = {
   no_baseline: "No score: there is no baseline or target to compare with.",
 };
 
-function describeNoScore(day: DayScore, isMapped: boolean): string {
+function describeNoScore(day: DayScore, isMapped: boolean, isUnsynced: boolean): string {
   if (day.isFuture) return "This day has not happened yet.";
+  if (isUnsynced) return "No data: Daymark has not synced this day from Dialpad.";
   if (!isMapped && !day.isStored) return "Not linked to a Dialpad user.";
   if (day.isPending) return "The score is being recalculated; refresh in a moment.";
   return (day.noScoreReason && noScoreText[day.noScoreReason]) || "No score for this day.";
 }
 
 /** The day's score and the facts behind it; `explanation` is the "How is this calculated?" panel. */
-type DayScoreCardProps = { day: DayScore; isMapped: boolean; explanation: ReactNode };
+type DayScoreCardProps = {
+  day: DayScore;
+  isMapped: boolean;
+  /** No sync has read the day: every figure is "—", not 0. */
+  isUnsynced: boolean;
+  /** "in progress · synced up to 12:32 EST" while the day is today. */
+  progress: string | null;
+  explanation: ReactNode;
+};
 
-export function DayScoreCard({ day, isMapped, explanation }: DayScoreCardProps) {
+export function DayScoreCard({ day, isMapped, isUnsynced, progress, explanation }: DayScoreCardProps) {
   // Without a Dialpad user there is no phone data: no score rather than a score of 0.
-  const score = !isMapped && !day.isStored ? null : day.score;
+  const score = (!isMapped && !day.isStored) || isUnsynced ? null : day.score;
+  const figure = (value: ReactNode) => (isUnsynced ? "—" : value);
   return (
     <>
       <dl className={styles.summary}>
@@ -29,28 +39,25 @@ export function DayScoreCard({ day, isMapped, explanation }: DayScoreCardProps) 
           <dt>Score</dt>
           <dd className={styles.scoreValue} data-testid="day-score">
             {score ?? "—"}
-            {score === null ? <small>{describeNoScore(day, isMapped)}</small> : <small>of 100</small>}
+            {score === null ? <small>{describeNoScore(day, isMapped, isUnsynced)}</small> : <small>of 100</small>}
+            {progress ? <small data-testid="day-progress">{progress}</small> : null}
           </dd>
         </div>
         <div className={styles.figure}>
           <dt>Counted talk time</dt>
-          <dd data-testid="day-talk">{formatDuration(day.talkMs)}</dd>
+          <dd data-testid="day-talk">{figure(formatDuration(day.talkMs))}</dd>
         </div>
         <div className={styles.figure}>
           <dt>Connected calls</dt>
-          <dd>{day.connectedCalls}</dd>
+          <dd>{figure(day.connectedCalls)}</dd>
         </div>
         <div className={styles.figure}>
           <dt>Voicemails</dt>
-          <dd>
-            {day.voicemailsLeft} <small>left, {day.voicemailsReceived} received</small>
-          </dd>
+          <dd>{figure(<>{day.voicemailsLeft} <small>left, {day.voicemailsReceived} received</small></>)}</dd>
         </div>
         <div className={styles.figure}>
           <dt>Missed / not answered</dt>
-          <dd>
-            {day.missedCalls} <small>missed, {day.notAnsweredCalls} not answered</small>
-          </dd>
+          <dd>{figure(<>{day.missedCalls} <small>missed, {day.notAnsweredCalls} not answered</small></>)}</dd>
         </div>
       </dl>
       {explanation}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDayKey, formatLocalDateTime, formatLocalTime, getDayKeyForInstant } from "@/lib/dates";
+import { formatDayKey, formatLocalDateTime, formatLocalTimeWithZone, getDayKeyForInstant } from "@/lib/dates";
 import type { DayStatus } from "@/lib/services/views/get-day-status";
 
 type DayStatusNoteProps = {
@@ -52,9 +52,17 @@ function getMessage({ status, hasCalls, isToday, isAdmin, employeeName, timeZone
         ? "No calls yet: Daymark has not synced this day from Dialpad. The first sync runs shortly after Dialpad is connected."
         : `No calls: this day is before Daymark's synced history, which starts ${formatDayKey(getDayKeyForInstant(status.historyStart, timeZone))}.`;
     case "partial":
-      if (isToday) return `Synced up to ${formatLocalTime(status.lastSyncAt, timeZone)}; new calls appear here automatically.`;
+      if (isToday) return `${capitalize(describeProgress(status.lastSyncAt, timeZone))}. New calls appear here automatically.`;
       return `Dialpad was last synced at ${formatLocalDateTime(status.lastSyncAt, timeZone)}, during this day; later calls will appear after the next sync.`;
     case "complete":
       return hasCalls ? null : "No calls on this day.";
   }
 }
+
+/** Today is never final: "in progress · synced up to 12:32 EST" (or "not synced yet today"). */
+export function describeProgress(lastSyncAt: number | null, timeZone: string, dayStart = 0): string {
+  if (lastSyncAt === null || lastSyncAt < dayStart) return "in progress · not synced yet today";
+  return `in progress · synced up to ${formatLocalTimeWithZone(lastSyncAt, timeZone)}`;
+}
+
+const capitalize = (text: string) => text[0]!.toUpperCase() + text.slice(1);

@@ -1,3 +1,4 @@
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { ScoreExplanation } from "@/components/scoring/score-explanation";
 import { formatDayKey } from "@/lib/dates";
 import type { EmployeeDay } from "@/lib/services/views/get-employee-day";
@@ -6,15 +7,18 @@ import { DateNav } from "./date-nav";
 import { DayCalls } from "./day-calls";
 import { buildDayCallItems } from "./day-calls-model";
 import { DayScoreCard } from "./day-score-card";
-import { DayStatusNote } from "./day-status-note";
+import { DayStatusNote, describeProgress } from "./day-status-note";
 import { LiveRefresh } from "./live-refresh";
 import { listHourTicks } from "./timeline-model";
 import { TrendChart } from "./trend-chart";
 import styles from "./day.module.css";
 
+const UNSYNCED_TEXT = "No score: Daymark has no data for this day, since no sync has read it from Dialpad.";
+
 /** The day sections of an employee's page: navigation, score, timeline, calls and the 30-day trend. */
 export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: boolean }) {
   const basePath = `/employees/${day.employee.id}`;
+  const exportBase = `/api/exports/employees/${day.employee.id}`;
   const callHref = (callId: number) => `${basePath}/calls/${callId}`;
   const adjacent = getAdjacentDays(day.dayKey, day.today);
   const isToday = day.dayKey === day.today;
@@ -22,7 +26,14 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
   const isMapped = day.dialpadUserId !== null;
   // Unmapped people have no phone data: days without a stored row have no score, as on the team page.
   const trend = day.trend.map((point) => ({ dayKey: point.dayKey, score: isMapped || point.isStored ? point.score : null }));
-  const { items, laneCount } = buildDayCallItems(day.calls, { bounds: day.bounds, timeZone: day.timeZone, now: day.now, callHref });
+  const { items, laneCount } = buildDayCallItems(day.calls, {
+    bounds: day.bounds,
+    timeZone: day.timeZone,
+    now: day.now,
+    callHref,
+    links: day.callLinks,
+  });
+  const trendRange = { from: day.trend[0]?.dayKey ?? day.dayKey, to: day.dayKey };
   return (
     <>
       <LiveRefresh isEnabled={isToday} />
@@ -55,12 +66,30 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
         <DayScoreCard
           day={day.day}
           isMapped={isMapped}
-          explanation={<ScoreExplanation breakdown={day.day.breakdown} uncounted={day.uncounted} timeZone={day.timeZone} />}
+          isUnsynced={day.isUnsynced}
+          progress={isToday && isMapped ? describeProgress(day.lastSyncAt, day.timeZone, day.bounds.start) : null}
+          explanation={
+            <ScoreExplanation
+              breakdown={day.day.breakdown}
+              uncounted={day.uncounted}
+              timeZone={day.timeZone}
+              emptyText={day.isUnsynced ? UNSYNCED_TEXT : undefined}
+            />
+          }
         />
       </section>
-      <DayCalls items={items} laneCount={laneCount} ticks={listHourTicks(day.bounds, day.timeZone)} timeZone={day.timeZone} />
+      <DayCalls
+        items={items}
+        laneCount={laneCount}
+        ticks={listHourTicks(day.bounds, day.timeZone)}
+        timeZone={day.timeZone}
+        exportHref={`${exportBase}/calls?date=${day.dayKey}`}
+      />
       <section className="card" aria-labelledby="trend-heading">
-        <h2 id="trend-heading">Score, last 30 days</h2>
+        <div className={styles.sectionHeading}>
+          <h2 id="trend-heading">Score, last 30 days</h2>
+          <ExportCsvLink href={`${exportBase}/scores?from=${trendRange.from}&to=${trendRange.to}`} label="Export scores CSV" />
+        </div>
         <TrendChart points={trend} dayHref={(dayKey) => `${basePath}?date=${dayKey}`} />
       </section>
     </>

@@ -43,6 +43,16 @@ describe("layoutTimeline", () => {
     expect(bars[0]).toMatchObject({ width: 0.4, connectedFrom: null });
     expect(laneCount).toBe(2);
   });
+
+  it("keeps each bar's 24 px hit area (54 minutes of a 640 px day) clear of the next bar in its lane", () => {
+    const { bars, laneCount } = layoutTimeline(
+      [call(1, at(8), at(8, 5)), call(2, at(8, 30), at(8, 35)), call(3, at(9), at(9, 5))],
+      bounds,
+      at(23),
+    );
+    expect(bars.map((b) => b.lane)).toEqual([0, 1, 0]);
+    expect(laneCount).toBe(2);
+  });
 });
 
 describe("listHourTicks", () => {

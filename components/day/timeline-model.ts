@@ -5,6 +5,11 @@ import { formatLocalTime, type DayBounds } from "@/lib/dates";
 const HOUR_MS = 3_600_000;
 /** Bars narrower than this share of the day are drawn at this width, so lanes keep them apart too. */
 export const MIN_BAR_FRACTION = 0.004;
+/**
+ * Each bar's link is at least 24 px wide (WCAG 2.2 target size); the track is at least 40rem (640 px),
+ * so a hit area never spans more than this share of the day, and lanes keep hit areas from touching.
+ */
+export const MIN_HIT_FRACTION = 24 / 640;
 
 export interface TimelineCall {
   id: number;
@@ -40,15 +45,17 @@ const percent = (n: number) => Math.round(n * 100_000) / 1_000;
 export function layoutTimeline(calls: readonly TimelineCall[], bounds: DayBounds, now: number): { bars: TimelineBar[]; laneCount: number } {
   const span = bounds.end - bounds.start;
   const minMs = span * MIN_BAR_FRACTION;
+  const minHitMs = span * MIN_HIT_FRACTION;
   const laneEnds: number[] = [];
   const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt || a.id - b.id);
   const bars = sorted.map((call): TimelineBar => {
     const start = Math.max(call.startedAt, bounds.start);
     const end = Math.max(start, Math.min(call.endedAt ?? now, bounds.end));
     const drawnEnd = Math.max(end, start + minMs);
+    const hitEnd = Math.max(drawnEnd, start + minHitMs);
     let lane = laneEnds.findIndex((laneEnd) => laneEnd <= start);
-    if (lane === -1) lane = laneEnds.push(drawnEnd) - 1;
-    else laneEnds[lane] = drawnEnd;
+    if (lane === -1) lane = laneEnds.push(hitEnd) - 1;
+    else laneEnds[lane] = hitEnd;
     const connected = call.connectedAt === null ? null : Math.min(Math.max(call.connectedAt, start), end);
     return {
       id: call.id,

@@ -43,10 +43,10 @@ export function TrendChart({ points, dayHref }: { points: TrendPoint[]; dayHref:
           const isLast = i === points.length - 1;
           return (
             <g key={point.dayKey}>
-              {point.score === null ? (
-                <rect className={styles.trendMissing} x={x} y={BOTTOM - 2} width={step * 0.7} height={2} />
-              ) : (
+              {/* A day without a score is a gap: no data is not a zero. */}
+              {point.score === null ? null : (
                 <rect
+                  data-day={point.dayKey}
                   className={isLast ? styles.trendBarCurrent : styles.trendBar}
                   x={x}
                   y={y(point.score)}

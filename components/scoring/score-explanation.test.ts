@@ -24,7 +24,7 @@ describe("ScoreExplanation", () => {
     const shown = text(html);
     expect(shown).toContain("How is this calculated?");
     expect(shown).toContain("Talk time 30m 00s 1h 00m (default target) 0.5× 3 30");
-    expect(shown).toContain("Connected calls 2 calls 1 call (role median, 7 active days) 2× 2 100");
+    expect(shown).toContain("Connected calls 2 calls 1 call (role median, 7 person-days) 2× 2 100");
     expect(shown).toContain("Score = (3 × 30 + 2 × 100) ÷ 5 = 58, rounded to 58.");
     expect(shown).toContain("14:05 · Voicemail received (flagged) : Voicemail left for this person: flagged and not counted.");
     expect(shown).toContain("At the baseline a signal earns 60 points");

@@ -1,5 +1,4 @@
-import type { CallKind } from "@/lib/calls/rules";
-import { callKindLabels } from "@/lib/calls/rules";
+import { describeCallKind } from "@/components/calls/call-labels";
 import { formatLocalTime } from "@/lib/dates";
 import { describeScoringMethod, explainScore, formatSignalValue } from "@/lib/scoring/explain";
 import type { ScoreBreakdown, SignalBreakdown } from "@/lib/scoring/score";
@@ -20,16 +19,18 @@ type ScoreExplanationProps = {
   uncounted: readonly UncountedCallItem[];
   /** The employee's zone, for call times. */
   timeZone: string;
+  /** Why there is no breakdown, when the day has no data at all. */
+  emptyText?: string;
 };
 
 function describeBaseline(signal: SignalBreakdown): string {
-  return signal.baselineSource === "peers" ? `role median, ${signal.baselineDays} active days` : "default target";
+  return signal.baselineSource === "peers" ? `role median, ${signal.baselineDays} person-days` : "default target";
 }
 
 const format2 = (n: number | null) => (n === null ? "—" : String(Math.round(n * 100) / 100));
 
 /** "How is this calculated?": the signals, the arithmetic, the calls that did not count, and the method. */
-export function ScoreExplanation({ breakdown, uncounted, timeZone }: ScoreExplanationProps) {
+export function ScoreExplanation({ breakdown, uncounted, timeZone, emptyText }: ScoreExplanationProps) {
   return (
     <details className={styles.panel} data-testid="score-explanation">
       <summary>How is this calculated?</summary>
@@ -71,7 +72,7 @@ export function ScoreExplanation({ breakdown, uncounted, timeZone }: ScoreExplan
           </ul>
         </>
       ) : (
-        <p className="muted">There is no score to explain for this day yet.</p>
+        <p className="muted">{emptyText ?? "There is no score to explain for this day yet."}</p>
       )}
       <h3>Calls that did not count</h3>
       {uncounted.length === 0 ? (
@@ -80,7 +81,7 @@ export function ScoreExplanation({ breakdown, uncounted, timeZone }: ScoreExplan
         <ul>
           {uncounted.map((call) => (
             <li key={call.dialpadCallId}>
-              {formatLocalTime(call.startedAt, timeZone)} · {callKindLabels[call.kind as CallKind] ?? call.kind}
+              {formatLocalTime(call.startedAt, timeZone)} · {describeCallKind(call.kind)}
               {call.isFlagged ? <span className={styles.flag}> (flagged)</span> : null}: {call.reason}
             </li>
           ))}

@@ -12,7 +12,7 @@ export function formatSignalValue(key: SignalKey, value: number): string {
 
 function describeBaseline(signal: SignalBreakdown): string {
   if (signal.baselineSource === "default") return "the default target";
-  return `the role's median over ${signal.baselineDays} active days`;
+  return `the role's median over ${signal.baselineDays} person-days`;
 }
 
 /** One sentence stored with the score. */

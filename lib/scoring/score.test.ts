@@ -75,7 +75,7 @@ describe("computeScore", () => {
       explanation: "Score 56 of 100: the weighted mean of talk time 45 points × 3 and connected calls 71.94 points × 2.",
     });
     expect(explainScore(breakdown)).toEqual([
-      "Talk time: 45m 00s against a baseline of 1h 00m (the role's median over 14 active days), 0.75× the baseline, earns 45 points with weight 3.",
+      "Talk time: 45m 00s against a baseline of 1h 00m (the role's median over 14 person-days), 0.75× the baseline, earns 45 points with weight 3.",
       "Connected calls: 12 calls against a baseline of 10 calls (the default target), 1.2× the baseline, earns 71.94 points with weight 2.",
       "Score = (3 × 45 + 2 × 71.94) ÷ 5 = 55.78, rounded to 56.",
     ]);

@@ -7,6 +7,9 @@ import { AppError } from "@/lib/errors";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import { isAdmin, type Viewer } from "@/lib/services/access/viewer";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { maskCallNumbers, maskRawPayloadNumbers } from "@/lib/privacy/mask-call-numbers";
+import { getCallPrivacy, getRecordingUrl } from "@/lib/services/privacy/call-privacy";
+import { getCallDayContext, type CallDayContext } from "./get-call-day-context";
 import { listCallLegs, type LinkedLeg } from "./list-call-legs";
 
 export interface CallDetail {
@@ -18,8 +21,12 @@ export interface CallDetail {
   /** This employee's share of the call per local day (two entries when it crosses the day start). */
   entries: CallDayEntry[];
   legs: LinkedLeg[];
+  /** The call's place in the day it started on (null until it is scored): previous/next call, overlap. */
+  day: CallDayContext | null;
   /** The Dialpad record as received, pretty-printed: admins only, null for everyone else. */
   raw: string | null;
+  /** "Listen in Dialpad": only while the admin setting "Link to recordings in Dialpad" is on. */
+  recordingUrl: string | null;
 }
 
 /**
@@ -43,15 +50,22 @@ export async function getCallDetail(
     if (mapped.get(employee.id) !== found.dialpadUserId) throw new AppError("NOT_FOUND", "Call not found.");
   }
   const organization = await getViewerOrganization(db, viewer);
+  const startEntry = entries.find((entry) => entry.isStartDay) ?? entries[0];
+  const day = startEntry
+    ? await getCallDayContext(db, { organizationId: viewer.organizationId, employeeId: employee.id, dayKey: startEntry.dayKey, callId: found.id })
+    : null;
   const { raw, ...call } = found;
+  const privacy = await getCallPrivacy(db, viewer);
   return {
     employee,
     timeZone: canonicalTimeZone(employee.timezone ?? organization.timezone),
     dayStartHour: organization.dayStartHour,
-    call,
+    call: maskCallNumbers(call, privacy.isMasked),
     entries,
     legs: await listCallLegs(db, viewer, found),
-    raw: isAdmin(viewer) ? prettyPrint(raw) : null,
+    day,
+    raw: isAdmin(viewer) ? maskRawPayloadNumbers(prettyPrint(raw), privacy.isMasked) : null,
+    recordingUrl: getRecordingUrl(privacy, raw),
   };
 }
 

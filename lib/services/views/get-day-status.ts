@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { getRunningSync, getSyncedHistoryStart } from "@/db/queries/views";
 import type { DayBounds } from "@/lib/dates";
+import { isDaySynced } from "./synced-history";
 
 /** Why a day may look empty or incomplete; the page turns each into a sentence. */
 export type DayStatus =
@@ -32,9 +33,7 @@ export async function getDayStatus(
   if (running && running.rangeStart < bounds.end && running.windowEnd > bounds.start) return { kind: "sync_in_progress" };
   const historyStart = await getSyncedHistoryStart(db, params.organizationId);
   const lastSyncAt = connection.lastSyncAt;
-  if (lastSyncAt === null || lastSyncAt <= bounds.start || (historyStart !== null && historyStart >= bounds.end)) {
-    return { kind: "not_synced_yet", historyStart };
-  }
+  if (lastSyncAt === null || !isDaySynced(bounds, { start: historyStart, lastSyncAt })) return { kind: "not_synced_yet", historyStart };
   if (lastSyncAt < bounds.end) return { kind: "partial", lastSyncAt };
   return { kind: "complete", lastSyncAt };
 }

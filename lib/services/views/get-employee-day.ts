@@ -1,19 +1,30 @@
 import type { Db } from "@/db/client";
+import { listCallLinkIds, type CallLinkIds } from "@/db/queries/call-links";
+import { getLocalDayBounds } from "@/lib/dates";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { maskCallNumbers } from "@/lib/privacy/mask-call-numbers";
+import { getCallPrivacy } from "@/lib/services/privacy/call-privacy";
 import type { DayScore } from "@/lib/services/scores/day-score";
 import { getEmployeeDayScore, getEmployeeToday, type EmployeeDayScore } from "@/lib/services/scores/get-employee-day-score";
 import { listEmployeeScoreTrend } from "@/lib/services/scores/list-employee-score-trend";
 import { listTrailingDays, resolveDay, type ResolvedDay } from "./day-param";
 import { getDayStatus, type DayStatus } from "./get-day-status";
+import { getSyncedHistory, isDaySynced } from "./synced-history";
 
 export const TREND_DAYS = 30;
 
 export interface EmployeeDay extends ResolvedDay, EmployeeDayScore {
-  /** The TREND_DAYS days ending on the shown day, oldest first. */
+  /** The TREND_DAYS days ending on the shown day, oldest first; days no sync has read have no score. */
   trend: DayScore[];
   status: DayStatus;
+  /** How the day's legs link to each other: three-way and transfer legs of one call. */
+  callLinks: CallLinkIds[];
+  /** No sync has read this day and no call is stored for it: it has no data, so no score (not 0). */
+  isUnsynced: boolean;
+  /** The last successful sync, for "in progress · synced up to 12:32 EST" on today. */
+  lastSyncAt: number | null;
   now: number;
 }
 
@@ -39,5 +50,27 @@ export async function getEmployeeDay(
     bounds: dayScore.bounds,
     now,
   });
-  return { ...day, ...dayScore, trend, status, now };
+  const history = await getSyncedHistory(db, viewer.organizationId);
+  const hasData = (point: DayScore) =>
+    point.isStored || point.isFuture || isDaySynced(getLocalDayBounds(point.dayKey, dayScore.timeZone, dayScore.dayStartHour), history);
+  const isUnsynced = !hasData(dayScore.day);
+  const { isMasked } = await getCallPrivacy(db, viewer);
+  const callLinks = await listCallLinkIds(db, { organizationId: viewer.organizationId, callIds: dayScore.calls.map((call) => call.callId) });
+  return {
+    ...day,
+    ...dayScore,
+    calls: dayScore.calls.map((call) => maskCallNumbers(call, isMasked)),
+    uncounted: dayScore.uncounted.map((call) => maskCallNumbers(call, isMasked)),
+    day: isUnsynced ? withoutScore(dayScore.day) : dayScore.day,
+    trend: trend.map((point) => (hasData(point) ? point : withoutScore(point))),
+    status,
+    callLinks,
+    isUnsynced,
+    lastSyncAt: history.lastSyncAt,
+    now,
+  };
+}
+
+function withoutScore(point: DayScore): DayScore {
+  return { ...point, score: null, noScoreReason: null, breakdown: null };
 }

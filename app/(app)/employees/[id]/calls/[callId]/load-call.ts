@@ -13,13 +13,21 @@ const callRouteSchema = z.object({
 });
 
 /** Shared by the call page and its modal: a bad, unknown, foreign or out-of-scope id is the 404 page. */
-export async function loadCallOrNotFound(rawParams: { id: string; callId: string }): Promise<{ detail: CallDetail; path: string }> {
+export async function loadCallOrNotFound(
+  rawParams: { id: string; callId: string },
+): Promise<{ detail: CallDetail; path: string; previousHref: string | null; nextHref: string | null }> {
   const viewer = await requireViewer();
   const params = callRouteSchema.safeParse(rawParams);
   if (!params.success) notFound();
   try {
     const detail = await getCallDetail(getDb(), viewer, { employeeId: params.data.id, callId: params.data.callId });
-    return { detail, path: `/employees/${detail.employee.id}/calls/${detail.call.id}` };
+    const callHref = (callId: number | null | undefined) => (callId ? `/employees/${detail.employee.id}/calls/${callId}` : null);
+    return {
+      detail,
+      path: callHref(detail.call.id)!,
+      previousHref: callHref(detail.day?.previousCallId),
+      nextHref: callHref(detail.day?.nextCallId),
+    };
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

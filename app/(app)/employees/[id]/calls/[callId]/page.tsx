@@ -8,13 +8,16 @@ export const metadata: Metadata = { title: "Call" };
 
 // The call on its own page: what a refresh or a shared link of the modal's URL shows.
 export default async function CallPage({ params }: { params: Promise<{ id: string; callId: string }> }) {
-  const { detail } = await loadCallOrNotFound(await params);
-  const dayKey = getDayKeyForInstant(detail.call.startedAt, detail.timeZone, detail.dayStartHour);
+  const { detail, previousHref, nextHref } = await loadCallOrNotFound(await params);
+  const dayKey = detail.day?.dayKey ?? getDayKeyForInstant(detail.call.startedAt, detail.timeZone, detail.dayStartHour);
   return (
     <>
-      <p>
+      <nav className="button-row" aria-label="Calls of the day">
         <Link href={`/employees/${detail.employee.id}?date=${dayKey}`}>← {detail.employee.name}&apos;s day</Link>
-      </p>
+        {/* Plain links: a client navigation from here would open the next call as a modal over this page. */}
+        {previousHref ? <a className="button button--secondary button--small" href={previousHref}>← Previous call</a> : null}
+        {nextHref ? <a className="button button--secondary button--small" href={nextHref}>Next call →</a> : null}
+      </nav>
       <div className="card">
         <CallDetail detail={detail} titleId="call-title" headingLevel="h1" />
       </div>

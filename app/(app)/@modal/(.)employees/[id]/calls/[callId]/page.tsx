@@ -4,9 +4,9 @@ import { loadCallOrNotFound } from "@/app/(app)/employees/[id]/calls/[callId]/lo
 
 // Soft navigation to a call (from the day's table, timeline or another leg) lands here, over the page.
 export default async function CallModalPage({ params }: { params: Promise<{ id: string; callId: string }> }) {
-  const { detail, path } = await loadCallOrNotFound(await params);
+  const { detail, path, previousHref, nextHref } = await loadCallOrNotFound(await params);
   return (
-    <CallModal titleId="call-modal-title" path={path}>
+    <CallModal titleId="call-modal-title" path={path} previousHref={previousHref} nextHref={nextHref}>
       <CallDetail detail={detail} titleId="call-modal-title" headingLevel="h2" />
     </CallModal>
   );
