@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { firstRow } from "@/db/rows";
-import { defaultPrivacySettings, dialpadUsers, privacySettings } from "@/db/schema";
+import { defaultPrivacySettings, dialpadUsers, employees, privacySettings } from "@/db/schema";
 import type { PrivacySettings } from "@/lib/privacy/privacy-settings";
 
 /** The organization's privacy settings; the defaults until an admin saves them. */
@@ -39,4 +39,13 @@ export async function listErasedDialpadUserIds(db: Db, organizationId: number): 
     .from(dialpadUsers)
     .where(and(eq(dialpadUsers.organizationId, organizationId), isNotNull(dialpadUsers.erasedAt)));
   return rows.map((row) => row.id);
+}
+
+/** Employees an admin hid: their days feed no role baseline. */
+export async function listHiddenEmployeeIds(db: Db, organizationId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(eq(employees.organizationId, organizationId), isNotNull(employees.hiddenAt)));
+  return new Set(rows.map((row) => row.id));
 }

@@ -20,9 +20,9 @@ type DayRange = { organizationId: number; from: string; to: string };
 export async function listRoleActiveDays(
   db: Db,
   params: DayRange & { role: string },
-): Promise<{ dayKey: string; talkMs: number; connectedCalls: number }[]> {
+): Promise<{ employeeId: number; dayKey: string; talkMs: number; connectedCalls: number }[]> {
   return db
-    .select({ dayKey: dailyScores.dayKey, talkMs: dailyScores.talkMs, connectedCalls: dailyScores.connectedCalls })
+    .select({ employeeId: dailyScores.employeeId, dayKey: dailyScores.dayKey, talkMs: dailyScores.talkMs, connectedCalls: dailyScores.connectedCalls })
     .from(dailyScores)
     .where(
       and(

@@ -6,14 +6,14 @@ import type { Viewer } from "./viewer";
 
 /**
  * Who may see whom: an admin sees everyone in the organization, a manager sees their direct
- * reports and themselves, an employee sees themselves. Inactive employees are left out unless asked.
+ * reports (but not hidden ones) and themselves, an employee sees themselves. Inactive employees are left out unless asked.
  */
 export async function listVisibleEmployees(
   db: Db,
   viewer: Viewer,
   options: { includeInactive?: boolean } = {},
 ): Promise<Employee[]> {
-  const all = await listInScope(db, viewer);
+  const all = (await listInScope(db, viewer)).filter((e) => canSeeEmployee(viewer, e));
   return options.includeInactive ? all : all.filter((e) => e.isActive);
 }
 
@@ -26,11 +26,13 @@ async function listInScope(db: Db, viewer: Viewer): Promise<Employee[]> {
   return self ? [self] : [];
 }
 
+/** Hidden people (employees.hidden_at) are seen only by admins and by themselves. */
 export function canSeeEmployee(viewer: Viewer, employee: Employee): boolean {
   if (employee.organizationId !== viewer.organizationId) return false;
   if (viewer.role === "admin") return true;
   if (viewer.employeeId === null) return false;
   if (employee.id === viewer.employeeId) return true;
+  if (employee.hiddenAt !== null) return false;
   return viewer.role === "manager" && employee.managerId === viewer.employeeId;
 }
 

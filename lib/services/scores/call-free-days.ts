@@ -1,6 +1,7 @@
 // Scores for days no call touched, from the stored rows of the role's trailing window: views never
 // read raw calls, and days without calls need no row of their own.
 import type { Db } from "@/db/client";
+import { listHiddenEmployeeIds } from "@/db/queries/privacy";
 import { listRoleActiveDays, listScoreSettings } from "@/db/queries/scores";
 import type { Organization } from "@/db/schema";
 import { diffDays, listDayKeys, type DayKey } from "@/lib/dates";
@@ -19,7 +20,8 @@ export async function scoreCallFreeDays(
   const settings = resolveRoleSettings(await listScoreSettings(db, organization.id), params.role);
   const source = getBaselineSourceRange(params.from, params.to);
   const active = await listRoleActiveDays(db, { organizationId: organization.id, role: params.role, ...source });
-  const activeByDay = groupActiveDays(active);
+  const hidden = await listHiddenEmployeeIds(db, organization.id);
+  const activeByDay = groupActiveDays(active.filter((row) => !hidden.has(row.employeeId)));
   const workWeek = parseWorkWeek(organization.workWeek);
   for (const dayKey of listDayKeys(params.from, params.to)) {
     const baselines = computeRoleBaselines(activeByDay, dayKey, settings.targets);

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { getOrganizationById } from "@/db/queries/organizations";
 import { getRoleDayRange, listRoleDayRows, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
 import { lockOrganizationScores } from "@/db/queries/score-rows";
+import { listHiddenEmployeeIds } from "@/db/queries/privacy";
 import { listScoreSettings } from "@/db/queries/scores";
 import { withTransaction } from "@/db/transaction";
 import { addDays, type DayKey } from "@/lib/dates";
@@ -47,7 +48,9 @@ async function rescoreBlock(db: Db, organizationId: number, role: string, from: 
     const workWeek = parseWorkWeek(organization.workWeek);
     const source = getBaselineSourceRange(from, to);
     const rows = await listRoleDayRows(tx, organizationId, role, source.from, to);
-    const activeByDay = groupActiveDays(rows.filter((row) => row.hasActivity));
+    // Hidden people are left out of everyone's baseline (their own days are still scored).
+    const hidden = await listHiddenEmployeeIds(tx, organizationId);
+    const activeByDay = groupActiveDays(rows.filter((row) => row.hasActivity && !hidden.has(row.employeeId)));
     const baselinesByDay = new Map<DayKey, RoleBaselines>();
     const updates: DayScoreUpdate[] = [];
     for (const row of rows) {
