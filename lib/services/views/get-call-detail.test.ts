@@ -90,4 +90,20 @@ describe("getCallDetail", () => {
       await expect(getCallDetail(db, manager, params), JSON.stringify(params)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
   });
+
+  it("places the call in its day: the calls before and after it, and the earlier leg of a three-way it overlaps", async () => {
+    const chloe = buildLeg("u-rita", { startedAt: t0, connectedAt: t0 + 30_000, endedAt: t0 + 20 * 60_000, direction: "outbound", contactName: "Chloe Rossi" });
+    const [first, merged, later] = await insertLegs(db, org.id, [
+      chloe,
+      // The second leg joined the first one's call (a three-way merge).
+      buildLeg("u-rita", { startedAt: t0 + 60_000, connectedAt: t0 + 90_000, endedAt: t0 + 20 * 60_000, direction: "outbound", contactName: "Dan", masterCallId: chloe.dialpadCallId }),
+      buildLeg("u-rita", { startedAt: t0 + 60 * 60_000, connectedAt: t0 + 61 * 60_000, endedAt: t0 + 70 * 60_000, direction: "inbound" }),
+    ]);
+    await scoreQueuedDays(db, org.id);
+    const detail = await getCallDetail(db, manager, { employeeId: report.id, callId: merged!.id });
+    expect(detail.day).toMatchObject({ dayKey: "2026-03-10", previousCallId: first!.id, nextCallId: later!.id });
+    expect(detail.day?.overlap).toMatchObject({ legCount: 2, linkKind: "three-way", withCall: { callId: first!.id, contactName: "Chloe Rossi" } });
+    const last = await getCallDetail(db, manager, { employeeId: report.id, callId: later!.id });
+    expect(last.day).toMatchObject({ previousCallId: merged!.id, nextCallId: null, overlap: null });
+  });
 });

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
+import { insertSyncRun } from "@/db/queries/sync";
 import type { Employee, Organization } from "@/db/schema";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { createTestDb } from "@/tests/db";
@@ -66,5 +68,28 @@ describe("getEmployeeDay", () => {
     const day = await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-10", now });
     expect(day.calls.map((call) => call.startedAt)).toEqual(legs.map((leg) => leg.startedAt));
     expect(day.day.connectedCalls).toBe(300);
+  });
+
+  it("gives a day no sync has read no score (not 0) and leaves it as a gap in the trend", async () => {
+    await upsertDialpadConnection(db, {
+      organizationId: org.id, status: "connected", dialpadCompanyId: "c1", companyName: "Co", companyDomain: org.domain,
+      connectedByName: "Ada", connectedAt: 0, lastSyncAt: now, updatedAt: 0,
+    });
+    // The synced history starts on 5 Mar (Berlin): 4 Mar and earlier were never read.
+    await insertSyncRun(db, {
+      organizationId: org.id, kind: "backfill", trigger: "connect", windowsTotal: 1, activeSince: 0, startedAt: 0, updatedAt: 0,
+      status: "succeeded", rangeStart: Date.UTC(2026, 2, 4, 23), rangeEnd: now, windowEnd: now,
+    });
+    await insertLegs(db, org.id, [buildLeg("u-rita", { startedAt: local(9), connectedAt: local(9), endedAt: local(9, 20), direction: "outbound" })]);
+    await scoreQueuedDays(db, org.id);
+    const before = await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-04", now });
+    expect([before.isUnsynced, before.day.score, before.day.breakdown, before.status.kind]).toEqual([true, null, null, "not_synced_yet"]);
+    const day = await getEmployeeDay(db, manager, { employeeId: rita.id, date: "2026-03-10", now });
+    expect(day.isUnsynced).toBe(false);
+    const scores = new Map(day.trend.map((point) => [point.dayKey, point.score]));
+    expect([scores.get("2026-03-04"), scores.get("2026-02-10")]).toEqual([null, null]);
+    expect(typeof scores.get("2026-03-05")).toBe("number");
+    expect(scores.get("2026-03-10")).toBe(day.day.score);
+    expect(day.lastSyncAt).toBe(now);
   });
 });
