@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
 import { idSchema } from "@/lib/id-schema";
 import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
+import { formatDayKey, formatLocalTimeWithZone, getDayKeyForInstant } from "@/lib/dates";
 import { getCallDetail, type CallDetail } from "@/lib/services/views/get-call-detail";
+import { recordViewOnce } from "@/lib/services/views/record-view-once";
 import { requireViewer } from "@/lib/session";
 
 const callRouteSchema = z.object({
@@ -21,6 +23,9 @@ export async function loadCallOrNotFound(
   if (!params.success) notFound();
   try {
     const detail = await getCallDetail(getDb(), viewer, { employeeId: params.data.id, callId: params.data.callId });
+    const { call, timeZone, dayStartHour } = detail;
+    const when = `${formatLocalTimeWithZone(call.startedAt, timeZone)} on ${formatDayKey(getDayKeyForInstant(call.startedAt, timeZone, dayStartHour))}`;
+    await recordViewOnce(getDb(), viewer, { employeeId: detail.employee.id, kind: "call", detail: `Call at ${when}` });
     const callHref = (callId: number | null | undefined) => (callId ? `/employees/${detail.employee.id}/calls/${callId}` : null);
     return {
       detail,
