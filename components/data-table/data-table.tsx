@@ -2,14 +2,15 @@
 
 import { flexRender, type Table } from "@tanstack/react-table";
 
-type DataTableProps<T> = { table: Table<T>; caption: string; emptyMessage: string };
+/** `responsive`: under 640 px each row becomes a card, values labelled by their column's (string) header. */
+type DataTableProps<T> = { table: Table<T>; caption: string; emptyMessage: string; responsive?: boolean };
 
 /** Renders a TanStack table with sortable headers announced through aria-sort. */
-export function DataTable<T>({ table, caption, emptyMessage }: DataTableProps<T>) {
+export function DataTable<T>({ table, caption, emptyMessage, responsive }: DataTableProps<T>) {
   const rows = table.getRowModel().rows;
   return (
     <div className="table-wrap">
-      <table>
+      <table className={responsive ? "responsive-table" : undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -48,7 +49,9 @@ export function DataTable<T>({ table, caption, emptyMessage }: DataTableProps<T>
             rows.map((row) => (
               <tr key={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id} data-label={responsive ? columnLabel(cell.column.columnDef.header) : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
                 ))}
               </tr>
             ))
@@ -57,4 +60,8 @@ export function DataTable<T>({ table, caption, emptyMessage }: DataTableProps<T>
       </table>
     </div>
   );
+}
+
+function columnLabel(header: unknown): string | undefined {
+  return typeof header === "string" ? header : undefined;
 }

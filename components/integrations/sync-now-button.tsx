@@ -4,10 +4,13 @@ import { useActionState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/action";
+import { describeRunOutcome, type RunOutcome } from "./sync-outcome";
 
-/** Starts a sync at once: continues an unfinished backfill, else reads what changed since the last one. */
-export function SyncNowButton({ action }: { action: FormAction<{ message: string }> }) {
+/** Starts a sync at once, then follows the run it started until it finishes ("Sync finished · 12 new calls"). */
+export function SyncNowButton({ action, runs }: { action: FormAction<{ message: string; runId: number }>; runs: RunOutcome[] }) {
   const [state, formAction] = useActionState(action, null);
+  const outcome = state?.ok ? describeRunOutcome(state.data, runs) : null;
+  const failed = state?.ok && runs.find((run) => run.id === state.data.runId)?.status === "failed";
   return (
     <form action={formAction} className="stack">
       <div className="button-row">
@@ -15,7 +18,13 @@ export function SyncNowButton({ action }: { action: FormAction<{ message: string
           Sync now
         </SubmitButton>
       </div>
-      <FormStatus state={state} success={state?.ok ? state.data.message : null} />
+      {failed ? (
+        <p className="muted" role="status">
+          {outcome}
+        </p>
+      ) : (
+        <FormStatus state={state} success={outcome} />
+      )}
     </form>
   );
 }

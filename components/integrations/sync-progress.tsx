@@ -16,14 +16,15 @@ export function SyncProgress({ kind, progress }: { kind: SyncRunKind; progress: 
     return () => clearInterval(timer);
   }, [router]);
   const label = `${kindLabels[kind]} in progress: ${progress.daysCovered} of ${progress.daysTotal} days covered`;
+  const percent = progress.daysTotal > 0 ? Math.floor((progress.daysCovered * 100) / progress.daysTotal) : 0;
   return (
     <div className="stack" role="status" data-testid="sync-progress">
       <label htmlFor="sync-progress-bar">{label}</label>
-      <progress id="sync-progress-bar" max={Math.max(1, progress.daysTotal)} value={progress.daysCovered}>
+      <progress id="sync-progress-bar" className="progress" max={Math.max(1, progress.daysTotal)} value={progress.daysCovered}>
         {progress.daysCovered} of {progress.daysTotal} days
       </progress>
       <p className="muted">
-        {progress.callsSoFar.toLocaleString("en-US")} calls so far
+        {percent}% · {progress.callsSoFar.toLocaleString("en-US")} calls so far
         {progress.callsPerSecond !== null ? ` · ${progress.callsPerSecond.toLocaleString("en-US")} calls/second` : ""}
       </p>
     </div>

@@ -1,5 +1,5 @@
 import type { SyncRunKind, SyncRunStatus, SyncRunTrigger } from "@/db/schema";
-import { formatLocalDateTime } from "@/lib/dates";
+import { formatDayKey, formatLocalDateTime, getDayKeyForInstant } from "@/lib/dates";
 import type { SyncRunView } from "@/lib/services/sync/get-sync-overview";
 
 const kindLabels: Record<SyncRunKind, string> = { backfill: "Backfill", incremental: "Incremental sync", resync: "Re-sync" };
@@ -19,16 +19,23 @@ function formatHours(ms: number): string {
   return hours === 1 ? "hour" : `${hours.toLocaleString("en-US")} hours`;
 }
 
+/** The local days a backfill or re-sync read: "Sun 1 Mar 2026 – Tue 10 Mar 2026" (one day: just that day). */
+export function formatRunDays(run: Pick<SyncRunView, "rangeStart" | "rangeEnd">, timeZone: string, dayStartHour: number): string {
+  const first = getDayKeyForInstant(run.rangeStart, timeZone, dayStartHour);
+  const last = getDayKeyForInstant(Math.max(run.rangeStart, run.rangeEnd - 1), timeZone, dayStartHour);
+  return first === last ? formatDayKey(first) : `${formatDayKey(first)} – ${formatDayKey(last)}`;
+}
+
 /**
  * The sync-runs history: what ran, when, what it changed, the Dialpad requests it spent, and why a
  * run failed. Retries that got through are shown apart from errors (runs that failed).
  */
-export function SyncRunsTable({ runs, timeZone }: { runs: SyncRunView[]; timeZone: string }) {
+export function SyncRunsTable({ runs, timeZone, dayStartHour = 0 }: { runs: SyncRunView[]; timeZone: string; dayStartHour?: number }) {
   if (runs.length === 0) return <p className="muted">No sync has run yet.</p>;
   const number = (value: number) => value.toLocaleString("en-US");
   return (
     <div className="table-wrap">
-      <table data-testid="sync-runs">
+      <table data-testid="sync-runs" className="responsive-table">
         <caption className="visually-hidden">Sync runs, newest first</caption>
         <thead>
           <tr>
@@ -46,24 +53,28 @@ export function SyncRunsTable({ runs, timeZone }: { runs: SyncRunView[]; timeZon
         <tbody>
           {runs.map((run) => (
             <tr key={run.id}>
-              <td>
+              <td data-label="Run">
                 {kindLabels[run.kind]} <span className="muted">{triggerLabels[run.trigger]}</span>
-                {run.kind === "incremental" ? <span className="muted"> · last {formatHours(run.rangeEnd - run.rangeStart)}</span> : null}
+                {run.kind === "incremental" ? (
+                  <span className="muted"> · last {formatHours(run.rangeEnd - run.rangeStart)}</span>
+                ) : (
+                  <span className="muted"> · {formatRunDays(run, timeZone, dayStartHour)}</span>
+                )}
               </td>
-              <td>{formatLocalDateTime(run.startedAt, timeZone)}</td>
-              <td>{run.finishedAt ? formatLocalDateTime(run.finishedAt, timeZone) : "—"}</td>
-              <td>{number(run.callsAdded)}</td>
-              <td>{number(run.callsUpdated)}</td>
-              <td>
+              <td data-label="Started">{formatLocalDateTime(run.startedAt, timeZone)}</td>
+              <td data-label="Finished">{run.finishedAt ? formatLocalDateTime(run.finishedAt, timeZone) : "—"}</td>
+              <td data-label="Calls added">{number(run.callsAdded)}</td>
+              <td data-label="Calls updated">{number(run.callsUpdated)}</td>
+              <td data-label="Requests">
                 {number(run.requestCount)}
                 {run.limitShare !== null ? <span className="muted"> ({formatLimitShare(run.limitShare)} of Dialpad&apos;s limit)</span> : null}
               </td>
-              <td>{number(run.retryCount)}</td>
-              <td>
+              <td data-label="Retries">{number(run.retryCount)}</td>
+              <td data-label="Errors">
                 {number(run.errorCount)}
                 {run.quarantined > 0 ? <span className="muted"> ({number(run.quarantined)} records set aside)</span> : null}
               </td>
-              <td>
+              <td data-label="Result">
                 {statusLabels[run.status]}
                 {run.errorMessage ? <span className="muted"> — {run.errorMessage}</span> : null}
               </td>

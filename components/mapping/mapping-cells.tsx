@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatPhoneNumber } from "@/lib/format-phone";
 import type { MappingEmployeeRow } from "@/lib/services/mapping/mapping-rows";
 import styles from "./mapping.module.css";
 
@@ -10,8 +11,10 @@ export function EmployeeCell({ row }: { row: MappingEmployeeRow }) {
     <>
       <Link href={`/employees/${row.employeeId}`}>{row.name}</Link>
       {row.isActive ? null : <span className="badge"> Inactive</span>}
-      <span className={styles.sub}>{row.email}</span>
-      {row.phone ? <span className={row.hasMalformedPhone ? `${styles.sub} ${styles.warning}` : styles.sub}>{row.phone}</span> : null}
+      <span className={`${styles.sub} ${styles.contact}`}>{row.email}</span>
+      {row.phone ? (
+        <span className={`${styles.sub} ${styles.contact} ${row.hasMalformedPhone ? styles.warning : ""}`}>{formatPhoneNumber(row.phone)}</span>
+      ) : null}
       {row.notes.length > 0 ? (
         <ul className={styles.notes}>
           {row.notes.map((note) => (
@@ -34,7 +37,7 @@ export function DialpadUserCell({ row }: { row: MappingEmployeeRow }) {
     return (
       <>
         {user.name}
-        <span className={styles.sub}>{[user.emails[0], user.phoneNumbers[0]].filter(Boolean).join(" · ")}</span>
+        <ContactLine email={user.emails[0]} phone={user.phoneNumbers[0]} />
         {user.isMappable ? null : <span className={`${styles.sub} ${styles.warning}`}>{user.unmappableReason}</span>}
       </>
     );
@@ -72,7 +75,21 @@ export function MethodCell({ row }: { row: MappingEmployeeRow }) {
   return (
     <>
       {row.method === "email" ? "Email" : "Phone"}
-      {row.matchedValue ? <span className={styles.sub}>{row.matchedValue}</span> : null}
+      {row.matchedValue ? (
+        <span className={`${styles.sub} ${styles.contact}`}>{row.method === "phone" ? formatPhoneNumber(row.matchedValue) : row.matchedValue}</span>
+      ) : null}
     </>
+  );
+}
+
+/** "ann@acme.test · +1 415 555 0142", each part kept whole. */
+export function ContactLine({ email, phone }: { email?: string; phone?: string }) {
+  if (!email && !phone) return null;
+  return (
+    <span className={styles.sub}>
+      {email ? <span className={styles.contact}>{email}</span> : null}
+      {email && phone ? " · " : null}
+      {phone ? <span className={styles.contact}>{formatPhoneNumber(phone)}</span> : null}
+    </span>
   );
 }

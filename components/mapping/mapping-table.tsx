@@ -125,7 +125,7 @@ export function MappingTable({ rows, users, initialState, action }: MappingTable
       <p className="muted" aria-live="polite">
         {matching === rows.length ? countLabel(rows.length) : `${matching} of ${countLabel(rows.length)}`}
       </p>
-      <DataTable table={table} caption="Employees and their Dialpad users" emptyMessage="No employees match." />
+      <DataTable table={table} caption="Employees and their Dialpad users" emptyMessage="No employees match." responsive />
       {pageCount > 1 ? (
         <nav className={styles.pager} aria-label="Pages">
           <button type="button" className="button button--secondary button--small" disabled={!table.getCanPreviousPage()} onClick={() => update({ page: page - 1 })}>

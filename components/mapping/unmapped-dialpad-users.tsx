@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/action";
+import { formatPhoneNumber } from "@/lib/format-phone";
 import type { DialpadUserSummary } from "@/lib/services/mapping/mapping-rows";
 import styles from "./mapping.module.css";
 
@@ -32,7 +33,7 @@ export function UnmappedDialpadUsers({ users, action }: UnmappedDialpadUsersProp
         <p className="muted">Every Dialpad user with a phone license is mapped to an employee.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="responsive-table">
             <caption className="visually-hidden">Dialpad users mapped to nobody</caption>
             <thead>
               <tr>
@@ -45,26 +46,26 @@ export function UnmappedDialpadUsers({ users, action }: UnmappedDialpadUsersProp
             <tbody>
               {users.map((user) => (
                 <tr key={user.dialpadUserId}>
-                  <td>
+                  <td data-label="Dialpad user">
                     {user.name}
                     {user.jobTitle ? <span className={styles.sub}>{user.jobTitle}</span> : null}
                   </td>
-                  <td>
+                  <td data-label="Email and phone">
                     {user.emails.map((email) => (
-                      <span key={email} className={styles.sub}>
+                      <span key={email} className={`${styles.sub} ${styles.contact}`}>
                         {email}
                       </span>
                     ))}
                     {user.phoneNumbers.map((phone) => (
-                      <span key={phone} className={styles.sub}>
-                        {phone}
+                      <span key={phone} className={`${styles.sub} ${styles.contact}`}>
+                        {formatPhoneNumber(phone)}
                       </span>
                     ))}
                   </td>
-                  <td>
+                  <td data-label="Notes">
                     <UserNotes user={user} />
                   </td>
-                  <td>
+                  <td data-label="Action">
                     <form action={formAction}>
                       <input type="hidden" name="dialpadUserId" value={user.dialpadUserId} />
                       <SubmitButton small variant="secondary" pendingLabel="Creating…">

@@ -10,6 +10,7 @@ import { connectDialpad, emulatorAdmin } from "./support/connect-dialpad";
 import { employees } from "@/db/schema";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
 import { expectNotFoundPage, signIn } from "./support/sign-in";
+import { formatPhoneNumber } from "@/lib/format-phone";
 
 type EmulatorUser = { id: string; email: string; state: string; license: string | null; phone: string | null };
 type EmulatorCompanies = { items: { domain: string; users: EmulatorUser[] }[] };
@@ -88,7 +89,7 @@ test.describe.serial("Settings → Products → Phone System → Mapping", () =>
     await expect(emailRow.getByRole("cell").nth(3)).toHaveText(`Email${byEmail!.email}`);
     const phoneRow = await employeeRow(page, tag, phoneEmployee.name);
     await expect(phoneRow.getByRole("cell").nth(1)).toHaveText("Mapped");
-    await expect(phoneRow.getByRole("cell").nth(3)).toHaveText(`Phone${byPhone!.phone}`);
+    await expect(phoneRow.getByRole("cell").nth(3)).toHaveText(`Phone${formatPhoneNumber(byPhone!.phone!)}`);
 
     // Both employees who share one Dialpad number wait for review; nothing was picked for them.
     await page.getByRole("button", { name: /^Conflicts \(\d+\)$/ }).click();

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
+import { FirstRunChecklist } from "@/components/layout/first-run-checklist";
 import { FailedScoreWorkList } from "@/components/scoring/failed-score-work";
 import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
 import { getDb } from "@/db/client";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
+import { getFirstRunChecklist } from "@/lib/services/onboarding/get-first-run-checklist";
 import { listFailedScoreWork, listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { requireViewer } from "@/lib/session";
 import { retryFailedScoreWorkAction } from "./recalculation-actions";
@@ -12,10 +14,11 @@ import { retryFailedScoreWorkAction } from "./recalculation-actions";
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer({ roles: ["admin"] });
   const db = getDb();
-  const [progress, failures, organization] = await Promise.all([
+  const [progress, failures, organization, checklist] = await Promise.all([
     listRecalculationProgress(db, viewer),
     listFailedScoreWork(db, viewer),
     getViewerOrganization(db, viewer),
+    getFirstRunChecklist(db, viewer),
   ]);
   return (
     <>
@@ -34,6 +37,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           { href: "/settings/audit", label: "Audit" },
         ]}
       />
+      <FirstRunChecklist steps={checklist} />
       <RecalculationBanner progress={progress} />
       <FailedScoreWorkList failures={failures} timeZone={organization.timezone} retryAction={retryFailedScoreWorkAction} />
       {children}

@@ -1,4 +1,6 @@
 import { z } from "@/lib/zod";
+import type { Metadata } from "next";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { AuthenticateDialpadButton } from "@/components/integrations/authenticate-dialpad-button";
 import { ConnectionHealth } from "@/components/integrations/connection-health";
 import { DisconnectDialpadDialog } from "@/components/integrations/disconnect-dialpad-dialog";
@@ -15,6 +17,8 @@ import { disconnectDialpadAction } from "./actions";
 import { resyncRangeAction, saveSyncSettingsAction, syncNowAction } from "./sync-actions";
 
 const syncActions = { syncNow: syncNowAction, resync: resyncRangeAction, saveSettings: saveSyncSettingsAction };
+
+export const metadata: Metadata = { title: "Products · Settings" };
 
 const searchSchema = z.object({
   dialpad: z.enum(["connected", "failed", "disconnected"]).optional().catch(undefined),
@@ -34,29 +38,40 @@ export default async function ProductsPage({ searchParams }: PageProps<"/setting
   const isActive = summary && summary.status !== "disconnected";
 
   return (
-    <section className="card stack" aria-labelledby="phone-system-title">
-      <h2 id="phone-system-title">Phone System</h2>
+    <div className="card-stack">
+      <Breadcrumbs items={[{ label: "Settings", href: "/settings" }, { label: "Products" }]} />
       <ResultBanner search={search} summary={summary} organizationDomain={organization.domain} timeZone={organization.timezone} />
+      <section className="card stack" aria-labelledby="phone-system-title">
+        <h2 id="phone-system-title">Phone system connection</h2>
+        {isActive ? (
+          <>
+            <ConnectionHealth summary={summary} timeZone={organization.timezone} />
+            <div className="button-row">
+              {summary.status === "reconnect_needed" ? <AuthenticateDialpadButton label="Reconnect Dialpad" /> : null}
+              <DisconnectDialpadDialog action={disconnectDialpadAction} />
+            </div>
+          </>
+        ) : (
+          <>
+            <p className="muted">
+              Connect your company&apos;s Dialpad account so each employee&apos;s daily score includes their time on calls. You
+              sign in on Dialpad&apos;s own page as a Dialpad company admin; Daymark keeps only the access tokens, never your
+              Dialpad password. The Dialpad company must use this organization&apos;s domain, {organization.domain}.
+            </p>
+            <PhoneSystemPicker backfillDays={syncSettings.backfillDays} />
+          </>
+        )}
+      </section>
       {isActive ? (
-        <>
-          <ConnectionHealth summary={summary} timeZone={organization.timezone} />
-          <div className="button-row">
-            {summary.status === "reconnect_needed" ? <AuthenticateDialpadButton label="Reconnect Dialpad" /> : null}
-            <DisconnectDialpadDialog action={disconnectDialpadAction} />
-          </div>
-          <SyncSection admin={viewer} timeZone={organization.timezone} isConnected={summary.status === "connected"} actions={syncActions} />
-        </>
-      ) : (
-        <>
-          <p className="muted">
-            Connect your company&apos;s Dialpad account so each employee&apos;s daily score includes their time on calls. You
-            sign in on Dialpad&apos;s own page as a Dialpad company admin; Daymark keeps only the access tokens, never your
-            Dialpad password. The Dialpad company must use this organization&apos;s domain, {organization.domain}.
-          </p>
-          <PhoneSystemPicker backfillDays={syncSettings.backfillDays} />
-        </>
-      )}
-    </section>
+        <SyncSection
+          admin={viewer}
+          timeZone={organization.timezone}
+          dayStartHour={organization.dayStartHour}
+          isConnected={summary.status === "connected"}
+          actions={syncActions}
+        />
+      ) : null}
+    </div>
   );
 }
 

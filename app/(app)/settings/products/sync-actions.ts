@@ -15,10 +15,10 @@ const startedMessages: Record<SyncRunKind, string> = {
 
 export const syncNowAction = createAction(
   { schema: z.object({}), roles: ["admin"], name: "syncNow" },
-  async (_input, { viewer, db }): Promise<{ message: string }> => {
+  async (_input, { viewer, db }): Promise<{ message: string; runId: number }> => {
     const run = await requestSyncNow(db, viewer);
     revalidatePath("/settings/products");
-    return { message: startedMessages[run.kind] };
+    return { message: startedMessages[run.kind], runId: run.id };
   },
 );
 
