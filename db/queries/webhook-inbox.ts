@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { webhookInbox, type WebhookInboxRow } from "@/db/schema";
+import { dialpadConnections, syncSettings, webhookInbox, type WebhookInboxRow } from "@/db/schema";
 import { forUpdateSkipLocked } from "@/db/locks";
 import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
@@ -12,6 +12,65 @@ export async function insertWebhookEvent(
 ): Promise<boolean> {
   const inserted = await db.insert(webhookInbox).values(event).onConflictDoNothing().returning({ id: webhookInbox.id });
   return inserted.length === 1;
+}
+
+export interface NewWebhookEvent {
+  organizationId: number;
+  eventKey: string;
+  payload: string;
+  receivedAt: number;
+}
+
+/**
+ * Writes several events in one statement and one transaction (the intake's group commit); returns the
+ * index of each event that was new. A key already stored, or repeated earlier in `events`, is a duplicate.
+ */
+export async function insertWebhookEvents(db: Db, events: readonly NewWebhookEvent[]): Promise<Set<number>> {
+  const firstOfKey = new Map<string, number>();
+  events.forEach((event, index) => {
+    const key = `${event.organizationId}:${event.eventKey}`;
+    if (!firstOfKey.has(key)) firstOfKey.set(key, index);
+  });
+  const distinct = [...firstOfKey.values()].map((index) => events[index]!);
+  const inserted = await withTransaction(db, (tx) =>
+    tx
+      .insert(webhookInbox)
+      .values(distinct)
+      .onConflictDoNothing()
+      .returning({ organizationId: webhookInbox.organizationId, eventKey: webhookInbox.eventKey }),
+  );
+  return new Set(inserted.map((row) => firstOfKey.get(`${row.organizationId}:${row.eventKey}`)!));
+}
+
+export interface WebhookTarget {
+  organizationId: number;
+  connectionStatus: string | null;
+  webhookSecretCipher: string | null;
+}
+
+// Prepared once per handle: the intake looks this up for every delivery, and building the query cost
+// more than running it.
+const targetQueries = new WeakMap<Db, ReturnType<typeof prepareTargetQuery>>();
+
+function prepareTargetQuery(db: Db) {
+  return db
+    .select({
+      organizationId: syncSettings.organizationId,
+      connectionStatus: dialpadConnections.status,
+      webhookSecretCipher: dialpadConnections.webhookSecretCipher,
+    })
+    .from(syncSettings)
+    .leftJoin(dialpadConnections, eq(dialpadConnections.organizationId, syncSettings.organizationId))
+    .where(eq(syncSettings.webhookToken, sql.placeholder("token")))
+    .prepare("daymark_webhook_target");
+}
+
+/** The organization whose webhook URL carries `token`, with its connection's status and sealed secret. */
+export async function findWebhookTarget(db: Db, token: string): Promise<WebhookTarget | undefined> {
+  let query = targetQueries.get(db);
+  if (!query) targetQueries.set(db, (query = prepareTargetQuery(db)));
+  const rows = await query.execute({ token });
+  return rows[0];
 }
 
 export async function listUnprocessedWebhookEvents(

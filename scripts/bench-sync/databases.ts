@@ -14,8 +14,8 @@ export interface BenchDatabases {
   engine: "sqlite" | "postgres";
   /** Where the databases live, for the report. */
   where: string;
-  /** A new migrated database holding one organization. */
-  create(name: string): Promise<{ db: Db; organizationId: number }>;
+  /** A new migrated database holding one organization; `url` opens it from another process. */
+  create(name: string): Promise<{ db: Db; organizationId: number; url: string }>;
   /** Closes and deletes every database created. */
   dispose(): Promise<void>;
 }
@@ -23,11 +23,12 @@ export interface BenchDatabases {
 export function openBenchDatabases(databaseUrl: string | undefined): BenchDatabases {
   const target = databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined;
   const opened: Db[] = [];
-  const migrated = async (db: Db, name: string) => {
+  const migrated = async (url: string, name: string) => {
+    const db = openDatabase(url);
     opened.push(db);
     await migrateDatabase(db);
     const organization = await insertOrganization(db, { name: "Bench", domain: `${name}.test`, timezone: "UTC", createdAt: 0 });
-    return { db, organizationId: organization.id };
+    return { db, organizationId: organization.id, url };
   };
 
   if (target?.engine !== "postgres") {
@@ -35,7 +36,7 @@ export function openBenchDatabases(databaseUrl: string | undefined): BenchDataba
     return {
       engine: "sqlite",
       where: `SQLite files in ${dir}`,
-      create: (name) => migrated(openDatabase(path.join(dir, `${name}.db`)), name),
+      create: (name) => migrated(path.join(dir, `${name}.db`), name),
       dispose: async () => {
         for (const db of opened) await closeDatabase(db);
         fs.rmSync(dir, { recursive: true, force: true });
@@ -55,7 +56,7 @@ export function openBenchDatabases(databaseUrl: string | undefined): BenchDataba
       names.push(database);
       const url = new URL(target.url);
       url.pathname = `/${database}`;
-      return migrated(openDatabase(url.toString()), name);
+      return migrated(url.toString(), name);
     },
     dispose: async () => {
       for (const db of opened) await closeDatabase(db);

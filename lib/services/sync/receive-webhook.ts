@@ -1,18 +1,34 @@
 import { z } from "@/lib/zod";
 import type { Db } from "@/db/client";
-import { getDialpadConnection } from "@/db/queries/dialpad-connections";
-import { findOrganizationIdByWebhookToken, saveSyncMark } from "@/db/queries/sync";
-import { insertWebhookEvent } from "@/db/queries/webhook-inbox";
+import { saveSyncMark } from "@/db/queries/sync";
+import { findWebhookTarget } from "@/db/queries/webhook-inbox";
 import { DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "@/lib/integrations/dialpad/errors";
 import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
 import { verifyDialpadWebhook, webhookEventKey } from "@/lib/integrations/dialpad/webhook";
 import { openConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
+import { storeWebhookEvent } from "./webhook-inbox-writer";
 
 export type WebhookReceipt =
   | { status: 200; organizationId: number; isDuplicate: boolean }
   | { status: 400 | 401 | 404 | 413; error: string };
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+
+// Opened secrets by sealed value: a rotated or removed secret has another (or no) sealed value, so an
+// entry never outlives its secret's use.
+const openedSecrets = new Map<string, string>();
+const maxOpenedSecrets = 1_000;
+
+function openWebhookSecret(organizationId: number, cipher: string): string {
+  const key = `${organizationId}:${cipher}`;
+  let secret = openedSecrets.get(key);
+  if (secret === undefined) {
+    if (openedSecrets.size >= maxOpenedSecrets) openedSecrets.clear();
+    secret = openConnectionSecret(organizationId, "webhook_secret", cipher);
+    openedSecrets.set(key, secret);
+  }
+  return secret;
+}
 
 /**
  * Verifies one Dialpad delivery and writes it to the inbox; nothing else happens before the reply.
@@ -23,17 +39,14 @@ export async function receiveDialpadWebhook(
   delivery: { token: string | null; body: string | Uint8Array; now?: number },
 ): Promise<WebhookReceipt> {
   const token = tokenSchema.safeParse(delivery.token);
-  const organizationId = token.success ? await findOrganizationIdByWebhookToken(db, token.data) : undefined;
-  const connection = organizationId === undefined ? undefined : await getDialpadConnection(db, organizationId);
-  if (organizationId === undefined || !connection?.webhookSecretCipher || connection.status === "disconnected") {
-    return { status: 404, error: "Unknown webhook." };
-  }
+  const target = token.success ? await findWebhookTarget(db, token.data) : undefined;
+  if (!target?.webhookSecretCipher || target.connectionStatus === "disconnected") return { status: 404, error: "Unknown webhook." };
+  const { organizationId, webhookSecretCipher } = target;
 
   let eventKey: string;
   let payload: Record<string, unknown>;
   try {
-    const secret = openConnectionSecret(organizationId, "webhook_secret", connection.webhookSecretCipher);
-    payload = await verifyDialpadWebhook(delivery.body, [secret]);
+    payload = await verifyDialpadWebhook(delivery.body, [openWebhookSecret(organizationId, webhookSecretCipher)]);
     eventKey = webhookEventKey(payload);
   } catch (error) {
     const isRefused = error instanceof DialpadWebhookSignatureError || error instanceof DialpadWebhookMalformedError;
@@ -43,7 +56,7 @@ export async function receiveDialpadWebhook(
     if (error instanceof DialpadWebhookMalformedError) return { status: error.status, error: error.message };
     throw error;
   }
-  const isNew = await insertWebhookEvent(db, {
+  const isNew = await storeWebhookEvent(db, {
     organizationId,
     eventKey,
     // Content never reaches the inbox; links stay until the event is applied, as they mark a voicemail leg.

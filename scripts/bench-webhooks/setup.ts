@@ -1,0 +1,58 @@
+// bench:webhooks set-up: an organization connected with a webhook token and secret (as registration
+// stores them), and the server under test in its own process.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
+import { setWebhookToken } from "@/db/queries/sync";
+import { sealConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
+import { freePort, snapshotBuild, spawnLogged, startNextInstance, waitForHttp, type RunningProcess } from "../load-test/processes";
+
+export async function prepareOrganization(db: Db, organizationId: number): Promise<{ token: string; secret: string }> {
+  const now = Date.now();
+  const secret = randomBytes(32).toString("base64url");
+  const token = randomBytes(24).toString("base64url");
+  await upsertDialpadConnection(db, {
+    organizationId, status: "connected", dialpadCompanyId: "4508591728425653", companyName: "Bench", companyDomain: "bench.test",
+    connectedByName: "Bench", connectedAt: now, accessTokenCipher: sealConnectionSecret(organizationId, "access_token", "unused"),
+    refreshTokenCipher: sealConnectionSecret(organizationId, "refresh_token", "unused"), accessTokenExpiresAt: now + 3_600_000,
+    webhookSecretCipher: sealConnectionSecret(organizationId, "webhook_secret", secret), updatedAt: now,
+  });
+  await setWebhookToken(db, organizationId, token, now);
+  return { token, secret };
+}
+
+export interface ServerUnderTest {
+  url: string;
+  /** CPU seconds the server process (and its waited-for children) used so far, from /proc. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(kind: "next" | "route", env: NodeJS.ProcessEnv, logDir: string): Promise<ServerUnderTest> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let server: RunningProcess;
+  if (kind === "next") {
+    const appDir = path.join(os.tmpdir(), "daymark-bench-webhooks", "app");
+    const buildId = await snapshotBuild(process.cwd(), appDir);
+    console.log(`next start: build ${buildId}`);
+    server = startNextInstance("next", appDir, port, { ...env, APP_URL: url }, logDir);
+    await waitForHttp(`${url}/api/health`, 180_000, server.child);
+  } else {
+        // BENCH_CPU_PROF=1 writes a .cpuprofile of the server into the log folder.
+    const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${logDir}`] : [];
+    server = spawnLogged("route", [...profile, "--import", "tsx", path.resolve("scripts/bench-webhooks/route-server.ts")], { ...env, PORT: String(port) }, logDir);
+    await waitForHttp(`${url}/api/webhooks/dialpad`, 60_000, server.child);
+  }
+  const pid = server.child.pid!;
+  return { url, cpuSeconds: () => readCpuSeconds(pid), stop: () => server.stop(30_000) };
+}
+
+function readCpuSeconds(pid: number): number {
+  // Fields after the command's closing parenthesis: utime, stime, cutime, cstime are the 12th-15th, in clock ticks (100 a second).
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+}
