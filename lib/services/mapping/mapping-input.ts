@@ -19,7 +19,8 @@ export function toMappingInput(snapshot: MappingSnapshot): MappingInput {
       phoneNumbers: user.phoneNumbers,
       state: user.state,
       license: user.license,
-      isRemoved: user.removedAt !== null,
+      // An erased employee's user is never mapped again automatically (issue 18).
+      isRemoved: user.removedAt !== null || user.erasedAt !== null,
     })),
     links: snapshot.links.map(({ employeeId, dialpadUserId, method }) => ({ employeeId, dialpadUserId, method })),
     defaultCountry: isSupportedCountry(country) ? (country as CountryCode) : "US",

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmployeeForm } from "@/components/employees/employee-form";
+import { EmployeePrivacyPanel } from "@/components/privacy/employee-privacy-panel";
 import { getDb } from "@/db/client";
 import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
+import { eraseEmployeeAction, setEmployeeHiddenAction } from "../../../settings/privacy/employee-actions";
 import { updateEmployeeAction } from "../../actions";
 import { managerOptions, timeZoneOptions } from "../../employee-form-options";
 
@@ -47,6 +49,11 @@ export default async function EditEmployeePage({ params }: { params: Promise<{ i
           cancelHref={`/employees/${employee.id}`}
         />
       </div>
+      <EmployeePrivacyPanel
+        employee={{ id: employee.id, name: employee.name, isHidden: employee.hiddenAt !== null }}
+        hideAction={setEmployeeHiddenAction}
+        eraseAction={eraseEmployeeAction}
+      />
     </>
   );
 }
