@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/action";
 
@@ -12,16 +13,37 @@ type EmployeeActiveToggleProps = {
   isActive: boolean;
 };
 
-/** Deactivate or reactivate; deactivated employees stay on record but leave team views. */
+/** Deactivate (after a confirmation) or reactivate; deactivated employees stay on record but leave team views. */
 export function EmployeeActiveToggle({ action, employeeId, isActive }: EmployeeActiveToggleProps) {
   const [state, formAction] = useActionState(action, null);
-  return (
-    <form action={formAction}>
+  const [isConfirming, setIsConfirming] = useState(false);
+  const fields = (
+    <>
       <input type="hidden" name="employeeId" value={employeeId} />
       <input type="hidden" name="isActive" value={isActive ? "false" : "true"} />
-      <SubmitButton variant={isActive ? "danger" : "secondary"} pendingLabel="Saving…">
-        {isActive ? "Deactivate" : "Reactivate"}
-      </SubmitButton>
+    </>
+  );
+  return (
+    <form action={(formData) => {
+      setIsConfirming(false);
+      formAction(formData);
+    }}>
+      {fields}
+      {isActive && isConfirming ? (
+        <InlineConfirm message="Deactivate this employee? They leave team views and scoring; their history stays and you can reactivate them." onCancel={() => setIsConfirming(false)}>
+          <SubmitButton variant="danger" small pendingLabel="Saving…">
+            Yes, deactivate
+          </SubmitButton>
+        </InlineConfirm>
+      ) : isActive ? (
+        <button type="button" className="button button--danger" onClick={() => setIsConfirming(true)}>
+          Deactivate
+        </button>
+      ) : (
+        <SubmitButton variant="secondary" pendingLabel="Saving…">
+          Reactivate
+        </SubmitButton>
+      )}
       {state && !state.ok ? (
         <p className="field__error" role="alert">
           {state.error}

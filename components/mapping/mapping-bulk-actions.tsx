@@ -20,7 +20,7 @@ export function MappingBulkActions({ suggestionCount, acceptAllAction, refreshAc
     <div className={styles.bulk}>
       <div className="button-row">
         <form action={accept}>
-          <SubmitButton pendingLabel="Accepting…">{`Accept all suggestions (${suggestionCount})`}</SubmitButton>
+          <SubmitButton pendingLabel="Accepting…" disabled={suggestionCount === 0}>{`Accept all suggestions (${suggestionCount})`}</SubmitButton>
         </form>
         <form action={refresh}>
           <SubmitButton variant="secondary" pendingLabel="Refreshing…">

@@ -1,9 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action";
 import type { DialpadUserSummary, MappingEmployeeRow } from "@/lib/services/mapping/mapping-rows";
+import { MappingChooser } from "./mapping-chooser";
+import { describeRisk, type Risk } from "./mapping-risk";
 import styles from "./mapping.module.css";
 
 type Dispatch = (formData: FormData) => void;
@@ -15,61 +18,66 @@ type MappingControlProps = {
   state: ActionState<unknown>;
 };
 
-/** One-click fixes for the row (accept, pick a candidate, clear) and a chooser for any Dialpad user. */
+/**
+ * One-click fixes for the row (accept, pick a candidate, clear) and a chooser for any Dialpad user. Taking a
+ * user from someone else and clearing ask first; focus goes back to "Choose…" when the chooser closes.
+ */
 export function MappingControl({ row, users, formAction, state }: MappingControlProps) {
   // Open while no newer result has arrived, or after a failed one: a saved choice closes it.
   const [openedAt, setOpenedAt] = useState<ActionState<unknown> | undefined>(undefined);
+  // A question stays up until it is answered (a newer result arrives) or cancelled.
+  const [asked, setAsked] = useState<{ risk: Risk; at: ActionState<unknown> } | null>(null);
   const isOpen = openedAt !== undefined && (state === openedAt || state?.ok === false);
+  const risk = asked && asked.at === state ? asked.risk : null;
+  const setRisk = (next: Risk | null) => setAsked(next ? { risk: next, at: state } : null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  const wasAway = useRef(false);
+  const isAway = isOpen || risk !== null;
+  useEffect(() => {
+    if (wasAway.current && !isAway) chooseRef.current?.focus();
+    wasAway.current = isAway;
+  }, [isAway]);
 
   if (isOpen) {
-    const selectId = `choose-${row.employeeId}`;
+    return <MappingChooser row={row} users={users} formAction={formAction} onCancel={() => setOpenedAt(undefined)} />;
+  }
+  if (risk) {
     return (
-      <form action={formAction} className={styles.chooser}>
-        <input type="hidden" name="employeeId" value={row.employeeId} />
-        <label htmlFor={selectId}>Dialpad user for {row.name}</label>
-        <select id={selectId} name="choice" defaultValue={row.dialpadUser ? `user:${row.dialpadUser.dialpadUserId}` : "auto"}>
-          <option value="auto">Automatic (match by email or phone)</option>
-          <option value="none">Not mapped (keep it that way)</option>
-          {row.candidates.length > 0 ? (
-            <optgroup label="Matches">
-              {row.candidates.map((user) => (
-                <option key={user.dialpadUserId} value={`user:${user.dialpadUserId}`}>
-                  {optionLabel(user)}
-                </option>
-              ))}
-            </optgroup>
-          ) : null}
-          <optgroup label="All Dialpad users with a phone license">
-            {users.map((user) => (
-              <option key={user.dialpadUserId} value={`user:${user.dialpadUserId}`}>
-                {optionLabel(user)}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-        <div className="button-row">
-          <SubmitButton small pendingLabel="Saving…">
-            Save
+      <ChoiceForm formAction={formAction} row={row} choice={risk.choice}>
+        <InlineConfirm message={risk.message} onCancel={() => setRisk(null)}>
+          <SubmitButton small variant="danger" pendingLabel="Saving…">
+            {risk.confirmLabel}
           </SubmitButton>
-          <button type="button" className="button button--secondary button--small" onClick={() => setOpenedAt(undefined)}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        </InlineConfirm>
+      </ChoiceForm>
     );
   }
 
+  const quick = (user: DialpadUserSummary, label: string) => {
+    const choice = `user:${user.dialpadUserId}`;
+    const asked = describeRisk(row, { kind: "take", user });
+    return asked ? (
+      <button key={user.dialpadUserId} type="button" className="button button--small" onClick={() => setRisk(asked)}>
+        {label}
+      </button>
+    ) : (
+      <QuickChoice key={user.dialpadUserId} formAction={formAction} row={row} choice={choice} label={label} />
+    );
+  };
+  const clearRisk = describeRisk(row, { kind: "clear" });
+
   return (
     <div className={styles.controls}>
-      {row.suggestion ? (
-        <QuickChoice formAction={formAction} row={row} choice={`user:${row.suggestion.user.dialpadUserId}`} label={`Accept ${row.suggestion.user.name}`} />
+      {row.suggestion ? quick(row.suggestion.user, `Accept ${row.suggestion.user.name}`) : null}
+      {row.candidates.slice(0, 3).map((user) => quick(user, `Map to ${user.name}`))}
+      {row.dialpadUser && clearRisk ? (
+        <button type="button" className="button button--secondary button--small" onClick={() => setRisk(clearRisk)}>
+          Clear
+        </button>
       ) : null}
-      {row.candidates.slice(0, 3).map((user) => (
-        <QuickChoice key={user.dialpadUserId} formAction={formAction} row={row} choice={`user:${user.dialpadUserId}`} label={`Map to ${user.name}`} />
-      ))}
-      {row.dialpadUser ? <QuickChoice formAction={formAction} row={row} choice="none" label="Clear" variant="secondary" /> : null}
       {row.isManual ? <QuickChoice formAction={formAction} row={row} choice="auto" label="Use automatic" variant="secondary" /> : null}
       <button
+        ref={chooseRef}
         type="button"
         className="button button--secondary button--small"
         aria-label={`Choose a Dialpad user for ${row.name}`}
@@ -81,28 +89,26 @@ export function MappingControl({ row, users, formAction, state }: MappingControl
   );
 }
 
-type QuickChoiceProps = {
-  formAction: Dispatch;
-  row: MappingEmployeeRow;
-  choice: string;
-  label: string;
-  variant?: "primary" | "secondary";
-};
+type ChoiceFormProps = { formAction: Dispatch; row: MappingEmployeeRow; choice: string; children: ReactNode };
 
-function QuickChoice({ formAction, row, choice, label, variant = "primary" }: QuickChoiceProps) {
+function ChoiceForm({ formAction, row, choice, children }: ChoiceFormProps) {
   return (
     <form action={formAction}>
       <input type="hidden" name="employeeId" value={row.employeeId} />
       <input type="hidden" name="choice" value={choice} />
-      <SubmitButton small variant={variant} pendingLabel="Saving…">
-        {label}
-      </SubmitButton>
+      {children}
     </form>
   );
 }
 
-function optionLabel(user: DialpadUserSummary): string {
-  const contact = [user.emails[0], user.phoneNumbers[0]].filter(Boolean).join(" · ");
-  const mapped = user.mappedEmployeeName ? ` (now: ${user.mappedEmployeeName})` : "";
-  return `${user.name}${contact ? ` — ${contact}` : ""}${mapped}`;
+type QuickChoiceProps = { formAction: Dispatch; row: MappingEmployeeRow; choice: string; label: string; variant?: "primary" | "secondary" };
+
+function QuickChoice({ formAction, row, choice, label, variant = "primary" }: QuickChoiceProps) {
+  return (
+    <ChoiceForm formAction={formAction} row={row} choice={choice}>
+      <SubmitButton small variant={variant} pendingLabel="Saving…">
+        {label}
+      </SubmitButton>
+    </ChoiceForm>
+  );
 }

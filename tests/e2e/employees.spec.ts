@@ -32,6 +32,7 @@ test("the admin adds, edits and deactivates an employee, with errors shown besid
   await expect(page.getByRole("link", { name: boss.name })).toBeVisible();
 
   await page.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
   await expect(page.getByText("Inactive", { exact: true })).toBeVisible();
   await page.goto("/team");

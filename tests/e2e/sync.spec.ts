@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
+import { formatDayKey } from "@/lib/dates";
 import { countOrganizationCalls } from "@/db/queries/calls";
 import { getLatestSyncRun } from "@/db/queries/sync";
 import { adminStorageState } from "./support/accounts";
@@ -35,7 +36,8 @@ test.describe.serial("Settings → Products → Phone System: call sync", () => 
   test("Sync now runs an incremental sync and lists it", async ({ page }) => {
     await page.goto("/settings/products");
     await page.getByRole("button", { name: "Sync now" }).click();
-    await expect(page.getByText("Sync started.")).toBeVisible();
+    // The message follows the run: "Sync started." while it runs, then what it brought.
+    await expect(page.getByText(/^Sync finished · \d+ new calls?$/)).toBeVisible({ timeout: 30_000 });
     await page.reload();
     const row = await newestFinishedRow(page);
     await expect(row).toContainText("Incremental sync by an admin");
@@ -53,7 +55,7 @@ test.describe.serial("Settings → Products → Phone System: call sync", () => 
     await expect(page.getByText("Re-sync started. Progress shows above.")).toBeVisible();
     await page.reload();
     const row = await newestFinishedRow(page);
-    await expect(row).toContainText("Re-sync by an admin");
+    await expect(row).toContainText(`Re-sync by an admin · ${formatDayKey(today)}`);
     expect((await latestRun("resync"))?.windowsTotal).toBe(1);
   });
 
@@ -62,7 +64,7 @@ test.describe.serial("Settings → Products → Phone System: call sync", () => 
     await emulatorAdmin("faults", { kind: "429", pathPrefix: "/api/v2/call", retryAfterSeconds: 120, times: 1 });
     await page.goto("/settings/products");
     await page.getByRole("button", { name: "Sync now" }).click();
-    await expect(page.getByText("Sync started.")).toBeVisible();
+    await expect(page.getByText("The sync failed; see why above.")).toBeVisible({ timeout: 30_000 });
     await page.reload();
     await newestFinishedRow(page);
     await expect(page.getByTestId("sync-failure")).toHaveText(

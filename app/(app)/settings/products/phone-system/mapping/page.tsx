@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { MappingBulkActions } from "@/components/mapping/mapping-bulk-actions";
 import { parseMappingSearch } from "@/components/mapping/mapping-search";
 import { MappingTable } from "@/components/mapping/mapping-table";
@@ -35,9 +36,7 @@ export default async function MappingPage({ searchParams }: MappingPageProps) {
 
   return (
     <section className="card stack" aria-labelledby="mapping-title">
-      <p>
-        <Link href="/settings/products">← Phone System</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Settings", href: "/settings" }, { label: "Products", href: "/settings/products" }, { label: "Mapping" }]} />
       <h2 id="mapping-title">Map employees to Dialpad users</h2>
       <p className="muted">
         Daymark maps an employee to the Dialpad user with the same email or, failing that, the same phone number. Only
