@@ -1,42 +1,75 @@
+"use client";
+
+import { useState, type KeyboardEvent, type MouseEvent } from "react";
+import styles from "./team.module.css";
+
 const WIDTH = 84;
 const HEIGHT = 24;
-const PAD = 2;
+const PAD = 3;
 
-/** Scores (0–100, null = no score) as a small line; gaps where there is no score. */
-export function Sparkline({ scores, label }: { scores: (number | null)[]; label: string }) {
-  const step = scores.length > 1 ? (WIDTH - PAD * 2) / (scores.length - 1) : 0;
-  const point = (score: number, i: number) =>
-    `${(PAD + i * step).toFixed(1)},${(HEIGHT - PAD - ((HEIGHT - PAD * 2) * score) / 100).toFixed(1)}`;
-  const segments: string[][] = [];
-  let current: string[] = [];
-  scores.forEach((score, i) => {
-    if (score === null) {
-      if (current.length) segments.push(current);
-      current = [];
-    } else current.push(point(score, i));
+export type SparklineDay = { label: string; score: number | null };
+
+/**
+ * Scores (0–100, null = no score) as a small line with gaps where there is no score. Hovering or
+ * focusing it (Tab, then ← →) shows one day's value; the accessible name lists every day.
+ */
+export function Sparkline({ days, label }: { days: SparklineDay[]; label: string }) {
+  const [active, setActive] = useState<number | null>(null);
+  const step = days.length > 1 ? (WIDTH - PAD * 2) / (days.length - 1) : 0;
+  const x = (i: number) => PAD + i * step;
+  const y = (score: number) => HEIGHT - PAD - ((HEIGHT - PAD * 2) * score) / 100;
+  const segments: { i: number; score: number }[][] = [[]];
+  days.forEach((day, i) => {
+    if (day.score === null) segments.push([]);
+    else segments[segments.length - 1]!.push({ i, score: day.score });
   });
-  if (current.length) segments.push(current);
-  const lastIndex = scores.length - 1;
-  const last = scores[lastIndex];
+  const last = days.length - 1;
+  const shown = active === null ? null : days[active];
+  const onMouseMove = (event: MouseEvent<HTMLSpanElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const ratio = (event.clientX - box.left) / Math.max(1, box.width);
+    setActive(Math.min(last, Math.max(0, Math.round((ratio * WIDTH - PAD) / Math.max(step, 1)))));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLSpanElement>) => {
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    event.preventDefault();
+    setActive((current) => Math.min(last, Math.max(0, (current ?? last) + (event.key === "ArrowLeft" ? -1 : 1))));
+  };
   return (
-    <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
-      <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} stroke="var(--line)" />
-      {segments.map((segment) =>
-        segment.length === 1 ? (
-          <circle key={segment[0]} cx={segment[0]!.split(",")[0]} cy={segment[0]!.split(",")[1]} r={1.5} fill="var(--accent)" />
-        ) : (
-          <polyline key={segment[0]} points={segment.join(" ")} fill="none" stroke="var(--accent)" strokeWidth={1.5} />
-        ),
-      )}
-      {last !== null && last !== undefined ? (
-        <circle cx={point(last, lastIndex).split(",")[0]} cy={point(last, lastIndex).split(",")[1]} r={2.5} fill="#1e3585" />
+    <span
+      className={styles.sparkline}
+      role="img"
+      aria-label={label}
+      tabIndex={0}
+      onMouseMove={onMouseMove}
+      onMouseLeave={() => setActive(null)}
+      onFocus={() => setActive(last)}
+      onBlur={() => setActive(null)}
+      onKeyDown={onKeyDown}
+    >
+      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" focusable="false">
+        <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} stroke="var(--line)" />
+        {segments.map((segment) =>
+          segment.length === 1 ? (
+            <circle key={segment[0]!.i} cx={x(segment[0]!.i)} cy={y(segment[0]!.score)} r={1.5} fill="var(--accent)" />
+          ) : segment.length > 1 ? (
+            <polyline
+              key={segment[0]!.i}
+              points={segment.map((p) => `${x(p.i).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ")}
+              fill="none"
+              stroke="var(--accent)"
+              strokeWidth={1.5}
+            />
+          ) : null,
+        )}
+        {active !== null ? <line x1={x(active)} x2={x(active)} y1={0} y2={HEIGHT} stroke="var(--ink-muted)" strokeDasharray="2 2" /> : null}
+        {days[last]?.score != null ? <circle cx={x(last)} cy={y(days[last].score)} r={2.5} fill="#1e3585" /> : null}
+      </svg>
+      {shown ? (
+        <span className={styles.sparklineTip} aria-hidden="true">
+          {shown.label}: {shown.score ?? "no score"}
+        </span>
       ) : null}
-    </svg>
+    </span>
   );
-}
-
-/** "Last 14 days: 55, 60, no score, …" for screen readers. */
-export function describeSparkline(scores: (number | null)[]): string {
-  if (scores.every((score) => score === null)) return `No scores in the last ${scores.length} days`;
-  return `Last ${scores.length} days: ${scores.map((score) => (score === null ? "no score" : String(score))).join(", ")}`;
 }

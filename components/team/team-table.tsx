@@ -1,117 +1,80 @@
-"use client";
-
-import {
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
-import { useMemo, useState } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import Link from "next/link";
+import { formatDuration } from "@/lib/dates";
 import type { TeamDayRow } from "@/lib/services/views/get-team-day";
-import { buildTeamColumns } from "./team-columns";
-import { writeTeamTableState, type TeamShow, type TeamTableState } from "./team-url-state";
+import type { TeamDayQuery, TeamSort } from "@/lib/services/views/team-day-query";
+import { parseTeamDayQuery } from "@/lib/services/views/team-day-query";
+import { ScoreChip, ScoreDelta } from "./score-chip";
+import { buildTeamHref } from "./team-href";
+import { TeamSparklineCell } from "./team-sparkline-cell";
+import styles from "./team.module.css";
 
-const showLabels: Record<TeamShow, string> = {
-  all: "Everyone",
-  "with-calls": "With calls",
-  "no-calls": "Without calls",
-  "not-mapped": "Not mapped to Dialpad",
-};
+type TeamTableProps = { rows: TeamDayRow[]; dayKey: string; query: TeamDayQuery; organizationTimeZone: string };
 
-function matchesShow(row: TeamDayRow, show: TeamShow): boolean {
-  const hasCalls = row.connectedCalls + row.missedCalls + row.voicemailsReceived + row.voicemailsLeft > 0 || row.talkMs > 0;
-  if (show === "with-calls") return hasCalls;
-  if (show === "no-calls") return !hasCalls;
-  if (show === "not-mapped") return !row.isMapped;
-  return true;
-}
+const columns: { id: TeamSort | "delta" | "trend"; label: string }[] = [
+  { id: "name", label: "Name" },
+  { id: "score", label: "Score" },
+  { id: "delta", label: "vs own 7-day avg" },
+  { id: "talk", label: "Counted talk" },
+  { id: "calls", label: "Connected calls" },
+  { id: "voicemails", label: "Voicemails" },
+  { id: "missed", label: "Missed" },
+  { id: "trend", label: "Last 14 days" },
+];
 
-type TeamTableProps = { rows: TeamDayRow[]; dayKey: string; initialState: TeamTableState };
+const isSortable = (id: string): id is TeamSort => id !== "delta" && id !== "trend";
 
-/** Sortable, filterable team day; sort, search and the "show" filter live in the URL. */
-export function TeamTable({ rows, dayKey, initialState }: TeamTableProps) {
-  const [q, setQ] = useState(initialState.q);
-  const [show, setShow] = useState<TeamShow>(initialState.show);
-  const [sorting, setSorting] = useState<SortingState>(
-    initialState.sort ? [{ id: initialState.sort, desc: initialState.dir === "desc" }] : [],
-  );
-  const columns = useMemo(() => buildTeamColumns(dayKey), [dayKey]);
-  const data = useMemo(() => rows.filter((row) => matchesShow(row, show)), [rows, show]);
-  const sync = (next: Partial<{ q: string; show: TeamShow; sorting: SortingState }>) => {
-    const nextSorting = next.sorting ?? sorting;
-    writeTeamTableState({
-      q: next.q ?? q,
-      show: next.show ?? show,
-      sort: (nextSorting[0]?.id as TeamTableState["sort"]) ?? null,
-      dir: nextSorting[0]?.desc ? "desc" : "asc",
-    });
-  };
-
-  // TanStack Table returns a new object each render by design; it is not memoizable.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data,
-    columns,
-    state: { globalFilter: q, sorting },
-    onGlobalFilterChange: setQ,
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      setSorting(next);
-      sync({ sorting: next });
-    },
-    globalFilterFn: (row, _columnId, filter: string) =>
-      `${row.original.name} ${row.original.title ?? ""}`.toLowerCase().includes(filter.trim().toLowerCase()),
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
-  const shown = table.getRowModel().rows.length;
-
+/** One page of the team day (640 px and wider); sorting is a link, so the server sorts everyone. */
+export function TeamTable({ rows, dayKey, query, organizationTimeZone }: TeamTableProps) {
   return (
-    <>
-      <div className="table-toolbar">
-        <div className="field">
-          <label htmlFor="team-search">Search people</label>
-          <input
-            id="team-search"
-            type="search"
-            value={q}
-            placeholder="Name or title…"
-            onChange={(event) => {
-              setQ(event.target.value);
-              sync({ q: event.target.value });
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="team-show">Show</label>
-          <select
-            id="team-show"
-            value={show}
-            onChange={(event) => {
-              const next = event.target.value as TeamShow;
-              setShow(next);
-              sync({ show: next });
-            }}
-          >
-            {Object.entries(showLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="muted" aria-live="polite">
-          {shown === rows.length ? countLabel(rows.length) : `${shown} of ${countLabel(rows.length)}`}
-        </p>
-      </div>
-      <DataTable table={table} caption="Team day" emptyMessage="Nobody matches." />
-    </>
+    <div className={`table-wrap ${styles.wide}`}>
+      <table>
+        <caption className="visually-hidden">Team day</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              if (!isSortable(column.id)) return <th key={column.id} scope="col">{column.label}</th>;
+              const isSorted = query.sort === column.id;
+              const firstDir = parseTeamDayQuery({ sort: column.id }).dir;
+              const nextDir = isSorted ? (query.dir === "asc" ? "desc" : "asc") : firstDir;
+              return (
+                <th key={column.id} scope="col" aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <Link className="sort-button" href={buildTeamHref(dayKey, query, { sort: column.id, dir: nextDir, page: 1 })} prefetch={false}>
+                    {column.label}
+                    <span aria-hidden="true">{isSorted ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                  </Link>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="muted">Nobody matches.</td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.employeeId}>
+                <td>
+                  <Link href={`/employees/${row.employeeId}?date=${dayKey}`} prefetch={false}>{row.name}</Link>
+                  <span className={`muted ${styles.sub}`}>
+                    {row.title ? `${row.title} · ` : ""}
+                    <span className={styles.email}>{row.email}</span>
+                    {row.timeZone !== organizationTimeZone ? ` · ${row.timeZone}` : ""}
+                  </span>
+                </td>
+                <td><ScoreChip row={row} /></td>
+                <td><ScoreDelta delta={row.delta} /></td>
+                <td className={styles.nowrap}>{formatDuration(row.talkMs)}</td>
+                <td>{row.connectedCalls}</td>
+                <td className={styles.nowrap}>{row.voicemailsLeft} left · {row.voicemailsReceived} received</td>
+                <td>{row.missedCalls}</td>
+                <td><TeamSparklineCell points={row.sparkline} /></td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
-}
-
-function countLabel(n: number): string {
-  return n === 1 ? "1 person" : `${n} people`;
 }

@@ -1,24 +1,37 @@
 import type { Db } from "@/db/client";
-import { listDailyScores, listMappedDialpadUsers } from "@/db/queries/scores";
-import type { Employee } from "@/db/schema";
-import type { ScoreBreakdown } from "@/lib/scoring/score";
+import { listTeamDayFacts, type TeamDayFactsRow, type TeamScope } from "@/db/queries/team-day";
+import { getDayKeyForInstant, type DayKey } from "@/lib/dates";
+import type { NoScoreReason, ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
-import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "./call-free-days";
+import type { DayScore } from "./day-score";
 import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
-import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
-import { assertDayKey, getEmployeeToday, requireOrganization } from "./read-context";
+import { assertDayKey, requireOrganization } from "./read-context";
 import { getEmployeeTimeZone, getRoleKey } from "./scoring-context";
 
+/** A day's score without its breakdown: the team page needs the figures, not the explanation. */
+export type TeamDayScore = Omit<DayScore, "breakdown" | "computedAt" | "notAnsweredCalls" | "hasActivity">;
+
 export interface TeamDayRow {
-  employee: Employee;
+  employee: Pick<TeamDayFactsRow, "name" | "title" | "email" | "timezone"> & { id: number };
   timeZone: string;
   /** Null: not mapped to a Dialpad user, so no calls are attributed. */
   dialpadUserId: string | null;
-  day: DayScore;
+  day: TeamDayScore;
 }
 
-/** Every active employee the viewer may see, with their score for their own local day `dayKey`, by name. */
+/** The viewer's scope as the team query reads it (the same rule as lib/services/access/visible-employees.ts). */
+export function getTeamScope(viewer: Viewer): TeamScope | null {
+  const { organizationId, employeeId } = viewer;
+  if (viewer.role === "admin") return { organizationId, kind: "organization" };
+  if (employeeId === null) return null;
+  return { organizationId, kind: viewer.role === "manager" ? "self_and_reports" : "self", employeeId };
+}
+
+/**
+ * Every active, visible employee with their score for their own local day `dayKey`, by name: one
+ * query for everyone, and days without calls scored once per role.
+ */
 export async function listTeamDay(
   db: Db,
   viewer: Viewer,
@@ -29,25 +42,60 @@ export async function listTeamDay(
   const now = options.now ?? Date.now();
   const organization = await requireOrganization(db, viewer.organizationId);
   await scheduleScoreDrainIfQueued(db, organization.id);
-  const employees = await listVisibleEmployees(db, viewer);
-  const ids = employees.map((employee) => employee.id);
-  const rows = await listDailyScores(db, { organizationId: organization.id, from: dayKey, to: dayKey, employeeIds: ids });
-  const rowByEmployee = new Map(rows.map((row) => [row.employeeId, row]));
-  const links = await listMappedDialpadUsers(db, organization.id, ids);
+  const scope = getTeamScope(viewer);
+  if (!scope) return [];
+  const facts = await listTeamDayFacts(db, scope, dayKey);
   const callFreeByRole = new Map<string, ScoreBreakdown>();
-  for (const employee of employees) {
-    const role = getRoleKey(employee.title);
-    if (rowByEmployee.has(employee.id) || callFreeByRole.has(role)) continue;
+  for (const row of facts) {
+    const role = getRoleKey(row.title);
+    if (row.isStored || callFreeByRole.has(role)) continue;
     const breakdowns = await scoreCallFreeDays(db, organization, { role, from: dayKey, to: dayKey });
     callFreeByRole.set(role, breakdowns.get(dayKey)!);
   }
-  return employees.map((employee) => {
-    const row = rowByEmployee.get(employee.id);
-    const role = getRoleKey(employee.title);
-    const isFuture = dayKey > getEmployeeToday(employee, organization, now);
-    const day = row
-      ? toStoredDayScore(row)
-      : buildCallFreeDayScore({ employeeId: employee.id, dayKey, role }, isFuture ? null : callFreeByRole.get(role)!);
-    return { employee, timeZone: getEmployeeTimeZone(employee, organization), dialpadUserId: links.get(employee.id) ?? null, day };
+  const todayByZone = new Map<string, DayKey>();
+  const getToday = (timeZone: string) => {
+    if (!todayByZone.has(timeZone)) todayByZone.set(timeZone, getDayKeyForInstant(now, timeZone, organization.dayStartHour));
+    return todayByZone.get(timeZone)!;
+  };
+  return facts.map((row) => {
+    const timeZone = getEmployeeTimeZone(row, organization);
+    const isFuture = dayKey > getToday(timeZone);
+    return {
+      employee: { id: row.employeeId, name: row.name, title: row.title, email: row.email, timezone: row.timezone },
+      timeZone,
+      dialpadUserId: row.dialpadUserId,
+      day: toTeamDayScore(row, dayKey, isFuture ? null : (callFreeByRole.get(getRoleKey(row.title)) ?? null)),
+    };
   });
+}
+
+function toTeamDayScore(row: TeamDayFactsRow, dayKey: DayKey, callFree: ScoreBreakdown | null): TeamDayScore {
+  const base = {
+    employeeId: row.employeeId,
+    dayKey,
+    role: getRoleKey(row.title),
+    talkMs: row.talkMs,
+    connectedCalls: row.connectedCalls,
+    voicemailsLeft: row.voicemailsLeft,
+    voicemailsReceived: row.voicemailsReceived,
+    missedCalls: row.missedCalls,
+  };
+  if (row.isStored) {
+    return {
+      ...base,
+      isStored: true,
+      isPending: row.isPending,
+      isFuture: false,
+      score: row.score,
+      noScoreReason: row.isPending ? null : (row.noScoreReason as NoScoreReason | null),
+    };
+  }
+  return {
+    ...base,
+    isStored: false,
+    isPending: false,
+    isFuture: callFree === null,
+    score: callFree?.score ?? null,
+    noScoreReason: callFree?.noScoreReason ?? null,
+  };
 }

@@ -1,27 +1,28 @@
 import type { Db } from "@/db/client";
-import { getDayKeyForInstant } from "@/lib/dates";
+import { getSyncedHistoryStart } from "@/db/queries/views";
+import { getDayKeyForInstant, getLocalDayBounds } from "@/lib/dates";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
-import { listTeamDay } from "@/lib/services/scores/list-team-day";
+import { listTeamDay, type TeamDayRow as ScoredTeamRow } from "@/lib/services/scores/list-team-day";
 import { resolveDay, type ResolvedDay } from "./day-param";
-import { listTeamSparklines } from "./list-team-sparklines";
+import { getDayStatus, type DayStatus } from "./get-day-status";
+import { getSevenDayAverage, listTeamSparklines, type SparklinePoint } from "./list-team-sparklines";
+import { parseTeamDayQuery, selectTeamPage, type TeamDayQuery, type TeamListRow } from "./team-day-query";
 
-export interface TeamDayRow {
-  employeeId: number;
-  name: string;
-  title: string | null;
-  isMapped: boolean;
-  /** Null: no score that day (noScoreReason says why, or the day is in the future or pending). */
-  score: number | null;
+export interface TeamPerson extends TeamListRow {
+  /** The person's own zone: each row is their local day. */
+  timeZone: string;
+  /** Null score: noScoreReason says why ("not_synced" for a day Daymark never read), or the day is pending or future. */
   noScoreReason: string | null;
   isPending: boolean;
-  talkMs: number;
-  connectedCalls: number;
-  voicemailsLeft: number;
-  voicemailsReceived: number;
-  missedCalls: number;
-  /** The last SPARKLINE_DAYS days' scores, oldest first; null where there is no score. */
-  sparkline: (number | null)[];
+  isFuture: boolean;
+}
+
+export interface TeamDayRow extends TeamPerson {
+  /** The SPARKLINE_DAYS days ending on the shown day, oldest first. */
+  sparkline: SparklinePoint[];
+  /** The day's score minus the person's mean over the 7 days before it, rounded; null without both. */
+  delta: number | null;
 }
 
 export interface TeamAverage {
@@ -36,44 +37,96 @@ export interface TeamAverage {
 }
 
 export interface TeamDay extends ResolvedDay {
-  rows: TeamDayRow[];
+  /** The organization's view of the day: synced, in progress, before the history… */
+  status: DayStatus;
+  organizationTimeZone: string;
+  /** Over everyone visible, whatever the search, filter and page. */
   average: TeamAverage;
+  peopleCount: number;
+  unmappedCount: number;
+  /** The query as applied: the page is clamped, and with nobody mapped the list shows everyone. */
+  query: TeamDayQuery;
+  rows: TeamDayRow[];
+  matchCount: number;
+  pageCount: number;
 }
 
 /**
- * The viewer's visible, active people for one day (each on their own local day), with sparklines.
+ * The viewer's visible people on one day (each on their own local day): averages over everyone, one
+ * page of rows (searched, filtered and sorted here on the server) with sparklines and deltas.
  * "Today" for the date picker is the organization's current local day.
  */
-export async function getTeamDay(db: Db, viewer: Viewer, options: { date: unknown; now?: number }): Promise<TeamDay> {
+export async function getTeamDay(
+  db: Db,
+  viewer: Viewer,
+  options: { date: unknown; query?: unknown; now?: number },
+): Promise<TeamDay> {
   const now = options.now ?? Date.now();
   const organization = await getViewerOrganization(db, viewer);
-  const day = resolveDay(options.date, getDayKeyForInstant(now, organization.timezone, organization.dayStartHour));
-  const team = await listTeamDay(db, viewer, day.dayKey, { now });
+  const { timezone, dayStartHour } = organization;
+  const day = resolveDay(options.date, getDayKeyForInstant(now, timezone, dayStartHour));
+  const bounds = getLocalDayBounds(day.dayKey, timezone, dayStartHour);
+  const [team, status, historyStart] = await Promise.all([
+    listTeamDay(db, viewer, day.dayKey, { now }),
+    getDayStatus(db, { organizationId: organization.id, isMapped: true, bounds, now }),
+    getSyncedHistoryStart(db, organization.id),
+  ]);
+  const firstSyncedDay = historyStart === null ? null : getDayKeyForInstant(historyStart, timezone, dayStartHour);
+  const isDayUnsynced = status.kind === "not_synced_yet" || firstSyncedDay === null || day.dayKey < firstSyncedDay;
+  const people = team.map((row) => toTeamPerson(row, isDayUnsynced));
+  const mappedCount = people.filter((person) => person.isMapped).length;
+  const requested = parseTeamDayQuery(options.query);
+  // Nobody mapped yet (a new organization): list everyone rather than an empty table.
+  const query = mappedCount === 0 && requested.show === "mapped" ? { ...requested, show: "all" as const } : requested;
+  const page = selectTeamPage(people, query);
   const sparklines = await listTeamSparklines(db, organization, {
-    employees: team.map((row) => ({ ...row.employee, isMapped: row.dialpadUserId !== null })),
+    people: page.rows.map((row) => ({ ...row, id: row.employeeId, today: getDayKeyForInstant(now, row.timeZone, dayStartHour) })),
     dayKey: day.dayKey,
-    now,
+    firstSyncedDay,
   });
-  const rows = team.map(({ employee, dialpadUserId, day: score }): TeamDayRow => ({
+  const rows = page.rows.map((row): TeamDayRow => {
+    const sparkline = sparklines.get(row.employeeId) ?? [];
+    const average = getSevenDayAverage(sparkline);
+    return { ...row, sparkline, delta: row.score === null || average === null ? null : Math.round(row.score - average) };
+  });
+  return {
+    ...day,
+    status,
+    organizationTimeZone: timezone,
+    average: computeTeamAverage(people),
+    peopleCount: people.length,
+    unmappedCount: people.length - mappedCount,
+    query: { ...query, page: page.page },
+    rows,
+    matchCount: page.matchCount,
+    pageCount: page.pageCount,
+  };
+}
+
+function toTeamPerson({ employee, timeZone, dialpadUserId, day }: ScoredTeamRow, isDayUnsynced: boolean): TeamPerson {
+  const isMapped = dialpadUserId !== null;
+  // Without a Dialpad user there is no phone data, and before the synced history no data at all: no score rather than 0.
+  const isUnknown = !day.isStored && (!isMapped || isDayUnsynced);
+  return {
     employeeId: employee.id,
     name: employee.name,
     title: employee.title,
-    isMapped: dialpadUserId !== null,
-    // Without a Dialpad user there is no phone data: no score rather than a score of 0.
-    score: dialpadUserId === null && !score.isStored ? null : score.score,
-    noScoreReason: score.noScoreReason,
-    isPending: score.isPending,
-    talkMs: score.talkMs,
-    connectedCalls: score.connectedCalls,
-    voicemailsLeft: score.voicemailsLeft,
-    voicemailsReceived: score.voicemailsReceived,
-    missedCalls: score.missedCalls,
-    sparkline: sparklines.get(employee.id) ?? [],
-  }));
-  return { ...day, rows, average: computeTeamAverage(rows) };
+    email: employee.email,
+    timeZone,
+    isMapped,
+    score: isUnknown ? null : day.score,
+    noScoreReason: isUnknown && isMapped ? "not_synced" : day.noScoreReason,
+    isPending: day.isPending,
+    isFuture: day.isFuture,
+    talkMs: day.talkMs,
+    connectedCalls: day.connectedCalls,
+    voicemailsLeft: day.voicemailsLeft,
+    voicemailsReceived: day.voicemailsReceived,
+    missedCalls: day.missedCalls,
+  };
 }
 
-export function computeTeamAverage(rows: readonly TeamDayRow[]): TeamAverage {
+export function computeTeamAverage(rows: readonly TeamListRow[]): TeamAverage {
   const scored = rows.filter((row) => row.score !== null);
   const mapped = rows.filter((row) => row.isMapped);
   const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
