@@ -14,6 +14,8 @@ export const privacySettings = pgTable("privacy_settings", {
   maskNumbersFor: text("mask_numbers_for", { enum: maskNumbersForOptions }).notNull(),
   linkRecordings: boolean("link_recordings").notNull(),
   updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  /** When the daily retention job last ran for the organization. */
+  retentionRanAt: bigint("retention_ran_at", { mode: "number" }),
 });
 
 // "Who opened my data": one row each time someone else opened an employee's day, a call or an export.

@@ -14,6 +14,8 @@ export const privacySettings = sqliteTable("privacy_settings", {
   maskNumbersFor: text("mask_numbers_for", { enum: maskNumbersForOptions }).notNull(),
   linkRecordings: integer("link_recordings", { mode: "boolean" }).notNull(),
   updatedAt: integer("updated_at").notNull(),
+  /** When the daily retention job last ran for the organization. */
+  retentionRanAt: integer("retention_ran_at"),
 });
 
 // "Who opened my data": one row each time someone else opened an employee's day, a call or an export.

@@ -1,0 +1,1 @@
+ALTER TABLE "privacy_settings" ADD COLUMN "retention_ran_at" bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE `privacy_settings` ADD `retention_ran_at` integer;
