@@ -27,10 +27,16 @@ export interface TeamDayFactsRow {
   missedCalls: number;
 }
 
+// The organization condition sits inside each branch of the manager's OR, so SQLite plans a
+// multi-index OR (primary key, employees_manager_idx) instead of walking the organization's employees.
 function scopeCondition(scope: TeamScope): SQL | undefined {
-  if (scope.kind === "organization") return undefined;
-  if (scope.kind === "self") return eq(employees.id, scope.employeeId);
-  return or(eq(employees.id, scope.employeeId), eq(employees.managerId, scope.employeeId));
+  const inOrganization = eq(employees.organizationId, scope.organizationId);
+  if (scope.kind === "organization") return inOrganization;
+  if (scope.kind === "self") return and(inOrganization, eq(employees.id, scope.employeeId));
+  return or(
+    and(inOrganization, eq(employees.id, scope.employeeId)),
+    and(inOrganization, eq(employees.managerId, scope.employeeId)),
+  );
 }
 
 /**
@@ -72,12 +78,7 @@ export async function listTeamDayFacts(db: Db, scope: TeamScope, dayKey: string)
       and(eq(employeeDialpadLinks.organizationId, employees.organizationId), eq(employeeDialpadLinks.employeeId, employees.id)),
     )
     .where(
-      and(
-        eq(employees.organizationId, scope.organizationId),
-        eq(employees.isActive, true),
-        isNull(employees.hiddenAt),
-        scopeCondition(scope),
-      ),
+      and(scopeCondition(scope), eq(employees.isActive, true), isNull(employees.hiddenAt)),
     )
     .orderBy(asc(employees.name), asc(employees.id));
   return rows.map(({ storedId, isPending, ...row }) => ({
