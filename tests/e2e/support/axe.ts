@@ -5,12 +5,16 @@ const axePath = createRequire(__filename).resolve("axe-core/axe.min.js");
 
 type AxeViolation = { id: string; impact: string | null; nodes: { target: string[] }[] };
 
-/** axe-core's serious and critical violations on the current page, as "rule: selectors" lines. */
+/**
+ * axe-core's serious and critical violations on the current page, as "rule: selectors" lines. Its default
+ * rules plus WCAG 2.2 AA's (the wcag22aa tag: target-size, off by default), so 24 × 24 px targets are checked.
+ */
 export async function listSeriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
+    type RunOptions = { rules: Record<string, { enabled: boolean }> };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { rules: { "target-size": { enabled: true } } })).violations;
   });
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
