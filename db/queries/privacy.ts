@@ -49,3 +49,18 @@ export async function listHiddenEmployeeIds(db: Db, organizationId: number): Pro
     .where(and(eq(employees.organizationId, organizationId), isNotNull(employees.hiddenAt)));
   return new Set(rows.map((row) => row.id));
 }
+
+export async function setEmployeeHiddenAt(db: Db, key: { organizationId: number; employeeId: number }, hiddenAt: number | null): Promise<void> {
+  await db
+    .update(employees)
+    .set({ hiddenAt })
+    .where(and(eq(employees.organizationId, key.organizationId), eq(employees.id, key.employeeId)));
+}
+
+/** Marks the organization's retention pass as done (the settings row is created with the defaults if missing). */
+export async function markRetentionRan(db: Db, organizationId: number, now: number): Promise<void> {
+  await db
+    .insert(privacySettings)
+    .values({ organizationId, ...defaultPrivacySettings, updatedAt: now, retentionRanAt: now })
+    .onConflictDoUpdate({ target: privacySettings.organizationId, set: { retentionRanAt: now } });
+}

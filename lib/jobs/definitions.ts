@@ -13,6 +13,8 @@ export const jobPayloadSchemas = {
   "score-drain": organizationPayload,
   /** The scheduler's pass: sweep the webhook inbox, queue each organization's due sync. */
   "sync-tick": z.object({}),
+  /** The daily privacy retention pass: deletes old call legs, daily scores and view-log entries. */
+  "privacy-retention": organizationPayload,
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -38,6 +40,8 @@ export const jobDefinitions: Record<JobName, JobDefinition> = {
   "webhook-inbox": { name: "webhook-inbox", policy: "short", isExclusive: false, retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 10 * minute, concurrency: 2 },
   "score-drain": { name: "score-drain", policy: "short", isExclusive: false, retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 30 * minute, concurrency: 2 },
   "sync-tick": { name: "sync-tick", policy: "stately", isExclusive: true, retryLimit: 0, retryDelaySeconds: 10, expireInSeconds: 10 * minute, concurrency: 1 },
+  // Batched deletes that a retry simply continues.
+  "privacy-retention": { name: "privacy-retention", policy: "stately", isExclusive: false, retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 60 * minute, concurrency: 1 },
 };
 
 export const queueSpecs: QueueSpec[] = jobNames.map((name) => {

@@ -1,6 +1,7 @@
 // What each job does: one service call. Loaded lazily by the runners (services import lib/jobs to enqueue).
 import type { Db } from "@/db/client";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
+import { purgeExpiredData } from "@/lib/services/privacy/purge-expired-data";
 import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import { registerWebhookQuietly } from "@/lib/services/sync/connection-lifecycle";
 import { executeSyncRun } from "@/lib/services/sync/execute-sync-run";
@@ -25,5 +26,8 @@ export const jobHandlers: JobHandlers = {
   },
   "sync-tick": async (db) => {
     await runSyncTick(db);
+  },
+  "privacy-retention": async (db, { organizationId }) => {
+    await purgeExpiredData(db, organizationId);
   },
 };

@@ -3,6 +3,7 @@ import { getDialpadConnection, listConnectedOrganizationIds } from "@/db/queries
 import { deleteProcessedWebhookEvents, listOrganizationsWithPendingWebhooks } from "@/db/queries/webhook-inbox";
 import { isQueueBacked } from "@/lib/jobs/definitions";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { queueDueRetention } from "@/lib/services/privacy/queue-due-retention";
 import { scheduleScoreDrainIfQueued } from "@/lib/services/scores/schedule-score-drain";
 import { registerWebhookQuietly } from "./connection-lifecycle";
 import { defaultLeaseMs, executeSyncRun, type SyncRunOptions } from "./execute-sync-run";
@@ -37,6 +38,8 @@ export async function runSyncTick(db: Db, options: TickOptions = {}): Promise<Ti
     webhookEventsSwept += (await processWebhookInbox(db, organizationId)).events;
   }
   await deleteProcessedWebhookEvents(db, now() - inboxRetentionMs);
+  // Once a day per organization: delete what is older than the privacy settings keep (issue 18).
+  await queueDueRetention(db, now());
 
   const runs: Promise<unknown>[] = [];
   let runsQueued = 0;
