@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
+import { RouteProgress } from "@/components/layout/route-progress";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getDb } from "@/db/client";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
@@ -17,6 +18,9 @@ export default async function SignedInLayout({ children, modal }: { children: Re
   ];
   return (
     <>
+      <Suspense fallback={null}>
+        <RouteProgress />
+      </Suspense>
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -1,0 +1,39 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+
+/**
+ * A thin bar at the top from the click on an in-app link until the new page is shown. It stands in for a
+ * loading.tsx over every signed-in page: a loading boundary streams a 200 before the page can call notFound(),
+ * so a missing or foreign id would no longer answer 404 (vercel/next.js#45801).
+ */
+export function RouteProgress() {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const current = `${pathname}?${searchParams.toString()}`;
+  // The URL a click left from: once another URL shows, the navigation is over.
+  const [leftFrom, setLeftFrom] = useState<string | null>(null);
+  const isLoading = leftFrom === current;
+
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
+      const url = new URL(link.href, window.location.href);
+      const isSamePage = url.pathname === window.location.pathname && url.search === window.location.search;
+      if (url.origin === window.location.origin && !isSamePage) setLeftFrom(current);
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, [current]);
+
+  if (!isLoading) return null;
+  return (
+    <div className="route-loading" role="status" data-testid="route-loading">
+      <div className="route-loading__bar" aria-hidden="true" />
+      <span className="visually-hidden">Loading…</span>
+    </div>
+  );
+}
