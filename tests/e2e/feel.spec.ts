@@ -155,5 +155,6 @@ test.describe.serial("How the settings pages feel", () => {
     await expect(page.getByTestId("route-loading")).toContainText("Loading…");
     release();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Employees");
+    await expect(page.getByTestId("route-loading")).toHaveCount(0);
   });
 });
