@@ -75,6 +75,8 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
   );
 }
 
+const isPhoneNumber = (text: string) => /^\+?[\d\s•().-]+$/.test(text);
+
 function DayCallRow({ item }: { item: DayCallItem }) {
   return (
     <tr className={item.isFlagged ? styles.flaggedRow : undefined}>
@@ -87,7 +89,8 @@ function DayCallRow({ item }: { item: DayCallItem }) {
       </td>
       <td data-label="Direction">{directionLabels[item.direction]}</td>
       <td data-label="Other party">
-        <span className={styles.nowrap}>{item.party}</span>
+        {/* A phone number never breaks mid-string; a long name may wrap. */}
+        <span className={isPhoneNumber(item.party) ? styles.nowrap : undefined}>{item.party}</span>
       </td>
       <td data-label="Talk time">{item.talk ?? "In progress"}</td>
       <td data-label="Counted">

@@ -11,8 +11,8 @@ const noScoreText: Record<string, string> = {
 
 function describeNoScore(day: DayScore, isMapped: boolean, isUnsynced: boolean): string {
   if (day.isFuture) return "This day has not happened yet.";
-  if (isUnsynced) return "No data: Daymark has not synced this day from Dialpad.";
   if (!isMapped && !day.isStored) return "Not linked to a Dialpad user.";
+  if (isUnsynced) return "No data: Daymark has not synced this day from Dialpad.";
   if (day.isPending) return "The score is being recalculated; refresh in a moment.";
   return (day.noScoreReason && noScoreText[day.noScoreReason]) || "No score for this day.";
 }
