@@ -10,12 +10,13 @@ type TimeZoneFieldProps = {
   zones: string[];
   defaultValue?: string;
   errors?: string[];
+  hint?: string;
   /** Options above the zones, such as "Organization default". */
   extraOptions?: SelectOption[];
 };
 
 /** A time-zone select with UTC offsets, narrowed by a search box; the chosen zone always stays listed. */
-export function TimeZoneField({ name, label, zones, defaultValue = "", errors, extraOptions = [] }: TimeZoneFieldProps) {
+export function TimeZoneField({ name, label, zones, defaultValue = "", errors, hint, extraOptions = [] }: TimeZoneFieldProps) {
   const [query, setQuery] = useState("");
   const [value, setValue] = useState(defaultValue);
   // Offsets as of the page load: a zone's label changes only at its DST switch.
@@ -40,7 +41,7 @@ export function TimeZoneField({ name, label, zones, defaultValue = "", errors, e
           {query ? `${matchCount} ${matchCount === 1 ? "zone matches" : "zones match"}` : `${options.length} zones`}
         </span>
       </div>
-      <Field name={name} label={label} errors={errors}>
+      <Field name={name} label={label} errors={errors} hint={hint}>
         {(a11y) => (
           <select {...a11y} name={name} value={value} onChange={(event) => setValue(event.target.value)}>
             {extraOptions.map((option) => (

@@ -41,6 +41,7 @@ export function SetupForm({ timeZones, countries, action = setupAction, submitLa
           key={values.timezone ?? "UTC"}
           name="timezone"
           label="Default time zone"
+          hint="Employees use it unless they have their own."
           zones={timeZones}
           defaultValue={values.timezone ?? "UTC"}
           errors={errors.timezone}
