@@ -4,6 +4,7 @@ import { AppNav } from "@/components/layout/app-nav";
 import { RouteProgress } from "@/components/layout/route-progress";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getDb } from "@/db/client";
+import { getHomePath, listMainNavLinks } from "@/lib/services/access/main-nav-links";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
 
@@ -11,11 +12,7 @@ import { requireViewer } from "@/lib/session";
 export default async function SignedInLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
   const viewer = await requireViewer();
   const organization = await getViewerOrganization(getDb(), viewer);
-  const links = [
-    { href: "/team", label: "Team" },
-    { href: "/employees", label: "Employees" },
-    ...(viewer.role === "admin" ? [{ href: "/settings", label: "Settings" }] : []),
-  ];
+  const links = listMainNavLinks(viewer);
   return (
     <>
       <Suspense fallback={null}>
@@ -26,7 +23,7 @@ export default async function SignedInLayout({ children, modal }: { children: Re
       </a>
       <header className="app-header">
         <div className="app-header__inner">
-          <Link className="brand" href="/team">
+          <Link className="brand" href={getHomePath(viewer)}>
             Daymark
           </Link>
           <AppNav links={links} />

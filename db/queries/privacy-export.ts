@@ -1,5 +1,5 @@
 // Everything stored about one employee, for a subject-request export.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, calls, dailyScores, dataViews, dialpadUsers, employeeDialpadLinks, mappingEvents } from "@/db/schema";
 
@@ -65,4 +65,47 @@ export async function listEmployeeAuditEvents(db: Db, key: Key) {
       ),
     )
     .orderBy(asc(auditEvents.createdAt));
+}
+
+/** The latest `limit` legs of a Dialpad user, newest first (My data). */
+export async function listRecentDialpadUserCalls(db: Db, params: { organizationId: number; dialpadUserId: string; limit: number }) {
+  return db
+    .select({
+      id: calls.id,
+      direction: calls.direction,
+      state: calls.state,
+      startedAt: calls.startedAt,
+      durationMs: calls.durationMs,
+      externalNumber: calls.externalNumber,
+      contactName: calls.contactName,
+    })
+    .from(calls)
+    .where(and(eq(calls.organizationId, params.organizationId), eq(calls.dialpadUserId, params.dialpadUserId)))
+    .orderBy(desc(calls.startedAt))
+    .limit(params.limit);
+}
+
+/** How many legs and scored days are stored for the employee (My data). */
+export async function countEmployeeRows(db: Db, params: { organizationId: number; employeeId: number; dialpadUserId: string | null }) {
+  const [scoreCount] = await db
+    .select({ n: count() })
+    .from(dailyScores)
+    .where(and(eq(dailyScores.organizationId, params.organizationId), eq(dailyScores.employeeId, params.employeeId)));
+  const [callCount] = params.dialpadUserId
+    ? await db
+        .select({ n: count() })
+        .from(calls)
+        .where(and(eq(calls.organizationId, params.organizationId), eq(calls.dialpadUserId, params.dialpadUserId)))
+    : [{ n: 0 }];
+  return { dailyScores: Number(scoreCount?.n ?? 0), calls: Number(callCount?.n ?? 0) };
+}
+
+/** The latest `limit` scored days, newest first (My data). */
+export async function listRecentDailyScores(db: Db, params: { organizationId: number; employeeId: number; limit: number }) {
+  return db
+    .select({ dayKey: dailyScores.dayKey, score: dailyScores.score, talkMs: dailyScores.talkMs, connectedCalls: dailyScores.connectedCalls })
+    .from(dailyScores)
+    .where(and(eq(dailyScores.organizationId, params.organizationId), eq(dailyScores.employeeId, params.employeeId)))
+    .orderBy(desc(dailyScores.dayKey))
+    .limit(params.limit);
 }
