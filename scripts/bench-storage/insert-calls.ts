@@ -26,9 +26,15 @@ export function rawPayload([id, user, master, direction, state, startedAt, rangA
   });
 }
 
-export async function insertCallsWithPayloads(db: Db, organizationId: number, legs: readonly Leg[]): Promise<void> {
-  if (db.$engine === "postgres") await insertPostgres(db, organizationId, legs);
-  else insertSqlite(db, organizationId, legs);
+/** `payload` gives each leg's raw column: the whole Dialpad record unless told otherwise. */
+export async function insertCallsWithPayloads(
+  db: Db,
+  organizationId: number,
+  legs: readonly Leg[],
+  payload: (leg: Leg) => string = rawPayload,
+): Promise<void> {
+  if (db.$engine === "postgres") await insertPostgres(db, organizationId, legs, payload);
+  else insertSqlite(db, organizationId, legs, payload);
 }
 
 const columns = `organization_id, dialpad_call_id, dialpad_user_id, master_call_id, direction, state, started_at, rang_at,
@@ -36,7 +42,7 @@ const columns = `organization_id, dialpad_call_id, dialpad_user_id, master_call_
   contact_type, target_type, target_name, is_transferred, was_recorded, has_voicemail, is_internal, labels, raw,
   first_synced_at, updated_at`;
 
-function insertSqlite(db: Db, organizationId: number, legs: readonly Leg[]): void {
+function insertSqlite(db: Db, organizationId: number, legs: readonly Leg[], payload: (leg: Leg) => string): void {
   const client = getSqliteHandle(db);
   const insert = client.prepare(`INSERT INTO calls (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '+12125550140',
     '+14155550100', 'Olivia Turner', '+12125550140', 'local', 'user', ?, 0, 0, ?, 0, '[]', ?, ?, ?)`);
@@ -44,7 +50,7 @@ function insertSqlite(db: Db, organizationId: number, legs: readonly Leg[]): voi
     for (const leg of chunk) {
       const [id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt, hasVoicemail] = leg;
       insert.run(organizationId, id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt, endedAt,
-        endedAt - startedAt, `Employee ${user}`, hasVoicemail, rawPayload(leg), endedAt, endedAt);
+        endedAt - startedAt, `Employee ${user}`, hasVoicemail, payload(leg), endedAt, endedAt);
     }
   });
   for (let i = 0; i < legs.length; i += transactionRows) write(legs.slice(i, i + transactionRows));
@@ -52,7 +58,7 @@ function insertSqlite(db: Db, organizationId: number, legs: readonly Leg[]): voi
 
 const unnestTypes = ["text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "bigint", "integer", "text"];
 
-async function insertPostgres(db: Db, organizationId: number, legs: readonly Leg[]): Promise<void> {
+async function insertPostgres(db: Db, organizationId: number, legs: readonly Leg[], payload: (leg: Leg) => string): Promise<void> {
   const client = await getPostgresPool(db).connect();
   const insert = `INSERT INTO calls (${columns})
     SELECT $1, id, u, m, d, s, st, r, c, e, e, e - st, '+12125550140', '+14155550100', 'Olivia Turner', '+12125550140', 'local',
@@ -63,7 +69,7 @@ async function insertPostgres(db: Db, organizationId: number, legs: readonly Leg
       await client.query("BEGIN");
       for (let j = i; j < Math.min(i + transactionRows, legs.length); j += statementRows) {
         const chunk = legs.slice(j, Math.min(j + statementRows, i + transactionRows, legs.length));
-        const values = unnestTypes.map((_, c) => (c === 10 ? chunk.map(rawPayload) : chunk.map((leg) => leg[c])));
+        const values = unnestTypes.map((_, c) => (c === 10 ? chunk.map(payload) : chunk.map((leg) => leg[c])));
         await client.query(insert, [organizationId, ...values]);
       }
       await client.query("COMMIT");

@@ -50,6 +50,12 @@ export async function explainQuery(
   }
 }
 
+/** Runs a captured statement again as it was sent (bench:views times the views' statements one by one). */
+export async function runCapturedQuery(db: Db, query: CapturedQuery): Promise<void> {
+  if (db.$engine === "postgres") await getPostgresPool(db).query(query.sql, query.params);
+  else getSqliteHandle(db).prepare(query.sql).raw().all(...query.params);
+}
+
 /** The plan reads every row of `table` (SQLite "SCAN table", PostgreSQL "Seq Scan on table"). */
 export function scansWholeTable(plan: string[], table: string): boolean {
   return plan.some((line) => new RegExp(`(^|\\s)(SCAN ${table}(\\s|$)|Seq Scan on ${table}\\s)`).test(line.trim()));
