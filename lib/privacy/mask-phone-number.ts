@@ -11,8 +11,9 @@ const hidden = "••• •••";
 export function maskPhoneNumber(e164: string): string {
   const digits = e164.replace(/\D/g, "");
   if (digits.length < 7) return "•••";
-  const parsed = parsePhoneNumberFromString(e164.startsWith("+") ? e164 : `+${digits}`);
   const last4 = digits.slice(-4);
+  // Without a "+" the country is unknown (Dialpad sends E.164; other text is shown without one).
+  const parsed = e164.trim().startsWith("+") ? parsePhoneNumberFromString(e164.trim()) : undefined;
   if (!parsed) return `${hidden} ${last4}`;
   return `+${parsed.countryCallingCode} ${hidden} ${last4}`;
 }
