@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/engines/raw";
 import { listAuditEvents } from "@/db/queries/audit";
 import { listOrganizationCalls, nextWriteStamp, upsertCallRows } from "@/db/queries/calls";
 import { dataViews, dialpadUsers, type Employee, type Organization } from "@/db/schema";
+import { countEveryTable, countRowsWithValue } from "@/db/queries/testing/table-counts";
 import { withTransaction } from "@/db/transaction";
 import { buildCallLeg } from "@/lib/calls/build-call-leg";
 import { readZip } from "@/lib/privacy/zip";
@@ -158,8 +157,8 @@ describe("retention", () => {
     const summary = await purgeExpiredData(db, org.id, { now, batchSize: 2 });
     expect([summary.calls, summary.dailyScores, summary.scoresBefore]).toEqual([5, 0, "2024-11-02"]);
     expect(await listOrganizationCalls(db, org.id)).toHaveLength(1);
-    const scores = await queryRows<{ dayKey: string }>(db, sql`SELECT day_key AS "dayKey" FROM daily_scores WHERE employee_id = ${rita.id} ORDER BY day_key`);
-    expect(scores).toHaveLength(2);
+    // Both days keep their score: the purged day's too.
+    expect((await countRowsWithValue(db, "employee_id", rita.id)).daily_scores).toBe(2);
     const { events } = await listAuditEvents(db, { organizationId: org.id, filters: { action: "privacy.retention_purged" }, limit: 10, offset: 0 });
     expect(events.map((event) => [event.actorName, event.summary])).toEqual([
       ["Automatic", "Deleted 5 call legs from before 2025-11-02, 0 daily scores from before 2024-11-02 and 0 view-log entries older than 90 days"],
@@ -218,10 +217,9 @@ describe("subject requests", () => {
       employees: -1,
       mapping_events: -1,
     });
-    for (const table of await listTablesWithColumn(db, "employee_id")) {
-      const rows = await queryRows<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM ${sql.identifier(table)} WHERE employee_id = ${rita.id}`);
-      expect([table, Number(rows[0]!.n)]).toEqual([table, 0]);
-    }
+    const left = await countRowsWithValue(db, "employee_id", rita.id);
+    expect(Object.values(left).every((n) => n === 0) && Object.keys(left).length >= 5).toBe(true);
+    expect(Object.values(await countRowsWithValue(db, "dialpad_user_id", "u-rita")).reduce((a, b) => a + b, 0)).toBe(1); // dialpad_users only
     const users = await db.select().from(dialpadUsers);
     expect(users.map((user) => [user.dialpadUserId, user.erasedAt])).toEqual([["u-rita", now]]);
     // The next sync stores none of the erased user's calls.
@@ -231,32 +229,3 @@ describe("subject requests", () => {
     expect(events.map((e) => e.summary)).toEqual([`Erased employee #${rita.id} and everything stored about them`]);
   });
 });
-
-async function listTables(db: Db): Promise<string[]> {
-  const rows =
-    db.$engine === "postgres"
-      ? await queryRows<{ name: string }>(db, sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE '%drizzle%'`)
-      : await queryRows<{ name: string }>(db, sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%drizzle%'`);
-  return rows.map((row) => row.name).sort();
-}
-
-async function countEveryTable(db: Db): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of await listTables(db)) {
-    const rows = await queryRows<{ n: number }>(db, sql`SELECT COUNT(*) AS n FROM ${sql.identifier(table)}`);
-    counts[table] = Number(rows[0]!.n);
-  }
-  return counts;
-}
-
-async function listTablesWithColumn(db: Db, column: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const table of await listTables(db)) {
-    const columns =
-      db.$engine === "postgres"
-        ? await queryRows<{ name: string }>(db, sql`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table}`)
-        : await queryRows<{ name: string }>(db, sql`SELECT name FROM pragma_table_info(${table})`);
-    if (columns.some((c) => c.name === column)) out.push(table);
-  }
-  return out;
-}
