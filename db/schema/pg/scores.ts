@@ -44,8 +44,9 @@ export const dailyScores = pgTable(
     uniqueIndex("daily_scores_employee_day_uq").on(t.organizationId, t.employeeId, t.dayKey),
     // The team page: every visible employee's row for one day.
     index("daily_scores_org_day_idx").on(t.organizationId, t.dayKey),
-    // Baselines: a role's days in the trailing window.
-    index("daily_scores_org_role_day_idx").on(t.organizationId, t.role, t.dayKey),
+    // Baselines: a role's days in the trailing window. Covers the facts a baseline reads, so a rescore
+    // reads the window from the index alone instead of one table row per employee-day.
+    index("daily_scores_org_role_day_idx").on(t.organizationId, t.role, t.dayKey, t.hasActivity, t.employeeId, t.talkMs, t.connectedCalls),
   ],
 );
 

@@ -1,0 +1,2 @@
+DROP INDEX `daily_scores_org_role_day_idx`;--> statement-breakpoint
+CREATE INDEX `daily_scores_org_role_day_idx` ON `daily_scores` (`organization_id`,`role`,`day_key`,`has_activity`,`employee_id`,`talk_ms`,`connected_calls`);
