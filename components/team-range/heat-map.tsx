@@ -1,7 +1,7 @@
 "use client";
 
 import type { KeyboardEvent } from "react";
-import { getScoreBand } from "@/lib/scoring/score-bands";
+import { getScoreBand } from "@/components/team/score-bands";
 import { personDayGapLabels } from "@/lib/services/views/person-day";
 import type { HeatMapDay, HeatMapModel, HeatMapRow } from "./heat-map-model";
 import styles from "./team-range.module.css";
@@ -30,7 +30,7 @@ export function HeatMap({ model, captionId }: { model: HeatMapModel; captionId: 
           <tr className={styles.averages}>
             <th scope="row" className={styles.person}>Team average</th>
             {model.days.map((day) => (
-              <td key={day.key} data-band={getScoreBand(day.average)?.key} data-off={day.isWorkDay ? undefined : ""}>
+              <td key={day.key} data-band={day.average === null ? undefined : getScoreBand(day.average).id} data-off={day.isWorkDay ? undefined : ""}>
                 {day.average ?? "—"}
               </td>
             ))}
@@ -55,7 +55,7 @@ function HeatMapRowCells({ row, days }: { row: HeatMapRow; days: HeatMapDay[] })
         const isScore = typeof cell === "number";
         const label = `${row.name}, ${day.label}: ${isScore ? cell : `no score, ${personDayGapLabels[cell]}`}`;
         return (
-          <td key={day.key} data-band={isScore ? getScoreBand(cell)?.key : undefined} data-off={day.isWorkDay ? undefined : ""}>
+          <td key={day.key} data-band={isScore ? getScoreBand(cell).id : undefined} data-off={day.isWorkDay ? undefined : ""}>
             <a href={`/employees/${row.id}?date=${day.key}`} aria-label={label}>{isScore ? cell : "—"}</a>
           </td>
         );

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import type { DayRange } from "@/lib/services/views/range-param";
 import { shiftRange } from "@/lib/services/views/range-param";
 import styles from "./team-range.module.css";
 
 const rangeHref = (range: DayRange) => `/team/range?from=${range.from}&to=${range.to}`;
 
-/** From/to as a plain GET form (works without JavaScript), the same length earlier or later, and the export. */
+/** From/to as a plain GET form (works without JavaScript), and the same length earlier or later. */
 export function RangeControls({ range, today }: { range: DayRange; today: string }) {
   const previous = shiftRange(range, -1);
   const next = shiftRange(range, 1);
@@ -29,7 +28,6 @@ export function RangeControls({ range, today }: { range: DayRange; today: string
           Next →
         </Link>
       ) : null}
-      <ExportCsvLink href={`/api/exports/team?from=${range.from}&to=${range.to}`} />
     </div>
   );
 }

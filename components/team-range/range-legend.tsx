@@ -1,4 +1,4 @@
-import { scoreBands } from "@/lib/scoring/score-bands";
+import { scoreBands } from "@/components/team/score-bands";
 import styles from "./team-range.module.css";
 
 /** What the colours, "—" and "Off" mean: the number in each cell is the score itself. */
@@ -6,9 +6,9 @@ export function RangeLegend() {
   return (
     <ul className={styles.legend} aria-label="Legend">
       {scoreBands.map((band) => (
-        <li key={band.key}>
-          <span className={styles.swatch} data-band={band.key} aria-hidden="true" />
-          {band.range}: {band.label.toLowerCase()}
+        <li key={band.id}>
+          <span className={styles.swatch} data-band={band.id} aria-hidden="true" />
+          {band.min}–{band.max}: {band.label}, {band.meaning}
         </li>
       ))}
       <li>

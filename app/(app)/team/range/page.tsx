@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { ExportCsvLink } from "@/components/exports/export-csv-link";
 import { HeatMap } from "@/components/team-range/heat-map";
 import { buildHeatMapModel, formatRangeDay } from "@/components/team-range/heat-map-model";
 import { RangeControls } from "@/components/team-range/range-controls";
 import { RangeLegend } from "@/components/team-range/range-legend";
 import styles from "@/components/team-range/team-range.module.css";
-import { TeamViewSwitch } from "@/components/team-range/view-switch";
+import { TeamViewSwitch } from "@/components/team/team-view-switch";
 import { getDb } from "@/db/client";
 import { formatDayKey } from "@/lib/dates";
 import { getTeamRange } from "@/lib/services/views/get-team-range";
@@ -23,7 +24,6 @@ export default async function TeamRangePage({ searchParams }: TeamRangePageProps
   const captionId = "team-range-caption";
   return (
     <>
-      <TeamViewSwitch current="range" dayHref={`/team?date=${range.to}`} rangeHref={`/team/range?from=${range.from}&to=${range.to}`} />
       <div className="page-header">
         <div>
           <h1>Team</h1>
@@ -32,6 +32,10 @@ export default async function TeamRangePage({ searchParams }: TeamRangePageProps
           </p>
         </div>
         <RangeControls range={range} today={team.today} />
+      </div>
+      <div className={styles.topBar}>
+        <TeamViewSwitch dayKey={range.to} range={range} />
+        <ExportCsvLink href={`/api/exports/team?from=${range.from}&to=${range.to}`} />
       </div>
       {team.rejection !== null ? (
         <div className="alert alert--error" role="alert">
