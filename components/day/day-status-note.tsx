@@ -31,6 +31,8 @@ function getMessage({ status, hasCalls, isToday, isAdmin, employeeName, timeZone
   switch (status.kind) {
     case "future":
       return "This day has not started yet in the employee's time zone.";
+    case "calls_purged":
+      return `Call details removed after ${status.retentionMonths} months (the privacy setting); the day keeps its score.`;
     case "not_mapped":
       return (
         <>

@@ -2,12 +2,16 @@ import type { Db } from "@/db/client";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { getRunningSync, getSyncedHistoryStart } from "@/db/queries/views";
 import type { DayBounds } from "@/lib/dates";
+import { getRetentionCutoff } from "@/lib/privacy/retention-cutoff";
+import { getPrivacySettings } from "@/lib/services/privacy/get-privacy-settings";
 import { isDaySynced } from "./synced-history";
 
 /** Why a day may look empty or incomplete; the page turns each into a sentence. */
 export type DayStatus =
   | { kind: "complete"; lastSyncAt: number | null }
   | { kind: "future" }
+  /** Older than the privacy setting keeps call legs: the calls were deleted, the score stays. */
+  | { kind: "calls_purged"; retentionMonths: number }
   | { kind: "not_mapped" }
   | { kind: "not_connected" }
   | { kind: "sync_in_progress" }
@@ -25,6 +29,8 @@ export async function getDayStatus(
 ): Promise<DayStatus> {
   const { bounds, now } = params;
   if (bounds.start > now) return { kind: "future" };
+  const { callRetentionMonths } = await getPrivacySettings(db, params.organizationId);
+  if (bounds.end <= getRetentionCutoff(now, callRetentionMonths)) return { kind: "calls_purged", retentionMonths: callRetentionMonths };
   if (!params.isMapped) return { kind: "not_mapped" };
   const connection = await getDialpadConnection(db, params.organizationId);
   if (!connection || connection.status === "disconnected") return { kind: "not_connected" };
