@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmployeeDayView } from "@/components/day/employee-day";
 import { EmployeeActiveToggle } from "@/components/employees/employee-active-toggle";
+import { HiddenNotice } from "@/components/privacy/hidden-notice";
 import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { getDb } from "@/db/client";
+import { formatDayKey, isValidDayKey } from "@/lib/dates";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { requireViewer } from "@/lib/session";
@@ -12,7 +15,12 @@ import { loadDayOrNotFound } from "./load-day";
 import { loadProfileOrNotFound } from "./load-profile";
 import { ProfileDetails } from "./profile-details";
 
-export const metadata: Metadata = { title: "Employee" };
+// "Blake Costa · Mon 30 Nov 2026": the person and, when the URL names one, the day.
+export async function generateMetadata({ params, searchParams }: EmployeePageProps): Promise<Metadata> {
+  const { employee } = await loadProfileOrNotFound(await requireViewer(), (await params).id);
+  const date = (await searchParams).date;
+  return { title: isValidDayKey(date) ? `${employee.name} · ${formatDayKey(date)}` : employee.name };
+}
 
 type EmployeePageProps = {
   params: Promise<{ id: string }>;
@@ -32,6 +40,9 @@ export default async function EmployeePage({ params, searchParams }: EmployeePag
   const isAdmin = viewer.role === "admin";
   return (
     <>
+      <Breadcrumbs
+        items={[{ label: "Team", href: "/team" }, { label: formatDayKey(day.dayKey), href: `/team?date=${day.dayKey}` }, { label: employee.name }]}
+      />
       <div className="page-header">
         <div>
           <h1>{employee.name}</h1>
@@ -51,6 +62,7 @@ export default async function EmployeePage({ params, searchParams }: EmployeePag
           </div>
         ) : null}
       </div>
+      {isAdmin ? <HiddenNotice employee={employee} /> : null}
       <RecalculationBanner progress={recalculation} />
       <EmployeeDayView day={day} isAdmin={isAdmin} />
       <ProfileDetails profile={profile} organization={organization} />
