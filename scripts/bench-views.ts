@@ -12,7 +12,7 @@ import { measureViewSql, printSqlFigure } from "./bench-views/measure-sql";
 import { prepareBuild, signIn, startApp } from "./bench-views/serve";
 import { listTrailingDays } from "@/lib/services/views/day-param";
 
-// `npm run bench:views [-- --engine sqlite|postgres|both] [--legs 10000000] [--rebuild] [--database-only] [--requests 30]
+// `npm run bench:views [-- --engine sqlite|postgres|both] [--legs 10000000] [--rebuild] [--database-only | --sql-only] [--requests 30]
 // [--postgres postgres://…]`: the manager views on a database of 10 M legs (2,000 employees, one year),
 // built once per engine and size and cached (scripts/bench-views/build-database.ts; --rebuild builds it
 // again), served by `next start` from a build of the last commit (scripts/bench-views/serve.ts). Prints warm medians over 30 requests
@@ -27,6 +27,7 @@ const { values: flags } = parseArgs({
     rebuild: { type: "boolean", default: false },
     requests: { type: "string", default: "30" },
     "database-only": { type: "boolean", default: false },
+    "sql-only": { type: "boolean", default: false },
     postgres: { type: "string" },
   },
 });
@@ -87,14 +88,14 @@ async function main(): Promise<void> {
   const manifests: BenchManifest[] = [];
   for (const engine of engines) manifests.push(await openBenchDatabase(engine, legs, { rebuild: flags.rebuild, postgresServerUrl }));
   if (flags["database-only"]) return;
-  const { appDir, commit } = prepareBuild();
-  console.log(`  serving commit ${commit}, built in ${appDir}`);
+  const { appDir, commit } = flags["sql-only"] ? { appDir: "", commit: "" } : prepareBuild();
+  if (commit) console.log(`  serving commit ${commit}, built in ${appDir}`);
   for (const manifest of manifests) {
     const b = manifest.buildSeconds;
     console.log(`\n${manifest.engine}: ${manifest.rows.calls.toLocaleString("en-US")} legs, ${manifest.rows.dailyScores.toLocaleString("en-US")} daily scores, ` +
       `${manifest.rows.callDayEntries.toLocaleString("en-US")} call day entries; built in ${(b.insert + b.indexes + b.scores + b.analyze).toFixed(0)} s ` +
       `(insert ${b.insert.toFixed(0)} s, indexes ${b.indexes.toFixed(0)} s, scores ${b.scores.toFixed(0)} s${b.analyze ? `, analyze ${b.analyze.toFixed(0)} s` : ""})`);
-    printPages(await benchEngine(manifest, appDir, logDir));
+    if (appDir) printPages(await benchEngine(manifest, appDir, logDir));
     await measureSql(manifest);
   }
   console.log(`\n  (load average ${os.loadavg()[0]!.toFixed(1)} at end)`);

@@ -1,7 +1,8 @@
 // How a day's legs link to each other (three-way merges, transfers), for the day view's overlap labels.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls } from "@/db/schema";
+import { organizationFilter } from "./organization-filter";
 
 export interface CallLinkIds {
   callId: number;
@@ -20,7 +21,7 @@ export async function listCallLinkIds(db: Db, params: { organizationId: number; 
       ...(await db
         .select({ callId: calls.id, dialpadCallId: calls.dialpadCallId, masterCallId: calls.masterCallId, entryPointCallId: calls.entryPointCallId })
         .from(calls)
-        .where(and(eq(calls.organizationId, params.organizationId), inArray(calls.id, params.callIds.slice(i, i + 500))))),
+        .where(and(organizationFilter(calls.organizationId, params.organizationId), inArray(calls.id, params.callIds.slice(i, i + 500))))),
     );
   }
   return rows;
