@@ -1,10 +1,14 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { useSyncExternalStore, type KeyboardEvent } from "react";
 import { getScoreBand } from "@/components/team/score-bands";
 import { personDayGapLabels } from "@/lib/services/views/person-day";
 import type { HeatMapDay, HeatMapModel, HeatMapRow } from "./heat-map-model";
 import styles from "./team-range.module.css";
+
+// The server renders the first rows (a screenful and more); the browser adds the rest once it runs,
+// so a 200-person month is not rendered to HTML on every request.
+const SERVER_ROWS = 50;
 
 const arrowMoves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
 
@@ -13,6 +17,8 @@ const arrowMoves: Record<string, [number, number]> = { ArrowLeft: [0, -1], Arrow
  * next/link: thousands of links would each prefetch a day page as they scroll into view.
  */
 export function HeatMap({ model, captionId }: { model: HeatMapModel; captionId: string }) {
+  const isInBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const rowCount = isInBrowser ? model.rows.length : SERVER_ROWS;
   return (
     <div className={styles.scroll} role="region" aria-labelledby={captionId}>
       <table className={styles.heatMap} onKeyDown={moveFocusWithArrows}>
@@ -37,7 +43,7 @@ export function HeatMap({ model, captionId }: { model: HeatMapModel; captionId: 
           </tr>
         </thead>
         <tbody>
-          {model.rows.map((row) => (
+          {model.rows.slice(0, rowCount).map((row) => (
             <HeatMapRowCells key={row.id} row={row} days={model.days} />
           ))}
         </tbody>
@@ -63,6 +69,8 @@ function HeatMapRowCells({ row, days }: { row: HeatMapRow; days: HeatMapDay[] })
     </tr>
   );
 }
+
+const subscribeToNothing = () => () => {};
 
 function moveFocusWithArrows(event: KeyboardEvent<HTMLTableElement>) {
   const move = arrowMoves[event.key];
