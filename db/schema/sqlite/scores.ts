@@ -76,8 +76,9 @@ export const callDayEntries = sqliteTable(
   },
   (t) => [
     uniqueIndex("call_day_entries_uq").on(t.organizationId, t.employeeId, t.dayKey, t.callId),
-    // A call's entries (call detail), and the cascade when a call is deleted.
-    index("call_day_entries_call_idx").on(t.organizationId, t.callId),
+    // A call's entries (call detail), and the cascade when a call is deleted: call_id leads, since the
+    // foreign key looks entries up by call_id alone (led by organization_id, each deleted call scanned them all).
+    index("call_day_entries_call_idx").on(t.callId, t.organizationId),
   ],
 );
 
