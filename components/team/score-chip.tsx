@@ -33,8 +33,10 @@ export function ScoreDelta({ delta }: { delta: number | null }) {
   const words = delta > 0 ? "up" : delta < 0 ? "down" : "level";
   return (
     <span className={`${styles.nowrap} ${delta > 0 ? styles.up : delta < 0 ? styles.down : ""}`}>
-      <span aria-hidden="true">{arrow}</span>
-      <span className="visually-hidden">{words}</span> {Math.abs(delta)} vs 7-day avg
+      <span role="img" aria-label={words}>
+        {arrow}
+      </span>{" "}
+      {Math.abs(delta)} vs 7-day avg
     </span>
   );
 }

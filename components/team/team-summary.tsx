@@ -9,7 +9,7 @@ export function TeamSummary({ average, peopleCount }: { average: TeamAverage; pe
       <div className={styles.figure}>
         <dt>Average score</dt>
         <dd className={styles.scoreValue}>
-          {average.score ?? "—"}
+          <span data-testid="team-average-score">{average.score ?? "—"}</span>
           <small>
             {average.scoredCount} of {peopleCount} {peopleCount === 1 ? "person" : "people"} scored
           </small>

@@ -1,13 +1,13 @@
 import type { Db } from "@/db/client";
 import { listTeamDayFacts, type TeamDayFactsRow, type TeamScope } from "@/db/queries/team-day";
 import { getDayKeyForInstant, type DayKey } from "@/lib/dates";
-import type { NoScoreReason, ScoreBreakdown } from "@/lib/scoring/score";
+import { isWorkDay, type NoScoreReason, type ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { scoreCallFreeDays } from "./call-free-days";
 import type { DayScore } from "./day-score";
 import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { assertDayKey, requireOrganization } from "./read-context";
-import { getEmployeeTimeZone, getRoleKey } from "./scoring-context";
+import { getEmployeeTimeZone, getRoleKey, parseWorkWeek } from "./scoring-context";
 
 /** A day's score without its breakdown: the team page needs the figures, not the explanation. */
 export type TeamDayScore = Omit<DayScore, "breakdown" | "computedAt" | "notAnsweredCalls" | "hasActivity">;
@@ -45,10 +45,12 @@ export async function listTeamDay(
   const scope = getTeamScope(viewer);
   if (!scope) return [];
   const facts = await listTeamDayFacts(db, scope, dayKey);
+  // A day off without calls has no score whatever the baselines, so only work days read them.
+  const isWork = isWorkDay(dayKey, parseWorkWeek(organization.workWeek));
   const callFreeByRole = new Map<string, ScoreBreakdown>();
   for (const row of facts) {
     const role = getRoleKey(row.title);
-    if (row.isStored || callFreeByRole.has(role)) continue;
+    if (row.isStored || callFreeByRole.has(role) || !isWork) continue;
     const breakdowns = await scoreCallFreeDays(db, organization, { role, from: dayKey, to: dayKey });
     callFreeByRole.set(role, breakdowns.get(dayKey)!);
   }
@@ -64,12 +66,16 @@ export async function listTeamDay(
       employee: { id: row.employeeId, name: row.name, title: row.title, email: row.email, timezone: row.timezone },
       timeZone,
       dialpadUserId: row.dialpadUserId,
-      day: toTeamDayScore(row, dayKey, isFuture ? null : (callFreeByRole.get(getRoleKey(row.title)) ?? null)),
+      day: toTeamDayScore(row, dayKey, { isFuture, callFree: isWork ? (callFreeByRole.get(getRoleKey(row.title)) ?? null) : null }),
     };
   });
 }
 
-function toTeamDayScore(row: TeamDayFactsRow, dayKey: DayKey, callFree: ScoreBreakdown | null): TeamDayScore {
+function toTeamDayScore(
+  row: TeamDayFactsRow,
+  dayKey: DayKey,
+  { isFuture, callFree }: { isFuture: boolean; callFree: ScoreBreakdown | null },
+): TeamDayScore {
   const base = {
     employeeId: row.employeeId,
     dayKey,
@@ -94,8 +100,8 @@ function toTeamDayScore(row: TeamDayFactsRow, dayKey: DayKey, callFree: ScoreBre
     ...base,
     isStored: false,
     isPending: false,
-    isFuture: callFree === null,
-    score: callFree?.score ?? null,
-    noScoreReason: callFree?.noScoreReason ?? null,
+    isFuture,
+    score: isFuture ? null : (callFree?.score ?? null),
+    noScoreReason: isFuture ? null : callFree ? callFree.noScoreReason : "non_work_day",
   };
 }

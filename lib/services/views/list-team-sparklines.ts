@@ -2,9 +2,9 @@ import type { Db } from "@/db/client";
 import { listTeamScoreHistory } from "@/db/queries/team-day";
 import type { Organization } from "@/db/schema";
 import { listDayKeys, type DayKey } from "@/lib/dates";
-import type { ScoreBreakdown } from "@/lib/scoring/score";
+import { isWorkDay, type ScoreBreakdown } from "@/lib/scoring/score";
 import { scoreCallFreeDays } from "@/lib/services/scores/call-free-days";
-import { getRoleKey } from "@/lib/services/scores/scoring-context";
+import { getRoleKey, parseWorkWeek } from "@/lib/services/scores/scoring-context";
 import { listTrailingDays } from "./day-param";
 
 export const SPARKLINE_DAYS = 14;
@@ -15,9 +15,9 @@ type SparklinePerson = { id: number; title: string | null; isMapped: boolean; to
 
 /**
  * Each listed person's scores for the SPARKLINE_DAYS days ending `dayKey`, oldest first: one indexed
- * read of the stored rows, and days without calls scored once per role. A day without calls has no
- * score before `firstSyncedDay` (nothing was read from Dialpad; null: no day was) or after the
- * person's today. Callers pass people they have already authorized: a page of them, not everyone.
+ * read of the stored rows, and the work days without calls scored once per role. `firstSyncedDay`:
+ * the first day Daymark read from Dialpad (null: none yet). Callers pass people they have already
+ * authorized: a page of them, not everyone.
  */
 export async function listTeamSparklines(
   db: Db,
@@ -32,24 +32,46 @@ export async function listTeamSparklines(
     employeeIds: params.people.map((person) => person.id),
   });
   const storedByKey = new Map(stored.map((row) => [`${row.employeeId}|${row.dayKey}`, row.score]));
-  const callFreeByRole = new Map<string, Map<DayKey, ScoreBreakdown>>();
-  for (const role of new Set(params.people.filter((p) => p.isMapped).map((p) => getRoleKey(p.title)))) {
-    callFreeByRole.set(role, await scoreCallFreeDays(db, organization, { role, ...range }));
-  }
+  const workWeek = parseWorkWeek(organization.workWeek);
   const { firstSyncedDay } = params;
+  // A day without calls has a score only on a work day the person was mapped for, Daymark had read and
+  // had begun: unmapped people have no phone data, unsynced days no data at all (no score, not 0).
+  const needsCallFreeScore = (person: SparklinePerson, dayKey: DayKey) =>
+    !storedByKey.has(`${person.id}|${dayKey}`) && person.isMapped && firstSyncedDay !== null &&
+    dayKey >= firstSyncedDay && dayKey <= person.today && isWorkDay(dayKey, workWeek);
+  const callFreeByRole = await scoreNeededCallFreeDays(db, organization, params.people, days, needsCallFreeScore);
   return new Map(
     params.people.map((person) => {
       const callFree = callFreeByRole.get(getRoleKey(person.title));
       const points = days.map((dayKey): SparklinePoint => {
         const key = `${person.id}|${dayKey}`;
         if (storedByKey.has(key)) return { dayKey, score: storedByKey.get(key)! };
-        // Unmapped people have no phone data, and unsynced days no data at all: no score, not 0.
-        const isKnown = person.isMapped && firstSyncedDay !== null && dayKey >= firstSyncedDay && dayKey <= person.today;
-        return { dayKey, score: isKnown ? (callFree?.get(dayKey)?.score ?? null) : null };
+        return { dayKey, score: needsCallFreeScore(person, dayKey) ? (callFree?.get(dayKey)?.score ?? null) : null };
       });
       return [person.id, points];
     }),
   );
+}
+
+/** Scores days without calls per role over just the span that needs them: each role's baselines cost a read of its days. */
+async function scoreNeededCallFreeDays(
+  db: Db,
+  organization: Organization,
+  people: SparklinePerson[],
+  days: DayKey[],
+  isNeeded: (person: SparklinePerson, dayKey: DayKey) => boolean,
+): Promise<Map<string, Map<DayKey, ScoreBreakdown>>> {
+  const neededByRole = new Map<string, DayKey[]>();
+  for (const person of people) {
+    const needed = days.filter((dayKey) => isNeeded(person, dayKey));
+    if (needed.length > 0) neededByRole.set(getRoleKey(person.title), [...(neededByRole.get(getRoleKey(person.title)) ?? []), ...needed]);
+  }
+  const result = new Map<string, Map<DayKey, ScoreBreakdown>>();
+  for (const [role, needed] of neededByRole) {
+    const sorted = [...new Set(needed)].sort();
+    result.set(role, await scoreCallFreeDays(db, organization, { role, from: sorted[0]!, to: sorted[sorted.length - 1]! }));
+  }
+  return result;
 }
 
 /** The mean of the scored days among the 7 before the last point (the shown day); null when none has a score. */
