@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "../client";
 import * as schema from "../schema/sqlite";
+import { stopWalCheckpointer } from "./sqlite-checkpointer";
 
 // On the handle itself, not in a module-level map: Next bundles server actions and pages as separate
 // module instances that share one handle (db/client.ts caches it on globalThis).
@@ -54,5 +55,6 @@ export function getSqliteHandle(db: Db): Database.Database {
 
 export function closeSqlite(db: Db): void {
   const handle = getSqliteHandle(db);
+  void stopWalCheckpointer(handle);
   if (handle.open) handle.close();
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
+import { requestWalCheckpoint } from "@/db/engines/sqlite-checkpointer";
 import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
 
@@ -30,6 +31,12 @@ export interface SyncPageBatch {
  * longer holds the run. Short: a few hundred to a few thousand rows.
  */
 export async function commitSyncPages(db: Db, batch: SyncPageBatch): Promise<UpsertCounts> {
+  const counts = await writeSyncPages(db, batch);
+  requestWalCheckpoint(db);
+  return counts;
+}
+
+async function writeSyncPages(db: Db, batch: SyncPageBatch): Promise<UpsertCounts> {
   const { lease, checkpoint } = batch;
   return withTransaction(db, async (tx) => {
     const counts = await upsertCallRows(tx, batch.organizationId, dedupeLegs(batch.legs), lease.now);

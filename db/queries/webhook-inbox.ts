@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialpadConnections, syncSettings, webhookInbox, type WebhookInboxRow } from "@/db/schema";
+import { requestWalCheckpoint } from "@/db/engines/sqlite-checkpointer";
 import { forUpdateSkipLocked } from "@/db/locks";
 import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
@@ -136,6 +137,12 @@ export async function claimAndApplyWebhookEvents(
     toBatch: (rows: Pick<WebhookInboxRow, "id" | "payload">[]) => { legs: IncomingLeg[]; rejected: RejectedRecord[] };
   },
 ): Promise<ClaimedWebhookEvents> {
+  const claimed = await claimAndApply(db, claim);
+  if (claimed.events > 0) requestWalCheckpoint(db);
+  return claimed;
+}
+
+async function claimAndApply(db: Db, claim: Parameters<typeof claimAndApplyWebhookEvents>[1]): Promise<ClaimedWebhookEvents> {
   return withTransaction(db, async (tx) => {
     const rows = await forUpdateSkipLocked(
       tx,

@@ -67,7 +67,8 @@ export async function executeSyncRun(
       owner,
       leaseMs,
       pageSize: options.pageSize ?? 100,
-      commitRows: options.commitRows ?? 2_000,
+      // SQLite commits on this thread: 200 rows keep each transaction to a few milliseconds of event loop.
+      commitRows: options.commitRows ?? (db.$engine === "sqlite" ? 200 : 2_000),
       maxPageAttempts: options.maxPageAttempts ?? 4,
       pageRetryDelayMs: options.pageRetryDelayMs ?? 5_000,
       now,

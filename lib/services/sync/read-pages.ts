@@ -125,8 +125,8 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     batch.pages++;
     batch.itemsSeen += page.calls.length + page.rejected.length;
     checkpoint = next;
-    // Up to 2,000 rows (20 pages) per transaction: a commit can also checkpoint the WAL (an fsync), so
-    // fewer commits go much faster; one such transaction blocks the event loop for under 100 ms.
+    // Up to commitRows rows per transaction (2,000 on PostgreSQL, 200 on SQLite, whose commits block the
+    // event loop; its WAL checkpoints run on a worker thread, db/engines/sqlite-checkpointer.ts).
     const isDue = batch.legs.length + batch.rejected.length >= context.commitRows || context.now() - batch.since >= maxBatchAgeMs;
     if (isLast || isDue) await commit(next);
     // Each commit takes a few milliseconds; yielding lets requests in between.

@@ -114,7 +114,10 @@ describe.each(syncModes)("webhook delivery, %s Dialpad", (syncMode) => {
     it("applies events left in the inbox by a crash after the 200 on the next scheduler tick", async () => {
       const { db, organizationId } = await connectWithWebhook();
       const token = (await getWebhookToken(db, organizationId))!;
-      const body = await signEvent(callEvent(7001, "hangup", 1_750_000_065_000), await storedWebhookSecret(db, organizationId));
+      // A call from an hour ago: the tick also runs the privacy retention, which deletes calls older than 13 months.
+      const started = Date.now() - 3_600_000;
+      const times = { date_started: started, date_rang: started + 300, date_connected: started + 5_000, date_ended: started + 65_000 };
+      const body = await signEvent(callEvent(7001, "hangup", started + 65_000, times), await storedWebhookSecret(db, organizationId));
       // The process stops right after answering 200: the event is in the inbox, not yet applied.
       expect(await receiveDialpadWebhook(db, { token, body })).toEqual({ status: 200, organizationId, isDuplicate: false });
       expect(await getCallByDialpadId(db, organizationId, "7001")).toBeUndefined();
