@@ -19,7 +19,6 @@ const { GET: getTeam } = await import("./team/route");
 const { GET: getCalls } = await import("./employees/[id]/calls/route");
 const { GET: getScores } = await import("./employees/[id]/scores/route");
 
-const MIN = 60_000;
 const at = (day: number, hour: number, minute = 0) => Date.UTC(2026, 2, day, hour, minute);
 
 let org: Organization;
