@@ -3,7 +3,7 @@
 // is sqlite-scores.ts.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
+import type { DayScoreUpdate, RoleActivityRow, RoleDayRow } from "../queries/score-role-rows";
 import type { DayWrite, LegRecord, StoredDayFacts } from "../queries/score-rows";
 import { asNodePg } from "./postgres";
 
@@ -120,6 +120,13 @@ export const postgresScoreRows = {
       SELECT id, employee_id AS "employeeId", day_key AS "dayKey", talk_ms AS "talkMs", connected_calls AS "connectedCalls",
         has_activity AS "hasActivity", score, no_score_reason AS "noScoreReason", breakdown
       FROM daily_scores WHERE organization_id = ${organizationId} AND role = ${role} AND day_key >= ${from} AND day_key <= ${to}`);
+  },
+
+  listRoleActivity(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleActivityRow[]> {
+    return rows(db, sql`
+      SELECT employee_id AS "employeeId", day_key AS "dayKey", talk_ms AS "talkMs", connected_calls AS "connectedCalls"
+      FROM daily_scores WHERE organization_id = ${organizationId} AND role = ${role} AND day_key >= ${from} AND day_key <= ${to}
+        AND has_activity`);
   },
 
   async updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): Promise<void> {

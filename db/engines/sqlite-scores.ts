@@ -2,14 +2,13 @@
 // (building a statement per call costs more than running it). The PostgreSQL twin is postgres-scores.ts.
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
-import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
-import type { DayWrite, LegRecord, StoredDayFacts } from "../queries/score-rows";
+import type { DayScoreUpdate, RoleActivityRow, RoleDayRow } from "../queries/score-role-rows";
+import type { DayWrite, LegTuple, StoredDayFacts } from "../queries/score-rows";
 import { getSqliteHandle } from "./sqlite";
 
-const legColumns = `id, dialpad_call_id AS dialpadCallId, dialpad_user_id AS dialpadUserId,
-  master_call_id AS masterCallId, entry_point_call_id AS entryPointCallId, direction, state,
-  started_at AS startedAt, rang_at AS rangAt, connected_at AS connectedAt, ended_at AS endedAt,
-  has_voicemail AS hasVoicemail, left_voicemail AS leftVoicemail, target_type AS targetType, labels`;
+// In LegTuple's order: legs are read as arrays (raw mode), which costs far less than an object per row.
+const legColumns = `id, dialpad_call_id, dialpad_user_id, master_call_id, entry_point_call_id, direction, state,
+  started_at, rang_at, connected_at, ended_at, has_voicemail, left_voicemail, target_type, labels`;
 const userLegs = `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`;
 const inJson = "IN (SELECT value FROM json_each(?))";
 const dayColumns = `day_key AS dayKey, role, talk_ms AS talkMs, connected_calls AS connectedCalls,
@@ -19,25 +18,25 @@ type RawRoleDayRow = Omit<RoleDayRow, "hasActivity"> & { hasActivity: number };
 
 function prepare(client: Database.Database) {
   return {
-    allLegs: client.prepare<[number, string], LegRecord>(userLegs),
-    legsInRange: client.prepare<[number, string, number, number], LegRecord>(
+    allLegs: client.prepare<[number, string], LegTuple>(userLegs).raw(true),
+    legsInRange: client.prepare<[number, string, number, number], LegTuple>(
       `${userLegs} AND started_at >= ? AND started_at < ?`,
-    ),
+    ).raw(true),
     // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
     // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
     // The unary + keeps SQLite from scanning the user's legs through calls_org_user_started_idx instead.
-    graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegRecord>(
+    graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegTuple>(
       `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND +dialpad_user_id = ?
        UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}
          AND +master_call_id IS NULL AND +dialpad_user_id = ?
        UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
          AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
-    ),
+    ).raw(true),
     // Driven by the entries (the unary + keeps SQLite off the user's whole history).
-    enteredLegs: client.prepare<[number, number, string, string, number, string], LegRecord>(
+    enteredLegs: client.prepare<[number, number, string, string, number, string], LegTuple>(
       `SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
          WHERE organization_id = ? AND employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
-    ),
+    ).raw(true),
     allDays: client.prepare<[number, number], RawDayFacts>(`SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ? AND employee_id = ?`),
     daysInRange: client.prepare<[number, number, string, string], RawDayFacts>(
       `SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ? AND employee_id = ? AND day_key >= ? AND day_key <= ?`,
@@ -68,6 +67,10 @@ function prepare(client: Database.Database) {
          has_activity AS hasActivity, score, no_score_reason AS noScoreReason, breakdown
        FROM daily_scores WHERE organization_id = ? AND role = ? AND day_key >= ? AND day_key <= ?`,
     ),
+    roleActivity: client.prepare<[number, string, string, string], RoleActivityRow>(
+      `SELECT employee_id AS employeeId, day_key AS dayKey, talk_ms AS talkMs, connected_calls AS connectedCalls
+       FROM daily_scores WHERE organization_id = ? AND role = ? AND day_key >= ? AND day_key <= ? AND has_activity = 1`,
+    ),
     updateScore: client.prepare<[number | null, string | null, string, number, number, number]>(
       "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE organization_id = ? AND id = ?",
     ),
@@ -87,21 +90,21 @@ function statementsFor(db: Db) {
 }
 
 export const sqliteScoreRows = {
-  listAllLegs(db: Db, organizationId: number, dialpadUserId: string): LegRecord[] {
+  listAllLegs(db: Db, organizationId: number, dialpadUserId: string): LegTuple[] {
     return statementsFor(db).allLegs.all(organizationId, dialpadUserId);
   },
 
-  listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): LegRecord[] {
+  listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): LegTuple[] {
     return statementsFor(db).legsInRange.all(organizationId, dialpadUserId, from, to);
   },
 
-  listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: readonly string[]): LegRecord[] {
+  listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: readonly string[]): LegTuple[] {
     const keys = JSON.stringify(graphKeys);
     const [o, u] = [organizationId, dialpadUserId];
     return statementsFor(db).graphLegs.all(o, keys, u, o, keys, u, o, keys, u);
   },
 
-  listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): LegRecord[] {
+  listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): LegTuple[] {
     return statementsFor(db).enteredLegs.all(p.organizationId, p.employeeId, p.fromDay, p.toDay, p.organizationId, p.dialpadUserId);
   },
 
@@ -137,6 +140,10 @@ export const sqliteScoreRows = {
     return statementsFor(db)
       .roleDays.all(organizationId, role, from, to)
       .map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
+  },
+
+  listRoleActivity(db: Db, organizationId: number, role: string, from: string, to: string): RoleActivityRow[] {
+    return statementsFor(db).roleActivity.all(organizationId, role, from, to);
   },
 
   updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): void {

@@ -19,6 +19,14 @@ export interface RoleDayRow {
   breakdown: string;
 }
 
+/** An active day of someone in the role (counted talk time or a connected call). */
+export interface RoleActivityRow {
+  employeeId: number;
+  dayKey: string;
+  talkMs: number;
+  connectedCalls: number;
+}
+
 export interface DayScoreUpdate {
   id: number;
   score: number | null;
@@ -31,6 +39,12 @@ export interface DayScoreUpdate {
 export async function listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleDayRow[]> {
   if (db.$engine === "postgres") return postgresScoreRows.listRoleDayRows(db, organizationId, role, from, to);
   return sqliteScoreRows.listRoleDayRows(db, organizationId, role, from, to);
+}
+
+/** daily_scores_org_role_day_idx: the role's active days in [from, to], the facts a baseline reads. */
+export async function listRoleActivity(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleActivityRow[]> {
+  if (db.$engine === "postgres") return postgresScoreRows.listRoleActivity(db, organizationId, role, from, to);
+  return sqliteScoreRows.listRoleActivity(db, organizationId, role, from, to);
 }
 
 export async function getRoleDayRange(db: Db, organizationId: number, role: string): Promise<{ from: string; to: string } | null> {

@@ -64,6 +64,13 @@ export interface LegRecord {
   targetType: string | null; labels: string;
 }
 
+/** The same columns in that order: SQLite reads legs as arrays (db/engines/sqlite-scores.ts). */
+export type LegTuple = [
+  id: number, dialpadCallId: string, dialpadUserId: string | null, masterCallId: string | null, entryPointCallId: string | null,
+  direction: CallLeg["direction"], state: string, startedAt: number, rangAt: number | null, connectedAt: number | null,
+  endedAt: number | null, hasVoicemail: number, leftVoicemail: number, targetType: string | null, labels: string,
+];
+
 const noLabels: string[] = [];
 
 // An explicit literal: spreading the row and adding the rest made V8 build slow dictionary objects.
@@ -80,10 +87,22 @@ function toLeg(r: LegRecord): StoredLeg {
   };
 }
 
+function fromTuple(t: LegTuple): StoredLeg {
+  return {
+    id: t[0], dialpadCallId: t[1], dialpadUserId: t[2], masterCallId: t[3], entryPointCallId: t[4], operatorCallId: null,
+    direction: t[5], state: t[6], startedAt: t[7], rangAt: t[8], connectedAt: t[9], endedAt: t[10], eventTimestamp: t[7],
+    durationMs: null, externalNumber: null, internalNumber: null, contactName: null, contactPhone: null, contactType: null,
+    targetType: t[13], targetName: null, entryPointTargetName: null, isTransferred: false, wasRecorded: false,
+    hasVoicemail: t[11] === 1, leftVoicemail: t[12] === 1, isInternal: false,
+    labels: t[14] === "[]" ? noLabels : (JSON.parse(t[14]) as string[]),
+  };
+}
+
 const engine = (db: Db) => (db.$engine === "postgres" ? postgresScoreRows : sqliteScoreRows);
 
 export async function listAllLegs(db: Db, organizationId: number, dialpadUserId: string): Promise<StoredLeg[]> {
-  return (await engine(db).listAllLegs(db, organizationId, dialpadUserId)).map(toLeg);
+  if (db.$engine === "postgres") return (await postgresScoreRows.listAllLegs(db, organizationId, dialpadUserId)).map(toLeg);
+  return sqliteScoreRows.listAllLegs(db, organizationId, dialpadUserId).map(fromTuple);
 }
 
 /** Legs that started in [from, to). */
@@ -94,13 +113,15 @@ export async function listLegsStartedIn(
   from: number,
   to: number,
 ): Promise<StoredLeg[]> {
-  return (await engine(db).listLegsStartedIn(db, organizationId, dialpadUserId, from, to)).map(toLeg);
+  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsStartedIn(db, organizationId, dialpadUserId, from, to)).map(toLeg);
+  return sqliteScoreRows.listLegsStartedIn(db, organizationId, dialpadUserId, from, to).map(fromTuple);
 }
 
 /** The user's legs of the same call graphs (lib/calls/connected-calls.ts getCallGraphKey) as the keys. */
 export async function listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: string[]): Promise<StoredLeg[]> {
   if (graphKeys.length === 0) return [];
-  return (await engine(db).listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys)).map(toLeg);
+  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys)).map(toLeg);
+  return sqliteScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys).map(fromTuple);
 }
 
 /** The user's legs with an entry of the employee's in [fromDay, toDay]: legs reaching in from earlier days. */
@@ -108,7 +129,8 @@ export async function listEnteredLegs(
   db: Db,
   params: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string },
 ): Promise<StoredLeg[]> {
-  return (await engine(db).listEnteredLegs(db, params)).map(toLeg);
+  if (db.$engine === "postgres") return (await postgresScoreRows.listEnteredLegs(db, params)).map(toLeg);
+  return sqliteScoreRows.listEnteredLegs(db, params).map(fromTuple);
 }
 
 export async function listStoredDays(

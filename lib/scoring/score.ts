@@ -67,7 +67,8 @@ const roundTo2 = (n: number) => Math.round(n * 100) / 100;
 /** Middle value of the sorted values (mean of the two middle ones for an even count); null if empty. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator: baselines sort thousands per day.
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
@@ -78,11 +79,15 @@ export function median(values: readonly number[]): number | null {
  * median is 0 (nothing to compare against), the admin's default target is the baseline.
  */
 export function computeBaseline(values: readonly number[], defaultTarget: number, minDays = MIN_BASELINE_DAYS): Baseline {
-  const middle = median(values);
-  if (values.length < minDays || middle === null || middle <= 0) {
+  return toBaseline(values.length, median(values), defaultTarget, minDays);
+}
+
+/** computeBaseline from the count of values and their median, for callers that keep them sorted. */
+export function toBaseline(count: number, middle: number | null, defaultTarget: number, minDays = MIN_BASELINE_DAYS): Baseline {
+  if (count < minDays || middle === null || middle <= 0) {
     return { value: defaultTarget, source: "default", days: 0 };
   }
-  return { value: middle, source: "peers", days: values.length };
+  return { value: middle, source: "peers", days: count };
 }
 
 /**
@@ -98,8 +103,19 @@ export function computeSignalPoints(value: number, baseline: number): number {
   return roundTo2(Math.min(100, points));
 }
 
+// A rescore checks the same few weights for thousands of rows: parse each value once.
+const weightValidity = new Map<number, boolean>();
+function isValidWeight(weight: number): boolean {
+  let isValid = weightValidity.get(weight);
+  if (isValid === undefined) {
+    isValid = signalWeightSchema.safeParse(weight).success;
+    if (weightValidity.size < 64) weightValidity.set(weight, isValid);
+  }
+  return isValid;
+}
+
 function buildSignal({ key, value, baseline, weight }: SignalInput): SignalBreakdown {
-  if (!signalWeightSchema.safeParse(weight).success) throw new RangeError(`Weight for ${key} must be an integer 0–5`);
+  if (!isValidWeight(weight)) throw new RangeError(`Weight for ${key} must be an integer 0–5`);
   const hasBaseline = baseline.value > 0;
   return {
     key, label: signalLabels[key], value, weight,

@@ -89,3 +89,7 @@ export async function countRows(db: Db, table: "daily_scores" | "call_day_entrie
   const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${sql.raw(table)}`);
   return Number(row!.n);
 }
+
+export async function clearScoreQueue(db: Db): Promise<void> {
+  await executeSql(db, sql`DELETE FROM score_recompute_queue`);
+}

@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { listHiddenEmployeeIds } from "@/db/queries/privacy";
 import { listRoleActiveDays, listScoreSettings } from "@/db/queries/scores";
 import type { Organization } from "@/db/schema";
-import { diffDays, listDayKeys, type DayKey } from "@/lib/dates";
+import { diffDays, type DayKey } from "@/lib/dates";
 import { isWorkDay, type ScoreBreakdown } from "@/lib/scoring/score";
-import { computeRoleBaselines, getBaselineSourceRange, groupActiveDays, scoreDayValues } from "./role-baselines";
+import { computeRoleBaselinesForDays, getBaselineSourceRange, groupActiveDays, scoreDayValues } from "./role-baselines";
 import { parseWorkWeek, resolveRoleSettings } from "./scoring-context";
 
 /** The breakdown of a day without calls for each day in [from, to], for one role. */
@@ -23,9 +23,8 @@ export async function scoreCallFreeDays(
   const hidden = await listHiddenEmployeeIds(db, organization.id);
   const activeByDay = groupActiveDays(active.filter((row) => !hidden.has(row.employeeId)));
   const workWeek = parseWorkWeek(organization.workWeek);
-  for (const dayKey of listDayKeys(params.from, params.to)) {
-    const baselines = computeRoleBaselines(activeByDay, dayKey, settings.targets);
-    const zero = { talkMs: 0, connectedCalls: 0 };
+  const zero = { talkMs: 0, connectedCalls: 0 };
+  for (const [dayKey, baselines] of computeRoleBaselinesForDays(activeByDay, params.from, params.to, settings.targets)) {
     result.set(dayKey, scoreDayValues(zero, baselines, settings.weights, isWorkDay(dayKey, workWeek)));
   }
   return result;

@@ -1,19 +1,22 @@
 // Phase 2 of the recompute: a role's stored days rescored against baselines from stored facts.
 import type { Db } from "@/db/client";
 import { getOrganizationById } from "@/db/queries/organizations";
-import { getRoleDayRange, listRoleDayRows, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
+import { getRoleDayRange, listRoleActivity, listRoleDayRows, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
 import { lockOrganizationScores } from "@/db/queries/score-rows";
 import { listHiddenEmployeeIds } from "@/db/queries/privacy";
 import { listScoreSettings } from "@/db/queries/scores";
 import { withTransaction } from "@/db/transaction";
 import { addDays, type DayKey } from "@/lib/dates";
 import { isWorkDay } from "@/lib/scoring/score";
-import { computeRoleBaselines, getBaselineSourceRange, groupActiveDays, scoreDayValues, type RoleBaselines } from "./role-baselines";
+import { computeRoleBaselinesForDays, getBaselineSourceRange, groupActiveDays, scoreDayValues } from "./role-baselines";
 import { yieldToEventLoop } from "./run-logged";
 import { parseWorkWeek, resolveRoleSettings } from "./scoring-context";
 
-/** Days rescored per transaction: with their 28-day window, a block reads at most 56 days of the role's rows. */
-const BLOCK_DAYS = 28;
+/**
+ * Days rescored per transaction: a new call's range (its day and the 28 days its activity feeds) is
+ * one block. A block reads its days' rows whole and the 28 days before them as activity only.
+ */
+const BLOCK_DAYS = 29;
 
 /** Rescores the role's stored days in each range ("all": every stored day), one short transaction per block. */
 export async function rescoreRole(
@@ -47,20 +50,17 @@ async function rescoreBlock(db: Db, organizationId: number, role: string, from: 
     const settings = resolveRoleSettings(await listScoreSettings(tx, organizationId), role);
     const workWeek = parseWorkWeek(organization.workWeek);
     const source = getBaselineSourceRange(from, to);
-    const rows = await listRoleDayRows(tx, organizationId, role, source.from, to);
+    const before = await listRoleActivity(tx, organizationId, role, source.from, addDays(from, -1));
+    const rows = await listRoleDayRows(tx, organizationId, role, from, to);
     // Hidden people are left out of everyone's baseline (their own days are still scored).
     const hidden = await listHiddenEmployeeIds(tx, organizationId);
-    const activeByDay = groupActiveDays(rows.filter((row) => row.hasActivity && !hidden.has(row.employeeId)));
-    const baselinesByDay = new Map<DayKey, RoleBaselines>();
+    const isPeer = (row: { employeeId: number }) => !hidden.has(row.employeeId);
+    const activeByDay = groupActiveDays([...before.filter(isPeer), ...rows.filter((row) => row.hasActivity && isPeer(row))]);
+    const baselinesByDay = computeRoleBaselinesForDays(activeByDay, from, to, settings.targets);
+    const isWorkDayByDay = new Map([...baselinesByDay.keys()].map((dayKey) => [dayKey, isWorkDay(dayKey, workWeek)]));
     const updates: DayScoreUpdate[] = [];
     for (const row of rows) {
-      if (row.dayKey < from) continue;
-      let baselines = baselinesByDay.get(row.dayKey);
-      if (!baselines) {
-        baselines = computeRoleBaselines(activeByDay, row.dayKey, settings.targets);
-        baselinesByDay.set(row.dayKey, baselines);
-      }
-      const breakdown = scoreDayValues(row, baselines, settings.weights, isWorkDay(row.dayKey, workWeek));
+      const breakdown = scoreDayValues(row, baselinesByDay.get(row.dayKey)!, settings.weights, isWorkDayByDay.get(row.dayKey)!);
       const json = JSON.stringify(breakdown);
       if (json === row.breakdown) continue;
       updates.push({ id: row.id, score: breakdown.score, noScoreReason: breakdown.noScoreReason, breakdown: json, computedAt: now });

@@ -1,13 +1,15 @@
 // A role's baselines over the trailing window and the day's score against them. Pure.
-import { addDays, type DayKey } from "@/lib/dates";
+import { addDays, listDayKeys, type DayKey } from "@/lib/dates";
 import {
   BASELINE_WINDOW_DAYS,
   computeBaseline,
   computeScore,
+  toBaseline,
   type Baseline,
   type ScoreBreakdown,
   type SignalKey,
 } from "@/lib/scoring/score";
+import { SortedWindow } from "@/lib/scoring/sorted-window";
 
 /** One employee-day's signal values. */
 export interface DayValues {
@@ -58,6 +60,37 @@ export function computeRoleBaselines(
     talkTime: computeBaseline(talk, targets.talkTime),
     connectedCalls: computeBaseline(calls, targets.connectedCalls),
   };
+}
+
+/**
+ * computeRoleBaselines for every day in [from, to], equal to it day by day: the window slides one
+ * day at a time, adding the day that enters and removing the one that leaves.
+ */
+export function computeRoleBaselinesForDays(
+  activeByDay: ReadonlyMap<DayKey, readonly ActiveDay[]>,
+  from: DayKey,
+  to: DayKey,
+  targets: Record<SignalKey, number>,
+): Map<DayKey, RoleBaselines> {
+  const talk = new SortedWindow();
+  const calls = new SortedWindow();
+  const slide = (dayKey: DayKey, change: "add" | "remove") => {
+    for (const row of activeByDay.get(dayKey) ?? []) {
+      talk[change](row.talkMs);
+      calls[change](row.connectedCalls);
+    }
+  };
+  for (let offset = 1; offset <= BASELINE_WINDOW_DAYS; offset++) slide(addDays(from, -offset), "add");
+  const result = new Map<DayKey, RoleBaselines>();
+  for (const dayKey of listDayKeys(from, to)) {
+    result.set(dayKey, {
+      talkTime: toBaseline(talk.size, talk.median(), targets.talkTime),
+      connectedCalls: toBaseline(calls.size, calls.median(), targets.connectedCalls),
+    });
+    slide(dayKey, "add");
+    slide(addDays(dayKey, -BASELINE_WINDOW_DAYS), "remove");
+  }
+  return result;
 }
 
 export function scoreDayValues(
