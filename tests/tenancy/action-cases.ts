@@ -57,6 +57,15 @@ export const actionCases: Record<string, ActionCase | ActionCase[]> = {
     isForeign: false,
     fields: () => ({ backfillDays: "2", intervalMinutes: "9", trailingWindowHours: "3" }),
   },
+  "(app)/settings/privacy/actions.ts#updatePrivacySettingsAction": {
+    isForeign: false,
+    fields: (home) => ({ callRetentionMonths: "1", scoreRetentionMonths: "1", maskNumbersFor: "nobody", linkRecordings: "on", organizationId: String(home.organization.id) }),
+  },
+  "(app)/settings/privacy/employee-actions.ts#setEmployeeHiddenAction": { isForeign: true, fields: (home) => ({ employeeId: String(home.employee.id), isHidden: "true" }) },
+  "(app)/settings/privacy/employee-actions.ts#eraseEmployeeAction": {
+    isForeign: true,
+    fields: (home) => ({ employeeId: String(home.employee.id), confirmName: home.employee.name }),
+  },
   "(app)/settings/recalculation-actions.ts#retryFailedScoreWorkAction": [
     { isForeign: true, fields: (home) => ({ id: String(home.failedScoreWorkId) }) },
     { isForeign: false, fields: () => ({ id: "all" }) },

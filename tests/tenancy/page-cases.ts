@@ -38,6 +38,8 @@ export const pageCases: Record<string, PageCase | PageCase[]> = {
   "(app)/settings/products/dialpad-result/page.tsx": { isForeign: false, searchParams: () => ({ status: "connected" }) },
   "(app)/settings/products/page.tsx": { isForeign: false },
   "(app)/settings/products/phone-system/mapping/page.tsx": { isForeign: false, searchParams: (home) => ({ q: home.marker }) },
+  "(app)/my-data/page.tsx": { isForeign: false },
+  "(app)/settings/privacy/page.tsx": { isForeign: false },
   "(app)/settings/scoring/page.tsx": { isForeign: false, searchParams: (home) => ({ role: home.role }) },
   "(app)/settings/users/page.tsx": { isForeign: false },
   "(app)/team/page.tsx": { isForeign: false, searchParams: day },

@@ -35,6 +35,12 @@ export const routeCases: Record<string, RouteCase> = {
     request: (home) => new NextRequest(url(`/api/integrations/dialpad/callback?state=${home.oauthState}&code=stolen-code`)),
     expected: (role) => (role === "admin" ? [307] : [404]),
   },
+  // A subject-request export of home's employee: not found for every role (admins only, and only their own organization's).
+  "api/privacy/employees/[id]/export/route.ts": {
+    method: "GET",
+    request: (home) => new NextRequest(url(`/api/privacy/employees/${home.employee.id}/export`)),
+    expected: () => [404],
+  },
   // Home's webhook URL with an event the other tenant cannot sign: 401, no event stored. The refusal is noted
   // as home's last webhook failure (its Dialpad health shows it), which is all anyone holding the URL can do.
   "api/webhooks/dialpad/route.ts": {

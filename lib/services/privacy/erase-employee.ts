@@ -22,9 +22,15 @@ export const eraseEmployeeSchema = z.object({
  * unmapped and marked erased, so neither auto-mapping nor the next sync brings the data back; the role's
  * baselines are rescored without them. The audit event names only the employee's id.
  */
-export async function eraseEmployee(db: Db, viewer: Viewer, input: unknown, now: number = Date.now()): Promise<ErasedCounts> {
+export async function eraseEmployee(
+  db: Db,
+  viewer: Viewer,
+  input: { employeeId: number; confirmName: string },
+  now: number = Date.now(),
+): Promise<ErasedCounts> {
   assertRole(viewer, ["admin"]);
-  const { employeeId, confirmName } = eraseEmployeeSchema.parse(input);
+  const { employeeId } = input;
+  const confirmName = input.confirmName.trim();
   const counts = await withTransaction(db, async (tx) => {
     const key = { organizationId: viewer.organizationId, employeeId };
     const employee = await getEmployeeForUpdate(tx, key);

@@ -12,7 +12,7 @@ import { encodeCsvRow, type CsvValue } from "@/lib/exports/csv";
 import { AppError } from "@/lib/errors";
 import { maskCallNumbers, maskRawPayloadNumbers } from "@/lib/privacy/mask-call-numbers";
 import { createZip } from "@/lib/privacy/zip";
-import { assertRole, type Viewer } from "@/lib/services/access/viewer";
+import { isAdmin, type Viewer } from "@/lib/services/access/viewer";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { getCallPrivacy } from "./call-privacy";
 
@@ -24,7 +24,8 @@ export type EmployeeDataExport = { fileName: string; zip: Buffer };
  * them, as JSON and CSV. Numbers follow the admin's masking rule. Audited.
  */
 export async function exportEmployeeData(db: Db, viewer: Viewer, employeeId: number, now: number = Date.now()): Promise<EmployeeDataExport> {
-  assertRole(viewer, ["admin"]);
+  // Admins only; for anyone else the export does not exist (a 404, as for a page outside their role).
+  if (!isAdmin(viewer)) throw new AppError("NOT_FOUND", "Employee not found.");
   const key = { organizationId: viewer.organizationId, employeeId };
   const employee = Number.isSafeInteger(employeeId) ? await getEmployeeById(db, key) : undefined;
   if (!employee) throw new AppError("NOT_FOUND", "Employee not found.");

@@ -184,7 +184,7 @@ describe("subject requests", () => {
     expect(JSON.parse(files.get("employee.json")!).name).toBe("Rita Report");
     expect(files.get("calls.csv")!.split("\r\n")[1]).toContain(",'+14155550142,"); // a leading + is neutralised for spreadsheets
     expect(files.get("data-views.csv")!.split("\r\n")[1]).toBe(`${now},Mona Manager,day,`);
-    await expect(exportEmployeeData(db, manager, rita.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportEmployeeData(db, manager, rita.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("erases an employee in one go: no row about them is left in any table, the Dialpad user stays unmapped and erased", async () => {
@@ -200,8 +200,8 @@ describe("subject requests", () => {
     await recordDataView(db, manager, { employeeId: rita.id, kind: "day" }, now);
     const before = await countEveryTable(db);
 
-    await expect(eraseEmployee(db, admin, { employeeId: String(rita.id), confirmName: "rita" })).rejects.toMatchObject({ code: "VALIDATION" });
-    const erased = await eraseEmployee(db, admin, { employeeId: String(rita.id), confirmName: "Rita Report" }, now);
+    await expect(eraseEmployee(db, admin, { employeeId: rita.id, confirmName: "rita" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const erased = await eraseEmployee(db, admin, { employeeId: rita.id, confirmName: " Rita Report " }, now);
     await drainScoreQueue(db, org.id);
 
     expect(erased).toMatchObject({ calls: 2, callDayEntries: 2, dataViews: 1, mappingLinks: 1 });

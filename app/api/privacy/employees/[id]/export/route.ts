@@ -6,11 +6,13 @@ import { exportEmployeeData } from "@/lib/services/privacy/export-employee-data"
 import { getViewer } from "@/lib/session";
 
 // GET /api/privacy/employees/{id}/export: a subject request's zip of everything stored about one employee (admins).
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request) {
   const viewer = await getViewer();
   if (!viewer) return textResponse("Sign in to export data.", 401);
+  // The id is read from the path itself: .../employees/{id}/export.
+  const id = new URL(request.url).pathname.split("/").at(-2) ?? "";
   try {
-    const { fileName, zip } = await exportEmployeeData(getDb(), viewer, parsePathId((await params).id));
+    const { fileName, zip } = await exportEmployeeData(getDb(), viewer, parsePathId(id));
     return new Response(new Uint8Array(zip), {
       headers: {
         "Content-Type": "application/zip",
