@@ -23,7 +23,8 @@ export function RouteProgress() {
       if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
       const url = new URL(link.href, window.location.href);
       const isSamePage = url.pathname === window.location.pathname && url.search === window.location.search;
-      if (url.origin === window.location.origin && !isSamePage) setLeftFrom(current);
+      // API routes (an export without `download`) answer a file, not a page: no navigation to wait for.
+      if (url.origin === window.location.origin && !isSamePage && !url.pathname.startsWith("/api/")) setLeftFrom(current);
     };
     // Capture: next/link calls preventDefault() on the clicks it turns into client-side navigations.
     document.addEventListener("click", onClick, true);
