@@ -8,7 +8,7 @@ import { scheduleScoreDrainIfQueued } from "@/lib/services/scores/schedule-score
 import { parseWorkWeek } from "@/lib/services/scores/scoring-context";
 import { resolvePersonDay, type PersonDay } from "./person-day";
 import { parseDayRange, type DayRange } from "./range-param";
-import { createSyncedDayCheck, listRangePeople, scoreCallFreeRange } from "./range-people";
+import { createSyncedDayCheck, listRangePeople, scoreCallFreeRangeScores } from "./range-people";
 import { getSyncedHistory } from "./synced-history";
 
 export const MAX_RANGE_DAYS = 31;
@@ -64,7 +64,7 @@ export async function getTeamRange(
     employeeIds: viewer.role === "admin" ? null : people.map((person) => person.employee.id),
   });
   const storedByKey = new Map<string, RangeScoreRow>(stored.map((row) => [`${row.employeeId}|${row.dayKey}`, row]));
-  const callFree = await scoreCallFreeRange(db, organization, people, range);
+  const callFree = await scoreCallFreeRangeScores(db, organization, people, range);
   const isSynced = createSyncedDayCheck(await getSyncedHistory(db, organization.id), organization.dayStartHour);
   const dayKeys = listDayKeys(range.from, range.to);
   const rows = people.map(({ employee, isMapped, role, timeZone, today: personToday }): RangeRow => ({

@@ -1,15 +1,15 @@
 // Who a range view or export covers, and what each of their days can show: shared by the range
 // heat map and the CSV exports so both say the same thing about the same person-day.
 import type { Db } from "@/db/client";
-import { listMappedDialpadUsers } from "@/db/queries/scores";
+import { listMappedDialpadUsers, listScoreSettings } from "@/db/queries/scores";
 import type { Employee, Organization } from "@/db/schema";
-import { getLocalDayBounds, type DayKey } from "@/lib/dates";
-import type { ScoreBreakdown } from "@/lib/scoring/score";
+import { getLocalDayBounds, listDayKeys, type DayKey } from "@/lib/dates";
+import { computeScore, isWorkDay, signalKeys, type ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { scoreCallFreeDays } from "@/lib/services/scores/call-free-days";
 import { getEmployeeToday } from "@/lib/services/scores/read-context";
-import { getEmployeeTimeZone, getRoleKey } from "@/lib/services/scores/scoring-context";
+import { getEmployeeTimeZone, getRoleKey, parseWorkWeek, resolveRoleSettings } from "@/lib/services/scores/scoring-context";
 import type { DayRange } from "./range-param";
 import { isDaySynced, type SyncedHistory } from "./synced-history";
 
@@ -55,6 +55,39 @@ export async function scoreCallFreeRange(
   const byRole = new Map<string, Map<DayKey, ScoreBreakdown>>();
   for (const role of new Set(people.map((person) => person.role))) {
     byRole.set(role, await scoreCallFreeDays(db, organization, { role, ...range }));
+  }
+  return byRole;
+}
+
+export type CallFreeScore = Pick<ScoreBreakdown, "score" | "noScoreReason">;
+
+/**
+ * Only the scores of days no call touched, for views that show no baselines. A day without calls has
+ * every signal at 0, which earns 0 points against any positive baseline: when each weighted signal of
+ * the role has a positive default target, the peers' baselines cannot change the score and are not read.
+ */
+export async function scoreCallFreeRangeScores(
+  db: Db,
+  organization: Organization,
+  people: readonly RangePerson[],
+  range: DayRange,
+): Promise<Map<string, Map<DayKey, CallFreeScore>>> {
+  const settingsRows = await listScoreSettings(db, organization.id);
+  const workWeek = parseWorkWeek(organization.workWeek);
+  const byRole = new Map<string, Map<DayKey, CallFreeScore>>();
+  for (const role of new Set(people.map((person) => person.role))) {
+    const { weights, targets } = resolveRoleSettings(settingsRows, role);
+    if (signalKeys.some((key) => weights[key] > 0 && !(targets[key] > 0))) {
+      byRole.set(role, await scoreCallFreeDays(db, organization, { role, ...range }));
+      continue;
+    }
+    const signals = signalKeys.map((key) => ({ key, value: 0, weight: weights[key], baseline: { value: targets[key], source: "default" as const, days: 0 } }));
+    const scores = new Map<DayKey, CallFreeScore>();
+    for (const dayKey of listDayKeys(range.from, range.to)) {
+      const { score, noScoreReason } = computeScore({ signals, isWorkDay: isWorkDay(dayKey, workWeek) });
+      scores.set(dayKey, { score, noScoreReason });
+    }
+    byRole.set(role, scores);
   }
   return byRole;
 }
