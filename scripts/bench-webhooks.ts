@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { BenchDatabases } from "./bench-sync/databases";
 import type { IntakeFigures } from "./bench-webhooks/fire";
+import { deploymentSecrets } from "./load-test/deployment";
 
 // `npm run bench:webhooks` (issue 17): Dialpad call events, HS256-signed as Dialpad signs them, posted on
 // loopback by 50 concurrent senders to the real webhook route served in its own process (`next start` from
@@ -26,14 +26,7 @@ const engines = flags.engine === "both" ? (["sqlite", "postgres"] as const) : [f
 if (!engines.every((engine) => engine === "sqlite" || engine === "postgres")) throw new Error("--engine is sqlite, postgres or both");
 if (flags.server !== "next" && flags.server !== "route") throw new Error("--server is next or route");
 
-const secrets = {
-  TOKEN_KEYS: `bench:${randomBytes(32).toString("base64")}`,
-  TOKEN_KEY_ACTIVE: "bench",
-  NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
-  CRON_SECRET: randomBytes(24).toString("hex"),
-  DIALPAD_CLIENT_ID: "daymark-dev",
-  DIALPAD_CLIENT_SECRET: "daymark-dev-secret",
-};
+const secrets = deploymentSecrets();
 Object.assign(process.env, secrets);
 
 async function main(): Promise<void> {
@@ -47,11 +40,12 @@ async function main(): Promise<void> {
 async function runEngine(engine: "sqlite" | "postgres"): Promise<IntakeFigures> {
   const { openBenchDatabases } = await import("./bench-sync/databases");
   const databases: BenchDatabases = openBenchDatabases(engine === "postgres" ? flags.postgres : undefined);
-  const { prepareOrganization, startServer } = await import("./bench-webhooks/setup");
+  const { startServer } = await import("./bench-webhooks/setup");
+  const { storeWebhookConnection } = await import("@/lib/services/sync/testing/webhook-harness");
   const { fireEvents } = await import("./bench-webhooks/fire");
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "daymark-bench-webhooks-"));
   const { db, organizationId, url } = await databases.create("webhooks");
-  const hook = await prepareOrganization(db, organizationId);
+  const hook = await storeWebhookConnection(db, organizationId);
   const server = await startServer(flags.server as "next" | "route", { ...process.env, ...secrets, DATABASE_URL: url, NODE_ENV: "production" }, logDir);
   console.log(`${engine}: ${databases.where}; server log in ${logDir}`);
   try {

@@ -7,6 +7,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/engines/raw";
+import { callEvent } from "@/lib/services/sync/testing/webhook-harness";
 
 export interface IntakeFigures {
   events: number;
@@ -105,29 +106,13 @@ function buildDeliveries(calls: number, secret: string): string[] {
   const events: string[] = [];
   for (let i = 0; i < calls; i++) {
     const start = baseStart + i * 1_000;
-    events.push(sign(callEvent(7_000_000_000 + i, "connected", start, start + 5_000)));
-    events.push(sign(callEvent(7_000_000_000 + i, "hangup", start, start + 65_000)));
+    const times = { date_started: start, date_rang: start + 300, date_connected: start + 5_000 };
+    events.push(sign(callEvent(7_000_000_000 + i, "connected", start + 5_000, times)));
+    events.push(sign(callEvent(7_000_000_000 + i, "hangup", start + 65_000, { ...times, date_ended: start + 65_000 })));
   }
   const deliveries = [...events];
   for (let k = events.length - 1; k >= 0; k -= 50) deliveries.splice(Math.min(deliveries.length, k + 100), 0, events[k]!);
   return deliveries;
-}
-
-function callEvent(callId: number, state: "connected" | "hangup", start: number, eventTimestamp: number): Record<string, unknown> {
-  return {
-    call_id: callId,
-    direction: "inbound",
-    state,
-    date_started: start,
-    date_rang: start + 300,
-    date_connected: start + 5_000,
-    date_ended: state === "hangup" ? start + 65_000 : null,
-    event_timestamp: eventTimestamp,
-    external_number: "+14155550100",
-    internal_number: "+14155551001",
-    contact: { id: "77", type: "local", name: "Caller", phone: "+14155550100", email: "" },
-    target: { id: "5835806903417907", type: "user", name: "Alex Agent", phone: "+14155551001", email: "alex@acme.test" },
-  };
 }
 
 function post(agent: http.Agent, url: string, body: string): Promise<number> {

@@ -1,28 +1,8 @@
-// bench:webhooks set-up: an organization connected with a webhook token and secret (as registration
-// stores them), and the server under test in its own process.
+// bench:webhooks: the server under test in its own process.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import type { Db } from "@/db/client";
-import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
-import { setWebhookToken } from "@/db/queries/sync";
-import { sealConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
 import { freePort, spawnLogged, startNextInstance, waitForHttp, type RunningProcess } from "../load-test/processes";
-
-export async function prepareOrganization(db: Db, organizationId: number): Promise<{ token: string; secret: string }> {
-  const now = Date.now();
-  const secret = randomBytes(32).toString("base64url");
-  const token = randomBytes(24).toString("base64url");
-  await upsertDialpadConnection(db, {
-    organizationId, status: "connected", dialpadCompanyId: "4508591728425653", companyName: "Bench", companyDomain: "bench.test",
-    connectedByName: "Bench", connectedAt: now, accessTokenCipher: sealConnectionSecret(organizationId, "access_token", "unused"),
-    refreshTokenCipher: sealConnectionSecret(organizationId, "refresh_token", "unused"), accessTokenExpiresAt: now + 3_600_000,
-    webhookSecretCipher: sealConnectionSecret(organizationId, "webhook_secret", secret), updatedAt: now,
-  });
-  await setWebhookToken(db, organizationId, token, now);
-  return { token, secret };
-}
 
 export interface ServerUnderTest {
   url: string;

@@ -1,14 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { listOrganizationCalls } from "@/db/queries/calls";
-import { upsertDialpadConnection } from "@/db/queries/dialpad-connections";
-import { setWebhookToken } from "@/db/queries/sync";
 import * as inbox from "@/db/queries/webhook-inbox";
-import { sealConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
 import { processWebhookInbox } from "@/lib/services/sync/process-webhook-inbox";
 import { testKeys } from "@/lib/services/sync/testing/harness";
-import { callEvent, signEvent } from "@/lib/services/sync/testing/webhook-harness";
+import { callEvent, signEvent, storeWebhookConnection } from "@/lib/services/sync/testing/webhook-harness";
 import { resetEnvCache } from "@/lib/env";
 import { createTestDb } from "@/tests/db";
 import { createOrganization } from "@/tests/factories";
@@ -28,16 +24,7 @@ beforeEach(async () => {
   db = await createTestDb();
   (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = db;
   organizationId = (await createOrganization(db)).id;
-  secret = randomBytes(32).toString("base64url");
-  token = randomBytes(24).toString("base64url");
-  const now = Date.now();
-  await upsertDialpadConnection(db, {
-    organizationId, status: "connected", dialpadCompanyId: "4508591728425653", companyName: "Acme", companyDomain: "acme.test",
-    connectedByName: "Dana Admin", connectedAt: now, accessTokenCipher: sealConnectionSecret(organizationId, "access_token", "a"),
-    refreshTokenCipher: sealConnectionSecret(organizationId, "refresh_token", "r"), accessTokenExpiresAt: now + 3_600_000,
-    webhookSecretCipher: sealConnectionSecret(organizationId, "webhook_secret", secret), updatedAt: now,
-  });
-  await setWebhookToken(db, organizationId, token, now);
+  ({ token, secret } = await storeWebhookConnection(db, organizationId));
 });
 afterEach(() => vi.restoreAllMocks());
 

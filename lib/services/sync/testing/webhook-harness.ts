@@ -4,8 +4,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SignJWT } from "jose";
 import type { Db } from "@/db/client";
-import { getDialpadConnection } from "@/db/queries/dialpad-connections";
-import { openConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
+import { randomBytes } from "node:crypto";
+import { getDialpadConnection, upsertDialpadConnection } from "@/db/queries/dialpad-connections";
+import { setWebhookToken } from "@/db/queries/sync";
+import { openConnectionSecret, sealConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -45,6 +47,21 @@ export async function startForwardingServer(handler: Handler): Promise<Forwardin
     statuses,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Stores a connection with a webhook token and secret as registration does, without an emulator. */
+export async function storeWebhookConnection(db: Db, organizationId: number): Promise<{ token: string; secret: string }> {
+  const now = Date.now();
+  const secret = randomBytes(32).toString("base64url");
+  const token = randomBytes(24).toString("base64url");
+  await upsertDialpadConnection(db, {
+    organizationId, status: "connected", dialpadCompanyId: "4508591728425653", companyName: "Acme", companyDomain: "acme.test",
+    connectedByName: "Dana Admin", connectedAt: now, accessTokenCipher: sealConnectionSecret(organizationId, "access_token", "unused"),
+    refreshTokenCipher: sealConnectionSecret(organizationId, "refresh_token", "unused"), accessTokenExpiresAt: now + 3_600_000,
+    webhookSecretCipher: sealConnectionSecret(organizationId, "webhook_secret", secret), updatedAt: now,
+  });
+  await setWebhookToken(db, organizationId, token, now);
+  return { token, secret };
 }
 
 /** The organization's stored webhook secret (what Dialpad signs with). */
