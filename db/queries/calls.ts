@@ -8,6 +8,7 @@ import { firstRow } from "@/db/rows";
 import { calls, quarantinedRecords, type CallRow, type QuarantinedRecord, type SyncRecordSource } from "@/db/schema";
 import { compareLegEvents, mergeCallLegs } from "@/lib/calls/merge-legs";
 import type { CallLeg } from "@/lib/calls/types";
+import { organizationFilter } from "./organization-filter";
 
 /** A validated leg with the payload it came from. */
 export interface IncomingLeg {
@@ -149,7 +150,7 @@ export async function deleteOrganizationCallData(db: Db, organizationId: number,
     const chunk = db.select({ id: calls.id }).from(calls).where(eq(calls.organizationId, organizationId)).limit(chunkSize);
     const deleted = await db
       .delete(calls)
-      .where(and(eq(calls.organizationId, organizationId), inArray(calls.id, chunk)))
+      .where(and(organizationFilter(calls.organizationId, organizationId), inArray(calls.id, chunk)))
       .returning({ id: calls.id });
     if (deleted.length === 0) break;
     await new Promise((resolve) => setImmediate(resolve));

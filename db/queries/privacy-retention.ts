@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, dailyScores, organizations, privacySettings } from "@/db/schema";
+import { organizationFilter } from "./organization-filter";
 
 /** Deletes up to `limit` call legs that started before `before`; their call-day entries go with them (cascade). */
 export async function deleteCallsStartedBefore(db: Db, params: { organizationId: number; before: number; limit: number }): Promise<number> {
@@ -13,7 +14,7 @@ export async function deleteCallsStartedBefore(db: Db, params: { organizationId:
   if (ids.length === 0) return 0;
   const gone = await db
     .delete(calls)
-    .where(and(eq(calls.organizationId, params.organizationId), inArray(calls.id, ids.map((row) => row.id))))
+    .where(and(organizationFilter(calls.organizationId, params.organizationId), inArray(calls.id, ids.map((row) => row.id))))
     .returning({ id: calls.id });
   return gone.length;
 }

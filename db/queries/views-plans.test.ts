@@ -4,6 +4,7 @@ import { getActiveEngine } from "@/db/engine";
 import { createTestDb } from "@/tests/db";
 import { createOrganization } from "@/tests/factories";
 import { listCallLinkIds } from "./call-links";
+import { deleteCallsStartedBefore } from "./privacy-retention";
 import { listDailyScores, listDayCallEntries, listRoleActiveDays } from "./scores";
 import { captureQueries, explainQuery, listPlanIndexes, scansWholeTable } from "./testing/query-plans";
 import { seedViewsPlanData } from "./testing/views-plan-data";
@@ -61,5 +62,20 @@ describe(`view query plans on ${getActiveEngine()}`, () => {
     // PostgreSQL weighs the role's share of the rows: either index bounds the read to the window.
     expect(listPlanIndexes(baseline)).toEqual(getActiveEngine() === "postgres" ? [expect.stringMatching(/^daily_scores_org_(role_)?day_idx$/)] : ["daily_scores_org_role_day_idx"]);
     expect(scansWholeTable(baseline, "daily_scores")).toBe(false);
+  });
+
+  it("deleting calls: legs by primary key, and the cascade finds their entries by call_id", async () => {
+    const { db, organizationId } = await createPlanDb();
+    const { queries } = await captureQueries(db, () => deleteCallsStartedBefore(db, { organizationId, before: 1767225600000 + 60_000 * 10, limit: 5 }));
+    // PostgreSQL scans 20,000 rows rather than probe five ids; planned as if big, it takes the key.
+    const plan = await explainQuery(db, queries.at(-1)!, { avoidSeqScan: true });
+    expect(plan.join("\n")).toMatch(getActiveEngine() === "postgres" ? /calls_pkey/ : /USING INTEGER PRIMARY KEY/);
+    expect(scansWholeTable(plan, "calls")).toBe(false);
+    if (getActiveEngine() === "sqlite") {
+      // SQLite shows the foreign key's lookup in the plan; PostgreSQL runs it as a trigger's own query.
+      const cascade = await explainQuery(db, { sql: "DELETE FROM calls WHERE id = ?", params: [42] });
+      expect(cascade).toContainEqual(expect.stringMatching(/call_day_entries USING (COVERING )?INDEX call_day_entries_call_idx \(call_id=\?\)/));
+      expect(scansWholeTable(cascade, "call_day_entries")).toBe(false);
+    }
   });
 });
