@@ -36,13 +36,17 @@ export async function listRangePeople(
 /** Employees the caller has already authorized, as RangePeople. */
 export async function toRangePeople(db: Db, organization: Organization, employees: Employee[], now: number): Promise<RangePerson[]> {
   const links = await listMappedDialpadUsers(db, organization.id, employees.map((employee) => employee.id));
-  return employees.map((employee) => ({
-    employee,
-    isMapped: links.has(employee.id),
-    role: getRoleKey(employee.title),
-    timeZone: getEmployeeTimeZone(employee, organization),
-    today: getEmployeeToday(employee, organization, now),
-  }));
+  // Most people share a few zones: each zone's current day is worked out once.
+  const todayByZone = new Map<string, DayKey>();
+  return employees.map((employee) => {
+    const timeZone = getEmployeeTimeZone(employee, organization);
+    let today = todayByZone.get(timeZone);
+    if (today === undefined) {
+      today = getEmployeeToday(employee, organization, now);
+      todayByZone.set(timeZone, today);
+    }
+    return { employee, isMapped: links.has(employee.id), role: getRoleKey(employee.title), timeZone, today };
+  });
 }
 
 /** Scores of days no call touched, per role of `people`, for every day of `range`. */
