@@ -12,7 +12,7 @@ import { measureViewSql, printSqlFigure } from "./bench-views/measure-sql";
 import { prepareBuild, signIn, startApp } from "./bench-views/serve";
 import { listTrailingDays } from "@/lib/services/views/day-param";
 
-// `npm run bench:views [-- --engine sqlite|postgres|both] [--legs 10000000] [--rebuild] [--database-only | --sql-only] [--requests 30]
+// `npm run bench:views [-- --engine sqlite|postgres|both] [--legs 10000000] [--rebuild] [--database-only | --sql-only] [--commit HEAD] [--requests 30]
 // [--postgres postgres://…]`: the manager views on a database of 10 M legs (2,000 employees, one year),
 // built once per engine and size and cached (scripts/bench-views/build-database.ts; --rebuild builds it
 // again), served by `next start` from a build of the last commit (scripts/bench-views/serve.ts). Prints warm medians over 30 requests
@@ -28,6 +28,7 @@ const { values: flags } = parseArgs({
     requests: { type: "string", default: "30" },
     "database-only": { type: "boolean", default: false },
     "sql-only": { type: "boolean", default: false },
+    commit: { type: "string", default: "HEAD" },
     postgres: { type: "string" },
   },
 });
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const manifests: BenchManifest[] = [];
   for (const engine of engines) manifests.push(await openBenchDatabase(engine, legs, { rebuild: flags.rebuild, postgresServerUrl }));
   if (flags["database-only"]) return;
-  const { appDir, commit } = flags["sql-only"] ? { appDir: "", commit: "" } : prepareBuild();
+  const { appDir, commit } = flags["sql-only"] ? { appDir: "", commit: "" } : prepareBuild(flags.commit);
   if (commit) console.log(`  serving commit ${commit}, built in ${appDir}`);
   for (const manifest of manifests) {
     const b = manifest.buildSeconds;

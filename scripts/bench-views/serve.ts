@@ -1,4 +1,4 @@
-// `next start` on a bench database: a build of the last commit (git archive HEAD into a temporary
+// `next start` on a bench database: a build of the last commit (or --commit's) (git archive HEAD into a temporary
 // folder beside hard links of node_modules, built there once per commit), so neither uncommitted edits in the working tree nor the
 // end-to-end runner's .next/ change what is measured; on a free port, with the scheduler off so
 // nothing but the measured requests runs.
@@ -15,9 +15,9 @@ export interface RunningApp {
 }
 
 /** The folder holding a built copy of the last commit, built now if need be. */
-export function prepareBuild(): { appDir: string; commit: string } {
+export function prepareBuild(revision = "HEAD"): { appDir: string; commit: string } {
   const root = process.cwd();
-  const commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+  const commit = execSync(`git rev-parse --short ${JSON.stringify(revision)}`, { encoding: "utf8" }).trim();
   const appDir = path.join(os.tmpdir(), "daymark-bench-views", commit);
   if (!fs.existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
     fs.rmSync(appDir, { recursive: true, force: true });
