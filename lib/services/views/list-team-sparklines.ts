@@ -2,10 +2,10 @@ import type { Db } from "@/db/client";
 import { listTeamScoreHistory } from "@/db/queries/team-day";
 import type { Organization } from "@/db/schema";
 import { listDayKeys, type DayKey } from "@/lib/dates";
-import { isWorkDay, type ScoreBreakdown } from "@/lib/scoring/score";
-import { scoreCallFreeDays } from "@/lib/services/scores/call-free-days";
+import { isWorkDay } from "@/lib/scoring/score";
 import { getRoleKey, parseWorkWeek } from "@/lib/services/scores/scoring-context";
 import { listTrailingDays } from "./day-param";
+import { scoreCallFreeRangeScores, type CallFreeScore } from "./range-people";
 
 export const SPARKLINE_DAYS = 14;
 
@@ -53,23 +53,24 @@ export async function listTeamSparklines(
   );
 }
 
-/** Scores days without calls per role over just the span that needs them: each role's baselines cost a read of its days. */
+/** Scores days without calls per role over just the span that needs them (baselines are read only where they can matter). */
 async function scoreNeededCallFreeDays(
   db: Db,
   organization: Organization,
   people: SparklinePerson[],
   days: DayKey[],
   isNeeded: (person: SparklinePerson, dayKey: DayKey) => boolean,
-): Promise<Map<string, Map<DayKey, ScoreBreakdown>>> {
+): Promise<Map<string, Map<DayKey, CallFreeScore>>> {
   const neededByRole = new Map<string, DayKey[]>();
   for (const person of people) {
     const needed = days.filter((dayKey) => isNeeded(person, dayKey));
     if (needed.length > 0) neededByRole.set(getRoleKey(person.title), [...(neededByRole.get(getRoleKey(person.title)) ?? []), ...needed]);
   }
-  const result = new Map<string, Map<DayKey, ScoreBreakdown>>();
+  const result = new Map<string, Map<DayKey, CallFreeScore>>();
   for (const [role, needed] of neededByRole) {
     const sorted = [...new Set(needed)].sort();
-    result.set(role, await scoreCallFreeDays(db, organization, { role, from: sorted[0]!, to: sorted[sorted.length - 1]! }));
+    const scores = await scoreCallFreeRangeScores(db, organization, [{ role }], { from: sorted[0]!, to: sorted[sorted.length - 1]! });
+    result.set(role, scores.get(role)!);
   }
   return result;
 }

@@ -73,7 +73,7 @@ export type CallFreeScore = Pick<ScoreBreakdown, "score" | "noScoreReason">;
 export async function scoreCallFreeRangeScores(
   db: Db,
   organization: Organization,
-  people: readonly RangePerson[],
+  people: readonly Pick<RangePerson, "role">[],
   range: DayRange,
 ): Promise<Map<string, Map<DayKey, CallFreeScore>>> {
   const settingsRows = await listScoreSettings(db, organization.id);
