@@ -21,7 +21,7 @@ export async function listCallLinkIds(db: Db, params: { organizationId: number; 
       ...(await db
         .select({ callId: calls.id, dialpadCallId: calls.dialpadCallId, masterCallId: calls.masterCallId, entryPointCallId: calls.entryPointCallId })
         .from(calls)
-        .where(and(organizationFilter(calls.organizationId, params.organizationId), inArray(calls.id, params.callIds.slice(i, i + 500))))),
+        .where(and(organizationFilter(db, calls.organizationId, params.organizationId), inArray(calls.id, params.callIds.slice(i, i + 500))))),
     );
   }
   return rows;

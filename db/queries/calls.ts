@@ -150,7 +150,7 @@ export async function deleteOrganizationCallData(db: Db, organizationId: number,
     const chunk = db.select({ id: calls.id }).from(calls).where(eq(calls.organizationId, organizationId)).limit(chunkSize);
     const deleted = await db
       .delete(calls)
-      .where(and(organizationFilter(calls.organizationId, organizationId), inArray(calls.id, chunk)))
+      .where(and(organizationFilter(db, calls.organizationId, organizationId), inArray(calls.id, chunk)))
       .returning({ id: calls.id });
     if (deleted.length === 0) break;
     await new Promise((resolve) => setImmediate(resolve));

@@ -14,7 +14,7 @@ export async function deleteCallsStartedBefore(db: Db, params: { organizationId:
   if (ids.length === 0) return 0;
   const gone = await db
     .delete(calls)
-    .where(and(organizationFilter(calls.organizationId, params.organizationId), inArray(calls.id, ids.map((row) => row.id))))
+    .where(and(organizationFilter(db, calls.organizationId, params.organizationId), inArray(calls.id, ids.map((row) => row.id))))
     .returning({ id: calls.id });
   return gone.length;
 }
