@@ -4,6 +4,7 @@ import type { TeamDayRow } from "@/lib/services/views/get-team-day";
 import type { TeamDayQuery, TeamSort } from "@/lib/services/views/team-day-query";
 import { parseTeamDayQuery } from "@/lib/services/views/team-day-query";
 import { ScoreChip, ScoreDelta } from "./score-chip";
+import { SortHeaderButton } from "./sort-header-button";
 import { buildTeamHref } from "./team-href";
 import { TeamSparklineCell } from "./team-sparkline-cell";
 import styles from "./team.module.css";
@@ -23,7 +24,7 @@ const columns: { id: TeamSort | "delta" | "trend"; label: string }[] = [
 
 const isSortable = (id: string): id is TeamSort => id !== "delta" && id !== "trend";
 
-/** One page of the team day (640 px and wider); sorting is a link, so the server sorts everyone. */
+/** One page of the team day (640 px and wider); a header asks the server to sort everyone. */
 export function TeamTable({ rows, dayKey, query, organizationTimeZone }: TeamTableProps) {
   return (
     <div className={`table-wrap ${styles.wide}`}>
@@ -38,10 +39,10 @@ export function TeamTable({ rows, dayKey, query, organizationTimeZone }: TeamTab
               const nextDir = isSorted ? (query.dir === "asc" ? "desc" : "asc") : firstDir;
               return (
                 <th key={column.id} scope="col" aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                  <Link className="sort-button" href={buildTeamHref(dayKey, query, { sort: column.id, dir: nextDir, page: 1 })} prefetch={false}>
+                  <SortHeaderButton href={buildTeamHref(dayKey, query, { sort: column.id, dir: nextDir, page: 1 })}>
                     {column.label}
                     <span aria-hidden="true">{isSorted ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                  </Link>
+                  </SortHeaderButton>
                 </th>
               );
             })}

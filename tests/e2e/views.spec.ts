@@ -41,7 +41,7 @@ test("a manager opens the team day, goes to a report's day and steps between day
   await page.getByLabel("Search people").press("Enter");
   await expect(page).toHaveURL(/q=rhea/);
   await expect(table.getByRole("link")).toHaveText([team.report.name]);
-  await page.getByRole("link", { name: "Counted talk" }).click();
+  await page.getByRole("button", { name: "Counted talk" }).click();
   await expect(page).toHaveURL(/q=rhea&sort=talk$/);
   await page.reload();
   await expect(page.getByLabel("Search people")).toHaveValue("rhea");
