@@ -53,7 +53,9 @@ test("a manager sees a masked number, an admin turns on recording links, the emp
   await expect(page.getByRole("heading", { level: 1, name: "My data" })).toBeVisible();
   await expect(page.getByText("Call legs are deleted after 13 months; the day keeps its score.")).toBeVisible();
   const log = page.getByTestId("data-views");
-  await expect(log.getByRole("row").filter({ hasText: team.manager.user.name }).first()).toContainText("Opened your day");
+  // Newest first: the manager opened Rita's day, then the call.
+  const visits = log.getByRole("row").filter({ hasText: team.manager.user.name });
+  await expect(visits).toHaveText([/Opened one of your calls · Call at 10:00/, /Opened your day/]);
   await expectAccessible(page);
   await testInfo.attach("my-data-1440", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   await page.setViewportSize({ width: 390, height: 800 });
