@@ -17,9 +17,12 @@ export async function startServer(kind: "next" | "route", env: NodeJS.ProcessEnv
   let server: RunningProcess;
   if (kind === "next") {
     const appDir = path.join(os.tmpdir(), "daymark-bench-webhooks", "app");
-    const buildId = copyBuild(process.cwd(), appDir);
+    // BENCH_BUILD_ROOT: another folder holding a build (.next) of this project, when the tree's own is being rebuilt.
+    const buildId = copyBuild(process.env.BENCH_BUILD_ROOT ?? process.cwd(), appDir);
     console.log(`next start: build ${buildId}`);
-    server = startNextInstance("next", appDir, port, { ...env, APP_URL: url }, logDir);
+    // No scheduler: it would try to sync the bench organization with a Dialpad that is not there, and
+    // registering its webhook again would replace the token and secret the events are signed for.
+    server = startNextInstance("next", appDir, port, { ...env, APP_URL: url, DAYMARK_DISABLE_SCHEDULER: "1" }, logDir);
     await waitForHttp(`${url}/api/health`, 180_000, server.child);
   } else {
         // BENCH_CPU_PROF=1 writes a .cpuprofile of the server into the log folder.
