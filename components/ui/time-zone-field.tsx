@@ -43,7 +43,9 @@ export function TimeZoneField({ name, label, zones, defaultValue = "", errors, h
       </div>
       <Field name={name} label={label} errors={errors} hint={hint}>
         {(a11y) => (
-          <select {...a11y} name={name} value={value} onChange={(event) => setValue(event.target.value)}>
+          // Uncontrolled: React resets a form after its action, and a controlled select would then show the
+          // first option while its state kept the old value. `value` only keeps the choice listed while searching.
+          <select {...a11y} name={name} defaultValue={defaultValue} onChange={(event) => setValue(event.target.value)}>
             {extraOptions.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
