@@ -67,8 +67,9 @@ export async function executeSyncRun(
       owner,
       leaseMs,
       pageSize: options.pageSize ?? 100,
-      // SQLite commits on this thread: 200 rows keep each transaction to a few milliseconds of event loop.
-      commitRows: options.commitRows ?? (db.$engine === "sqlite" ? 200 : 2_000),
+      // Rows a transaction, measured by bench:sync for the event loop: SQLite's commits run on this thread;
+      // on PostgreSQL 500 rows kept the rate of 2,000 (61% of the raw limit) with p99 33 ms instead of 139 ms.
+      commitRows: options.commitRows ?? (db.$engine === "sqlite" ? 200 : 500),
       maxPageAttempts: options.maxPageAttempts ?? 4,
       pageRetryDelayMs: options.pageRetryDelayMs ?? 5_000,
       now,

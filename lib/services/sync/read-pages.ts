@@ -125,7 +125,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     batch.pages++;
     batch.itemsSeen += page.calls.length + page.rejected.length;
     checkpoint = next;
-    // Up to commitRows rows per transaction (2,000 on PostgreSQL, 200 on SQLite, whose commits block the
+    // Up to commitRows rows per transaction (500 on PostgreSQL, 200 on SQLite, whose commits block the
     // event loop; its WAL checkpoints run on a worker thread, db/engines/sqlite-checkpointer.ts).
     const isDue = batch.legs.length + batch.rejected.length >= context.commitRows || context.now() - batch.since >= maxBatchAgeMs;
     if (isLast || isDue) await commit(next);
