@@ -143,9 +143,10 @@ describe("tenant isolation", () => {
   for (const [file, routeCase] of Object.entries(routeCases)) {
     if ("skip" in routeCase) continue;
     it(`route ${routeCase.method} ${file}: Alpha's identifiers get Bravo nothing`, async () => {
-      const handler = (await importAppModule(file))[routeCase.method] as (request: Request) => Promise<Response>;
+      type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+      const handler = (await importAppModule(file))[routeCase.method] as Handler;
       await asEveryBravoRole(async (role) => {
-        const response = await handler(routeCase.request(alpha));
+        const response = await handler(routeCase.request(alpha), { params: Promise.resolve(routeCase.params?.(alpha) ?? {}) });
         expect(routeCase.expected(role), `${role}: status ${response.status}`).toContain(response.status);
         expect(alphaLeaks([await response.text(), response.headers.get("location") ?? ""]), role).toEqual([]);
         if (file.includes("callback") && role === "admin") expect(response.headers.get("location")).toContain("reason=invalid_state");

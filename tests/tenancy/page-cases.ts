@@ -43,9 +43,10 @@ export const pageCases: Record<string, PageCase | PageCase[]> = {
   "(app)/settings/scoring/page.tsx": { isForeign: false, searchParams: (home) => ({ role: home.role }) },
   "(app)/settings/users/page.tsx": { isForeign: false },
   "(app)/team/page.tsx": { isForeign: false, searchParams: day },
+  "(app)/team/range/page.tsx": { isForeign: false, searchParams: (home) => ({ from: home.dayKey, to: home.dayKey }) },
   "(auth)/layout.tsx": { isForeign: false },
   "layout.tsx": { isForeign: false },
-  // "/": a redirect to the viewer's team page.
+  // "/": a redirect to the viewer's team page (an employee's own day).
   "page.tsx": { isForeign: false },
   "(auth)/login/page.tsx": { isForeign: false },
   // A reset link is a bearer secret, not an id; a made-up one must not show anybody's form.

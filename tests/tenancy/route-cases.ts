@@ -11,6 +11,8 @@ export type RouteCase =
   | {
       method: "GET" | "POST";
       request: (home: Tenant) => NextRequest;
+      /** The dynamic segments Next passes as the handler's second argument. */
+      params?: (home: Tenant) => Record<string, string>;
       expected: (role: string) => number[];
       /** "table.column" values of home's this request may set: what the route records about itself. */
       mayChange?: string[];
@@ -34,6 +36,25 @@ export const routeCases: Record<string, RouteCase> = {
     method: "GET",
     request: (home) => new NextRequest(url(`/api/integrations/dialpad/callback?state=${home.oauthState}&code=stolen-code`)),
     expected: (role) => (role === "admin" ? [307] : [404]),
+  },
+  // The viewer's own people over home's day: a CSV of the other organization's people only (checked for home's marker).
+  "api/exports/team/route.ts": {
+    method: "GET",
+    request: (home) => new NextRequest(url(`/api/exports/team?from=${home.dayKey}&to=${home.dayKey}`)),
+    expected: () => [200],
+  },
+  // Home's employee's calls and scores: not found for every role.
+  "api/exports/employees/[id]/calls/route.ts": {
+    method: "GET",
+    request: (home) => new NextRequest(url(`/api/exports/employees/${home.employee.id}/calls?date=${home.dayKey}`)),
+    params: (home) => ({ id: String(home.employee.id) }),
+    expected: () => [404],
+  },
+  "api/exports/employees/[id]/scores/route.ts": {
+    method: "GET",
+    request: (home) => new NextRequest(url(`/api/exports/employees/${home.employee.id}/scores?from=${home.dayKey}&to=${home.dayKey}`)),
+    params: (home) => ({ id: String(home.employee.id) }),
+    expected: () => [404],
   },
   // A subject-request export of home's employee: not found for every role (admins only, and only their own organization's).
   "api/privacy/employees/[id]/export/route.ts": {
