@@ -57,10 +57,23 @@ export async function setEmployeeHiddenAt(db: Db, key: { organizationId: number;
     .where(and(eq(employees.organizationId, key.organizationId), eq(employees.id, key.employeeId)));
 }
 
-/** Marks the organization's retention pass as done (the settings row is created with the defaults if missing). */
-export async function markRetentionRan(db: Db, organizationId: number, now: number): Promise<void> {
+/**
+ * Marks the organization's retention pass as done (the settings row is created with the defaults if
+ * missing); `callsPurgedBefore`, when the pass deleted calls, moves the purged horizon forward.
+ */
+export async function markRetentionRan(db: Db, organizationId: number, now: number, callsPurgedBefore: number | null = null): Promise<void> {
+  const earlier = await getCallsPurgedBefore(db, organizationId);
+  const purged = callsPurgedBefore === null ? {} : { callsPurgedBefore: Math.max(earlier ?? 0, callsPurgedBefore) };
   await db
     .insert(privacySettings)
-    .values({ organizationId, ...defaultPrivacySettings, updatedAt: now, retentionRanAt: now })
-    .onConflictDoUpdate({ target: privacySettings.organizationId, set: { retentionRanAt: now } });
+    .values({ organizationId, ...defaultPrivacySettings, updatedAt: now, retentionRanAt: now, callsPurgedBefore })
+    .onConflictDoUpdate({ target: privacySettings.organizationId, set: { retentionRanAt: now, ...purged } });
+}
+
+/** Calls that started before this instant were deleted by the retention purge (null: none ever were). */
+export async function getCallsPurgedBefore(db: Db, organizationId: number): Promise<number | null> {
+  const row = await firstRow(
+    db.select({ before: privacySettings.callsPurgedBefore }).from(privacySettings).where(eq(privacySettings.organizationId, organizationId)),
+  );
+  return row?.before ?? null;
 }

@@ -16,6 +16,8 @@ export const privacySettings = pgTable("privacy_settings", {
   updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   /** When the daily retention job last ran for the organization. */
   retentionRanAt: bigint("retention_ran_at", { mode: "number" }),
+  /** The retention purge deleted calls that started before this instant: days up to it keep their stored scores. */
+  callsPurgedBefore: bigint("calls_purged_before", { mode: "number" }),
 });
 
 // "Who opened my data": one row each time someone else opened an employee's day, a call or an export.

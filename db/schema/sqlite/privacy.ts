@@ -16,6 +16,8 @@ export const privacySettings = sqliteTable("privacy_settings", {
   updatedAt: integer("updated_at").notNull(),
   /** When the daily retention job last ran for the organization. */
   retentionRanAt: integer("retention_ran_at"),
+  /** The retention purge deleted calls that started before this instant: days up to it keep their stored scores. */
+  callsPurgedBefore: integer("calls_purged_before"),
 });
 
 // "Who opened my data": one row each time someone else opened an employee's day, a call or an export.

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { listOrganizationCalls, nextWriteStamp, upsertCallRows } from "@/db/queries/calls";
+import { listDailyScores } from "@/db/queries/scores";
 import { dataViews, dialpadUsers, type Employee, type Organization } from "@/db/schema";
 import { countEveryTable, countRowsWithValue } from "@/db/queries/testing/table-counts";
 import { withTransaction } from "@/db/transaction";
@@ -10,6 +11,7 @@ import { readZip } from "@/lib/privacy/zip";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getVisibleEmployee, listVisibleEmployees } from "@/lib/services/access/visible-employees";
 import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
+import { recomputeEmployee } from "@/lib/services/scores/recompute-employee";
 import { linkEmployee } from "@/lib/services/scores/testing";
 import { getCallDetail } from "@/lib/services/views/get-call-detail";
 import { getDayStatus } from "@/lib/services/views/get-day-status";
@@ -165,6 +167,11 @@ describe("retention", () => {
     ]);
     const status = await getDayStatus(db, { organizationId: org.id, isMapped: true, bounds: { start: old - 3_600_000, end: old + 3_600_000 }, now });
     expect(status).toEqual({ kind: "calls_purged", retentionMonths: 13 });
+    // A full recompute (a time-zone change, say) leaves the purged day's facts and score as they were.
+    const scoresBeforeRecompute = await listDailyScores(db, { organizationId: org.id, employeeIds: [rita.id], from: "2024-01-01", to: "2026-12-31" });
+    await recomputeEmployee(db, org.id, rita.id, { kind: "all" }, now);
+    await drainScoreQueue(db, org.id);
+    expect(await listDailyScores(db, { organizationId: org.id, employeeIds: [rita.id], from: "2024-01-01", to: "2026-12-31" })).toEqual(scoresBeforeRecompute);
     // A second pass the same day finds nothing and writes no audit event.
     expect((await purgeExpiredData(db, org.id, { now })).calls).toBe(0);
   });

@@ -38,7 +38,7 @@ export async function purgeExpiredData(db: Db, organizationId: number, options: 
     scoresBefore,
   };
   await withTransaction(db, async (tx) => {
-    await markRetentionRan(tx, organizationId, now);
+    await markRetentionRan(tx, organizationId, now, summary.calls > 0 ? callsBefore : null);
     if (summary.calls + summary.dailyScores + summary.dataViews === 0) return;
     await recordAuditEvent(tx, {
       organizationId,

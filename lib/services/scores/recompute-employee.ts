@@ -12,6 +12,7 @@ import {
   type DayWrite,
   type StoredLeg,
 } from "@/db/queries/score-rows";
+import { getCallsPurgedBefore } from "@/db/queries/privacy";
 import { listMappedDialpadUsers } from "@/db/queries/scores";
 import { withTransaction } from "@/db/transaction";
 import { listDayKeys, type DayKey, type LocalDayCalendar } from "@/lib/dates";
@@ -74,7 +75,11 @@ export async function recomputeEmployee(
     const stored = await listStoredDays(tx, { organizationId, employeeId }, sorted ? { from: sorted[0]!, to: sorted.at(-1)! } : null);
     const context = { organizationId, employeeId, role: getRoleKey(employee.title), computedAt: now };
     const legIds = new Map(legs.map((leg) => [leg.dialpadCallId, leg.id]));
-    const isTarget = (dayKey: DayKey) => days === null || days.has(dayKey);
+    // Days up to the retention purge's cut-off lost calls to it: they keep the facts and score they were
+    // given while their calls were stored.
+    const purgedBefore = await getCallsPurgedBefore(tx, organizationId);
+    const lastPurgedDay = purgedBefore === null ? null : calendar.getDayKey(purgedBefore);
+    const isTarget = (dayKey: DayKey) => (lastPurgedDay === null || dayKey > lastPurgedDay) && (days === null || days.has(dayKey));
     const rescore: RoleDayRange[] = [];
     const writes: DayWrite[] = [];
     const storedByDay = new Map(stored.filter((row) => isTarget(row.dayKey)).map((row) => [row.dayKey, row]));

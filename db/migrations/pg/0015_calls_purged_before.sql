@@ -1,0 +1,1 @@
+ALTER TABLE "privacy_settings" ADD COLUMN "calls_purged_before" bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE `privacy_settings` ADD `calls_purged_before` integer;
