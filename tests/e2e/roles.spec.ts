@@ -22,7 +22,7 @@ test("a manager sees themselves and their reports, and gets a 404 for settings a
   await signIn(page, manager.user.email, manager.user.password);
 
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Team", "Employees"]);
+  await expect(nav.getByRole("link")).toHaveText(["Team", "Employees", "My data"]);
   await expect(page.getByRole("table", { name: "Team day" }).getByRole("link")).toHaveText([
     /Mona Manager/,
     /Reed Report/,
@@ -50,10 +50,14 @@ test("an employee sees only their own record", async ({ page }) => {
   const { manager, report } = await arrangeTeam();
   await signIn(page, report.user.email, report.user.password);
 
-  await expect(page.getByRole("table", { name: "Team day" }).getByRole("link")).toHaveText([/Reed Report/]);
+  // "My day": an employee lands on their own day, and Team and Employees send them back to it.
+  const ownDay = new RegExp(`/employees/${report.employee?.id}$`);
+  await expect(page).toHaveURL(ownDay);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My day", "My data"]);
+  await page.goto("/team");
+  await expect(page).toHaveURL(ownDay);
   await page.goto("/employees");
-  await expect(page.getByRole("row")).toHaveCount(2);
-  await expect(page.getByRole("row").nth(1)).toContainText("Reed Report");
+  await expect(page).toHaveURL(ownDay);
 
   await page.goto(`/employees/${report.employee?.id}`);
   // Their manager's name is shown, but not as a link they could follow.

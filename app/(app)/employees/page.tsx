@@ -4,6 +4,7 @@ import { z } from "@/lib/zod";
 import { EmployeesTable } from "@/components/employees/employees-table";
 import { getDb } from "@/db/client";
 import { listEmployeeRows } from "@/lib/services/employees/list-employee-rows";
+import { redirectEmployeeHome } from "@/lib/redirect-employee-home";
 import { requireViewer } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Employees" };
@@ -18,6 +19,7 @@ type EmployeesPageProps = { searchParams: Promise<Record<string, string | string
 
 export default async function EmployeesPage({ searchParams }: EmployeesPageProps) {
   const viewer = await requireViewer();
+  redirectEmployeeHome(viewer);
   const raw = await searchParams;
   const initialState = searchSchema.parse({ q: raw.q ?? "", sort: raw.sort ?? null, dir: raw.dir ?? "asc" });
   const rows = await listEmployeeRows(getDb(), viewer);

@@ -21,6 +21,7 @@ import { getAdjacentDays } from "@/lib/services/views/day-param";
 import { listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { getTeamDay, type TeamDay } from "@/lib/services/views/get-team-day";
 import { TEAM_PAGE_SIZE } from "@/lib/services/views/team-day-query";
+import { redirectEmployeeHome } from "@/lib/redirect-employee-home";
 import { requireViewer } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Team" };
@@ -31,6 +32,7 @@ type TeamPageProps = { searchParams: Promise<Record<string, string | string[] | 
 // page of people at a time (?q, ?show, ?sort, ?dir, ?page), with averages over everyone.
 export default async function TeamPage({ searchParams }: TeamPageProps) {
   const viewer = await requireViewer();
+  redirectEmployeeHome(viewer);
   const query = await searchParams;
   const [team, recalculation] = await Promise.all([
     getTeamDay(getDb(), viewer, { date: query.date, query }),

@@ -9,6 +9,7 @@ import { TeamViewSwitch } from "@/components/team/team-view-switch";
 import { getDb } from "@/db/client";
 import { formatDayKey } from "@/lib/dates";
 import { getTeamRange } from "@/lib/services/views/get-team-range";
+import { redirectEmployeeHome } from "@/lib/redirect-employee-home";
 import { requireViewer } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Team · Range" };
@@ -18,6 +19,7 @@ type TeamRangePageProps = { searchParams: Promise<Record<string, string | string
 // People × days for a week or a month (?from=YYYY-MM-DD&to=YYYY-MM-DD, at most 31 days; default the last 7).
 export default async function TeamRangePage({ searchParams }: TeamRangePageProps) {
   const viewer = await requireViewer();
+  redirectEmployeeHome(viewer);
   const query = await searchParams;
   const team = await getTeamRange(getDb(), viewer, { from: query.from, to: query.to });
   const { range } = team;
