@@ -101,6 +101,10 @@ export function fillEveryTable(file: string, options: { calls?: number } = {}): 
     db.insert(s.userSessions).values({ id: "session-b", userId: adminId, organizationId, createdAt: t0, lastSeenAt: t0, expiresAt: t0 + 28_800_000, revokedAt: t0 + 1 }).run();
     db.insert(s.auditEvents).values({ organizationId, actorUserId: adminId, actorName: "dana@acme.test", action: "user.sessions_revoked", targetType: "user", targetId: String(adminId), summary: "Signed out everywhere", details: '{"sessionsEnded":1}', createdAt: t0 }).run();
     db.insert(s.passwordResetTokens).values({ tokenHash: "a".repeat(64), userId: adminId, organizationId, createdByUserId: adminId, createdAt: t0, expiresAt: t0 + 3_600_000 }).run();
+    db.insert(s.privacySettings).values({ organizationId, callRetentionMonths: 13, scoreRetentionMonths: 25, maskNumbersFor: "everyone", linkRecordings: true, updatedAt: t0, retentionRanAt: t0, callsPurgedBefore: t0 - 1 }).run();
+    // A viewer whose user was removed keeps their name (viewer_user_id null).
+    db.insert(s.dataViews).values({ organizationId, employeeId: reportIds[0]!, viewerUserId: adminId, viewerName: "Dana", kind: "day", detail: "Mon 16 Jun 2025", createdAt: t0 }).run();
+    db.insert(s.dataViews).values({ organizationId, employeeId: reportIds[0]!, viewerUserId: null, viewerName: "Gone", kind: "export", createdAt: t0 + 1 }).run();
     // An AUTOINCREMENT id above max(id): the copy's sequence must not hand it out again.
     const dropped = db.insert(s.scoreRecomputeQueue).values({ organizationId, kind: "role", role: "gone" }).returning().get().id;
     db.delete(s.scoreRecomputeQueue).where(eq(s.scoreRecomputeQueue.id, dropped)).run();
