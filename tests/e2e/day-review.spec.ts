@@ -160,13 +160,18 @@ test("the call modal steps to the previous and next call with buttons and arrow 
 test("changing the day shows the progress bar while the server reads it", async ({ page }) => {
   const review = await arrangeDayReview();
   await signIn(page, review.manager.user.email, review.manager.user.password);
-  await page.goto(`/employees/${review.rita.id}?date=${review.dayKey}`);
-  // Hold the day's server response back, as a slow database would.
-  await page.route(/_rsc=/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // Hold the navigation's own request (not a prefetch), as a slow database would.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/employees/${review.rita.id}?**`, async (route) => {
+    const headers = route.request().headers();
+    if (headers.rsc && !headers["next-router-prefetch"]) await held;
     await route.continue();
   });
+  await page.goto(`/employees/${review.rita.id}?date=${review.dayKey}`);
   await page.getByRole("link", { name: /^Previous day/ }).click();
   await expect(page.getByTestId("route-loading")).toBeVisible();
+  release();
   await expect(page.getByRole("heading", { name: formatDayKey(addDays(review.dayKey, -1)) })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("route-loading")).toHaveCount(0);
 });
