@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addDays, formatDayKey, formatLocalTimeWithZone } from "@/lib/dates";
+import { formatDayKey, formatLocalTimeWithZone } from "@/lib/dates";
 import { maskPhoneNumber } from "@/lib/privacy/mask-phone-number";
 import { listSeriousViolations, measureHorizontalOverflow } from "./support/axe";
 import { arrangeDayReview } from "./support/day-review-arrange";
@@ -153,25 +153,4 @@ test("the call modal steps to the previous and next call with buttons and arrow 
   await page.getByRole("link", { name: "Next call →" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Inbound call with ${voicemailNumber}` })).toBeVisible();
   await expectAccessible(page);
-});
-
-// A route loading.tsx here would turn notFound() into a 200 (vercel/next.js#45801), so the sign of life
-// when the day changes is the signed-in layout's route progress bar.
-test("changing the day shows the progress bar while the server reads it", async ({ page }) => {
-  const review = await arrangeDayReview();
-  await signIn(page, review.manager.user.email, review.manager.user.password);
-  // Hold the navigation's own request (not a prefetch), as a slow database would.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/employees/${review.rita.id}?**`, async (route) => {
-    const headers = route.request().headers();
-    if (headers.rsc && !headers["next-router-prefetch"]) await held;
-    await route.continue();
-  });
-  await page.goto(`/employees/${review.rita.id}?date=${review.dayKey}`);
-  await page.getByRole("link", { name: /^Previous day/ }).click();
-  await expect(page.getByTestId("route-loading")).toBeVisible();
-  release();
-  await expect(page.getByRole("heading", { name: formatDayKey(addDays(review.dayKey, -1)) })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId("route-loading")).toHaveCount(0);
 });

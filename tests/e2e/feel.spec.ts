@@ -99,7 +99,7 @@ test.describe.serial("How the settings pages feel", () => {
   test("mapping: taking a held Dialpad user and clearing ask first, and focus returns to Choose…", async ({ page }, testInfo) => {
     const db = getE2eDb();
     const organization = await getFirstOrganization();
-    const { items } = (await emulatorAdmin("companies")) as { items: { domain: string; users: { id: string; name: string; email: string; state: string; license: string | null }[] }[] };
+    const { items } = (await emulatorAdmin("companies")) as { items: { domain: string; users: { id: string; firstName: string; lastName: string; email: string; state: string; license: string | null }[] }[] };
     const holderUser = items.find((c) => c.domain === "firstlight.test")!.users.filter((u) => u.state === "active" && u.license !== "lite_support_agents")[5]!;
     const holder =
       (await getEmployeeByEmail(db, { organizationId: organization.id, email: holderUser.email })) ??
@@ -131,7 +131,7 @@ test.describe.serial("How the settings pages feel", () => {
     const holderRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: holder.name, exact: true }) });
     await holderRow.getByRole("button", { name: "Clear" }).click();
     await expect(holderRow.getByRole("status")).toHaveText(
-      `${holder.name} will no longer be mapped to ${holderUser.name}; their calls stop counting toward their score.`,
+      `${holder.name} will no longer be mapped to ${holderUser.firstName} ${holderUser.lastName}; their calls stop counting toward their score.`,
     );
     await holderRow.getByRole("button", { name: "Cancel" }).click();
     await expect(holderRow.getByRole("button", { name: `Choose a Dialpad user for ${holder.name}` })).toBeFocused();
