@@ -4,6 +4,7 @@ import { deleteOrganizationScores } from "@/db/queries/scores";
 import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import { recomputeOrganizationScores } from "@/lib/services/scores/queue-recompute";
 import { openBenchDatabases } from "./bench-sync/databases";
+import { mixedCallLegs } from "./bench-score/call-mix";
 import { clearScoreQueue, countRows, dropScoreQueueTriggers, insertLegs, seedOrganization, type Leg } from "./bench-score/engine";
 import { printFigures, type ScoreFigures } from "./bench-score/figures";
 
@@ -35,18 +36,8 @@ function generateLegs(): Leg[] {
     const talk = (20 + pick(1_200)) * 1000;
     const id = String(1_000_000 + legs.length);
     const r = random();
-    if (r < 0.62) legs.push([id, user, null, "outbound", "hangup", start, start + 2000, start + 8000, start + 8000 + talk, 0]);
-    else if (r < 0.75) legs.push([id, user, null, "inbound", "hangup", start, start + 1000, start + 6000, start + 6000 + talk, 0]);
-    else if (r < 0.83) legs.push([id, user, null, "outbound", "hangup", start, start + 2000, null, start + 30_000, 0]);
-    else if (r < 0.88) legs.push([id, user, null, "inbound", "missed", start, start + 1000, null, start + 25_000, 0]);
-    else if (r < 0.92) legs.push([id, user, null, "outbound", "voicemail", start, start + 2000, null, start + 40_000, 0]);
-    else if (r < 0.95) legs.push([id, user, null, "inbound", "voicemail_uploaded", start, start + 1000, start + 20_000, start + 50_000, 1]);
-    else {
-      // A three-way call: the user's second record of the same call overlaps the first.
-      legs.push([id, user, null, "outbound", "hangup", start, start + 2000, start + 8000, start + 8000 + talk, 0]);
-      const added = start + 8000 + Math.floor(talk / 2);
-      legs.push([String(1_000_000 + legs.length), user, id, "outbound", "hangup", added, added + 1000, added + 5000, added + talk, 0]);
-    }
+    // A three-way call's second leg is the same user's second record of the call.
+    legs.push(...mixedCallLegs(r, id, user, start, talk, () => ({ id: String(1_000_000 + legs.length + 1), user, direction: "outbound" })));
   }
   return legs.slice(0, legCount);
 }

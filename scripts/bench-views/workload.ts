@@ -3,6 +3,7 @@
 // answered outbound, missed, voicemails, 5% three-way calls whose second leg names the first as its
 // master). Employee 0 also has one 300-call day, the employee-day figure's workload.
 import type { Leg } from "../bench-score/engine";
+import { mixedCallLegs } from "../bench-score/call-mix";
 
 export const employeeCount = 2_000;
 export const roles = ["Sales", "Support", "Success", null, "Team lead"];
@@ -43,17 +44,7 @@ export function* generateLegDays(legCount: number): Generator<Leg[]> {
       const start = dayStart + (12 + pick(11)) * 3_600_000 + pick(3_600) * 1000;
       const talk = (20 + pick(1_200)) * 1000;
       const r = random();
-      if (r < 0.62) legs.push([id, user, null, "outbound", "hangup", start, start + 2000, start + 8000, start + 8000 + talk, 0]);
-      else if (r < 0.75) legs.push([id, user, null, "inbound", "hangup", start, start + 1000, start + 6000, start + 6000 + talk, 0]);
-      else if (r < 0.83) legs.push([id, user, null, "outbound", "hangup", start, start + 2000, null, start + 30_000, 0]);
-      else if (r < 0.88) legs.push([id, user, null, "inbound", "missed", start, start + 1000, null, start + 25_000, 0]);
-      else if (r < 0.92) legs.push([id, user, null, "outbound", "voicemail", start, start + 2000, null, start + 40_000, 0]);
-      else if (r < 0.95) legs.push([id, user, null, "inbound", "voicemail_uploaded", start, start + 1000, start + 20_000, start + 50_000, 1]);
-      else {
-        legs.push([id, user, null, "outbound", "hangup", start, start + 2000, start + 8000, start + 8000 + talk, 0]);
-        const added = start + 8000 + Math.floor(talk / 2);
-        legs.push([String(nextId++), `u${pick(employeeCount)}`, id, "inbound", "hangup", added, added + 1000, added + 5000, added + talk, 0]);
-      }
+      legs.push(...mixedCallLegs(r, id, user, start, talk, () => ({ id: String(nextId++), user: `u${pick(employeeCount)}`, direction: "inbound" })));
     }
     yield legs;
   }
