@@ -1,12 +1,13 @@
 // Reads for the CSV exports: bounded batches, so an export never holds more than one in memory.
-import { and, asc, eq, gt, gte, inArray, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callDayEntries, calls, dailyScores } from "@/db/schema";
+import { employeesDaysCondition, type EmployeesDays } from "./scores";
 
 /** daily_scores_employee_day_uq: the listed employees' stored days in [from, to], breakdown included. */
 export async function listScoreExportBatch(
   db: Db,
-  params: { organizationId: number; employeeIds: number[]; from: string; to: string },
+  params: EmployeesDays,
 ) {
   if (params.employeeIds.length === 0) return [];
   return db
@@ -22,14 +23,7 @@ export async function listScoreExportBatch(
       missedCalls: dailyScores.missedCalls,
     })
     .from(dailyScores)
-    .where(
-      and(
-        eq(dailyScores.organizationId, params.organizationId),
-        inArray(dailyScores.employeeId, params.employeeIds),
-        gte(dailyScores.dayKey, params.from),
-        lte(dailyScores.dayKey, params.to),
-      ),
-    );
+    .where(employeesDaysCondition(params));
 }
 
 export type ScoreExportRow = Awaited<ReturnType<typeof listScoreExportBatch>>[number];

@@ -35,6 +35,18 @@ export async function listRoleActiveDays(
     );
 }
 
+export type EmployeesDays = DayRange & { employeeIds: number[] };
+
+/** The listed employees' rows in [from, to]: what daily_scores_employee_day_uq answers. */
+export function employeesDaysCondition(params: EmployeesDays) {
+  return and(
+    eq(dailyScores.organizationId, params.organizationId),
+    inArray(dailyScores.employeeId, params.employeeIds),
+    gte(dailyScores.dayKey, params.from),
+    lte(dailyScores.dayKey, params.to),
+  );
+}
+
 /**
  * The listed employees' rows over a range of days (from = to for one day), oldest first. Sorted
  * here, not in SQL: an ORDER BY day_key leads SQLite's planner to daily_scores_org_day_idx, which
@@ -42,20 +54,13 @@ export async function listRoleActiveDays(
  */
 export async function listDailyScores(
   db: Db,
-  params: DayRange & { employeeIds: number[] },
+  params: EmployeesDays,
 ): Promise<DailyScore[]> {
   if (params.employeeIds.length === 0) return [];
   const rows = await db
     .select()
     .from(dailyScores)
-    .where(
-      and(
-        eq(dailyScores.organizationId, params.organizationId),
-        inArray(dailyScores.employeeId, params.employeeIds),
-        gte(dailyScores.dayKey, params.from),
-        lte(dailyScores.dayKey, params.to),
-      ),
-    );
+    .where(employeesDaysCondition(params));
   return rows.sort((a, b) => (a.dayKey < b.dayKey ? -1 : a.dayKey > b.dayKey ? 1 : a.employeeId - b.employeeId));
 }
 

@@ -1,7 +1,8 @@
 // Reads for the Team day page: everyone in scope in one join, and the page's score history.
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dailyScores, employeeDialpadLinks, employees } from "@/db/schema";
+import { employeesDaysCondition, type EmployeesDays } from "./scores";
 
 /** Whom the viewer may see: the whole organization, or one employee with (or without) their direct reports. */
 export type TeamScope =
@@ -96,18 +97,11 @@ export async function listTeamDayFacts(db: Db, scope: TeamScope, dayKey: string)
 /** daily_scores_employee_day_uq: the listed employees' stored scores over [from, to] (a page of people, not everyone). */
 export async function listTeamScoreHistory(
   db: Db,
-  params: { organizationId: number; employeeIds: number[]; from: string; to: string },
+  params: EmployeesDays,
 ): Promise<{ employeeId: number; dayKey: string; score: number | null }[]> {
   if (params.employeeIds.length === 0) return [];
   return db
     .select({ employeeId: dailyScores.employeeId, dayKey: dailyScores.dayKey, score: dailyScores.score })
     .from(dailyScores)
-    .where(
-      and(
-        eq(dailyScores.organizationId, params.organizationId),
-        inArray(dailyScores.employeeId, params.employeeIds),
-        gte(dailyScores.dayKey, params.from),
-        lte(dailyScores.dayKey, params.to),
-      ),
-    );
+    .where(employeesDaysCondition(params));
 }
