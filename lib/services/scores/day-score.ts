@@ -1,6 +1,7 @@
 // The read model of one employee-day's score, from a stored row or for a day without calls.
 import type { DailyScore } from "@/db/schema";
 import type { DayKey } from "@/lib/dates";
+import type { CallFreeScore } from "@/lib/scoring/call-free-score";
 import type { NoScoreReason, ScoreBreakdown } from "@/lib/scoring/score";
 
 export interface DayScore {
@@ -55,20 +56,29 @@ export function toStoredDayScore(row: DailyScore): DayScore {
   };
 }
 
-/** A day no call touched: zero facts, scored (or not) by `breakdown`; null breakdown for a future day. */
-export function buildCallFreeDayScore(
+/** A day's score without its breakdown, for views that show the score alone (the trend). */
+export type DayScoreSummary = Omit<DayScore, "breakdown" | "computedAt">;
+
+/** A day no call touched: zero facts, scored (or not) by `callFree`; null for a future day. */
+export function buildCallFreeDaySummary(
   params: { employeeId: number; dayKey: DayKey; role: string },
-  breakdown: ScoreBreakdown | null,
-): DayScore {
+  callFree: CallFreeScore | null,
+): DayScoreSummary {
   return {
     ...params,
     ...emptyFacts,
     isStored: false,
     isPending: false,
-    isFuture: breakdown === null,
-    score: breakdown?.score ?? null,
-    noScoreReason: breakdown?.noScoreReason ?? null,
-    breakdown,
-    computedAt: null,
+    isFuture: callFree === null,
+    score: callFree?.score ?? null,
+    noScoreReason: callFree?.noScoreReason ?? null,
   };
+}
+
+/** buildCallFreeDaySummary with the day's breakdown (its baselines and points); null for a future day. */
+export function buildCallFreeDayScore(
+  params: { employeeId: number; dayKey: DayKey; role: string },
+  breakdown: ScoreBreakdown | null,
+): DayScore {
+  return { ...buildCallFreeDaySummary(params, breakdown), breakdown, computedAt: null };
 }

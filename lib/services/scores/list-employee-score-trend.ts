@@ -4,15 +4,18 @@ import { diffDays, listDayKeys, type DayKey } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getVisibleEmployee } from "@/lib/services/access/visible-employees";
-import { scoreCallFreeDays } from "./call-free-days";
+import { listCallFreeScores } from "./call-free-days";
 import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
-import { buildCallFreeDayScore, toStoredDayScore, type DayScore } from "./day-score";
+import { buildCallFreeDaySummary, toStoredDayScore, type DayScoreSummary } from "./day-score";
 import { assertDayKey, getEmployeeToday, requireOrganization } from "./read-context";
 import { getRoleKey } from "./scoring-context";
 
 export const MAX_TREND_DAYS = 366;
 
-/** One DayScore per day in [fromDay, toDay] (both included, at most 366 days), oldest first. */
+/**
+ * One score per day in [fromDay, toDay] (both included, at most 366 days), oldest first, without the
+ * breakdowns: a day without calls is scored from the role's settings, not its peers' baselines.
+ */
 export async function listEmployeeScoreTrend(
   db: Db,
   viewer: Viewer,
@@ -20,7 +23,7 @@ export async function listEmployeeScoreTrend(
   fromDay: string,
   toDay: string,
   options: { now?: number } = {},
-): Promise<DayScore[]> {
+): Promise<DayScoreSummary[]> {
   assertDayKey(fromDay);
   assertDayKey(toDay);
   const span = diffDays(fromDay, toDay);
@@ -35,10 +38,10 @@ export async function listEmployeeScoreTrend(
   const role = getRoleKey(employee.title);
   const today = getEmployeeToday(employee, organization, options.now ?? Date.now());
   const lastScorable: DayKey = toDay < today ? toDay : today;
-  const callFree = await scoreCallFreeDays(db, organization, { role, from: fromDay, to: lastScorable });
+  const callFree = (await listCallFreeScores(db, organization, { roles: [role], from: fromDay, to: lastScorable })).get(role)!;
   return listDayKeys(fromDay, toDay).map((dayKey) => {
     const row = rowByDay.get(dayKey);
     if (row) return toStoredDayScore(row);
-    return buildCallFreeDayScore({ employeeId: employee.id, dayKey, role }, callFree.get(dayKey) ?? null);
+    return buildCallFreeDaySummary({ employeeId: employee.id, dayKey, role }, callFree.get(dayKey) ?? null);
   });
 }

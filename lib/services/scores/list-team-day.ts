@@ -1,9 +1,10 @@
 import type { Db } from "@/db/client";
 import { listTeamDayFacts, type TeamDayFactsRow, type TeamScope } from "@/db/queries/team-day";
 import { getDayKeyForInstant, type DayKey } from "@/lib/dates";
-import { isWorkDay, type NoScoreReason, type ScoreBreakdown } from "@/lib/scoring/score";
+import type { CallFreeScore } from "@/lib/scoring/call-free-score";
+import { isWorkDay, type NoScoreReason } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
-import { scoreCallFreeDays } from "./call-free-days";
+import { listCallFreeScores } from "./call-free-days";
 import type { DayScore } from "./day-score";
 import { scheduleScoreDrainIfQueued } from "./schedule-score-drain";
 import { assertDayKey, requireOrganization } from "./read-context";
@@ -30,7 +31,7 @@ export function getTeamScope(viewer: Viewer): TeamScope | null {
 
 /**
  * Every active, visible employee with their score for their own local day `dayKey`, by name: one
- * query for everyone, and days without calls scored once per role.
+ * query for everyone, and days without calls scored once per role from its settings.
  */
 export async function listTeamDay(
   db: Db,
@@ -45,15 +46,10 @@ export async function listTeamDay(
   const scope = getTeamScope(viewer);
   if (!scope) return [];
   const facts = await listTeamDayFacts(db, scope, dayKey);
-  // A day off without calls has no score whatever the baselines, so only work days read them.
+  // A day off without calls has no score whatever the settings, so only work days score them.
   const isWork = isWorkDay(dayKey, parseWorkWeek(organization.workWeek));
-  const callFreeByRole = new Map<string, ScoreBreakdown>();
-  for (const row of facts) {
-    const role = getRoleKey(row.title);
-    if (row.isStored || callFreeByRole.has(role) || !isWork) continue;
-    const breakdowns = await scoreCallFreeDays(db, organization, { role, from: dayKey, to: dayKey });
-    callFreeByRole.set(role, breakdowns.get(dayKey)!);
-  }
+  const callFreeRoles = isWork ? facts.filter((row) => !row.isStored).map((row) => getRoleKey(row.title)) : [];
+  const callFreeByRole = await listCallFreeScores(db, organization, { roles: callFreeRoles, from: dayKey, to: dayKey });
   const todayByZone = new Map<string, DayKey>();
   const getToday = (timeZone: string) => {
     if (!todayByZone.has(timeZone)) todayByZone.set(timeZone, getDayKeyForInstant(now, timeZone, organization.dayStartHour));
@@ -66,7 +62,7 @@ export async function listTeamDay(
       employee: { id: row.employeeId, name: row.name, title: row.title, email: row.email, timezone: row.timezone },
       timeZone,
       dialpadUserId: row.dialpadUserId,
-      day: toTeamDayScore(row, dayKey, { isFuture, callFree: isWork ? (callFreeByRole.get(getRoleKey(row.title)) ?? null) : null }),
+      day: toTeamDayScore(row, dayKey, { isFuture, callFree: callFreeByRole.get(getRoleKey(row.title))?.get(dayKey) ?? null }),
     };
   });
 }
@@ -74,7 +70,7 @@ export async function listTeamDay(
 function toTeamDayScore(
   row: TeamDayFactsRow,
   dayKey: DayKey,
-  { isFuture, callFree }: { isFuture: boolean; callFree: ScoreBreakdown | null },
+  { isFuture, callFree }: { isFuture: boolean; callFree: CallFreeScore | null },
 ): TeamDayScore {
   const base = {
     employeeId: row.employeeId,

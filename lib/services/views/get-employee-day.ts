@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/services/access/viewer";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { maskCallNumbers } from "@/lib/privacy/mask-call-numbers";
 import { getCallPrivacy } from "@/lib/services/privacy/call-privacy";
-import type { DayScore } from "@/lib/services/scores/day-score";
+import type { DayScore, DayScoreSummary } from "@/lib/services/scores/day-score";
 import { getEmployeeDayScore, getEmployeeToday, type EmployeeDayScore } from "@/lib/services/scores/get-employee-day-score";
 import { listEmployeeScoreTrend } from "@/lib/services/scores/list-employee-score-trend";
 import { listTrailingDays, resolveDay, type ResolvedDay } from "./day-param";
@@ -17,7 +17,7 @@ export const TREND_DAYS = 30;
 
 export interface EmployeeDay extends ResolvedDay, EmployeeDayScore {
   /** The TREND_DAYS days ending on the shown day, oldest first; days no sync has read have no score. */
-  trend: DayScore[];
+  trend: DayScoreSummary[];
   status: DayStatus;
   /** How the day's legs link to each other: three-way and transfer legs of one call. */
   callLinks: CallLinkIds[];
@@ -51,7 +51,7 @@ export async function getEmployeeDay(
     now,
   });
   const history = await getSyncedHistory(db, viewer.organizationId);
-  const hasData = (point: DayScore) =>
+  const hasData = (point: DayScoreSummary) =>
     point.isStored || point.isFuture || isDaySynced(getLocalDayBounds(point.dayKey, dayScore.timeZone, dayScore.dayStartHour), history);
   const isUnsynced = !hasData(dayScore.day);
   const { isMasked } = await getCallPrivacy(db, viewer);
@@ -62,7 +62,7 @@ export async function getEmployeeDay(
     calls: dayScore.calls.map((call) => maskCallNumbers(call, isMasked)),
     uncounted: dayScore.uncounted.map((call) => maskCallNumbers(call, isMasked)),
     day: isUnsynced ? withoutScore(dayScore.day) : dayScore.day,
-    trend: trend.map((point) => (hasData(point) ? point : withoutScore(point))),
+    trend: trend.map((point) => (hasData(point) ? point : { ...point, score: null, noScoreReason: null })),
     status,
     callLinks,
     isUnsynced,

@@ -1,15 +1,16 @@
 // Who a range view or export covers, and what each of their days can show: shared by the range
 // heat map and the CSV exports so both say the same thing about the same person-day.
 import type { Db } from "@/db/client";
-import { listMappedDialpadUsers, listScoreSettings } from "@/db/queries/scores";
+import { listMappedDialpadUsers } from "@/db/queries/scores";
 import type { Employee, Organization } from "@/db/schema";
-import { getLocalDayBounds, listDayKeys, type DayKey } from "@/lib/dates";
-import { computeScore, isWorkDay, signalKeys, type ScoreBreakdown } from "@/lib/scoring/score";
+import { getLocalDayBounds, type DayKey } from "@/lib/dates";
+import type { CallFreeScore } from "@/lib/scoring/call-free-score";
+import type { ScoreBreakdown } from "@/lib/scoring/score";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { listVisibleEmployees } from "@/lib/services/access/visible-employees";
-import { scoreCallFreeDays } from "@/lib/services/scores/call-free-days";
+import { listCallFreeScores, scoreCallFreeDays } from "@/lib/services/scores/call-free-days";
 import { getEmployeeToday } from "@/lib/services/scores/read-context";
-import { getEmployeeTimeZone, getRoleKey, parseWorkWeek, resolveRoleSettings } from "@/lib/services/scores/scoring-context";
+import { getEmployeeTimeZone, getRoleKey } from "@/lib/services/scores/scoring-context";
 import type { DayRange } from "./range-param";
 import { isDaySynced, type SyncedHistory } from "./synced-history";
 
@@ -63,37 +64,16 @@ export async function scoreCallFreeRange(
   return byRole;
 }
 
-export type CallFreeScore = Pick<ScoreBreakdown, "score" | "noScoreReason">;
+export type { CallFreeScore };
 
-/**
- * Only the scores of days no call touched, for views that show no baselines. A day without calls has
- * every signal at 0, which earns 0 points against any positive baseline: when each weighted signal of
- * the role has a positive default target, the peers' baselines cannot change the score and are not read.
- */
+/** Only the scores of days no call touched, per role of `people`, for views that show no baselines (see listCallFreeScores). */
 export async function scoreCallFreeRangeScores(
   db: Db,
   organization: Organization,
   people: readonly Pick<RangePerson, "role">[],
   range: DayRange,
 ): Promise<Map<string, Map<DayKey, CallFreeScore>>> {
-  const settingsRows = await listScoreSettings(db, organization.id);
-  const workWeek = parseWorkWeek(organization.workWeek);
-  const byRole = new Map<string, Map<DayKey, CallFreeScore>>();
-  for (const role of new Set(people.map((person) => person.role))) {
-    const { weights, targets } = resolveRoleSettings(settingsRows, role);
-    if (signalKeys.some((key) => weights[key] > 0 && !(targets[key] > 0))) {
-      byRole.set(role, await scoreCallFreeDays(db, organization, { role, ...range }));
-      continue;
-    }
-    const signals = signalKeys.map((key) => ({ key, value: 0, weight: weights[key], baseline: { value: targets[key], source: "default" as const, days: 0 } }));
-    const scores = new Map<DayKey, CallFreeScore>();
-    for (const dayKey of listDayKeys(range.from, range.to)) {
-      const { score, noScoreReason } = computeScore({ signals, isWorkDay: isWorkDay(dayKey, workWeek) });
-      scores.set(dayKey, { score, noScoreReason });
-    }
-    byRole.set(role, scores);
-  }
-  return byRole;
+  return listCallFreeScores(db, organization, { roles: people.map((person) => person.role), ...range });
 }
 
 /** isDaySynced for a person's local day, with each zone's day bounds worked out once. */
