@@ -5,25 +5,26 @@ import { redirect } from "next/navigation";
 import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { importFileTooLargeMessage, maxImportFileBytes } from "@/lib/import-file-limit";
-import { employeeIdSchema, employeeInputSchema } from "@/lib/services/employees/employee-schemas";
+import { checkEmployeeForm, employeeFormSchema } from "@/lib/services/employees/check-employee-form";
+import { employeeIdSchema } from "@/lib/services/employees/employee-schemas";
 import { importEmployees } from "@/lib/services/employees/import-employees";
 import { createEmployee, setEmployeeActive, updateEmployeeDetails } from "@/lib/services/employees/save-employee";
 
 const admins = ["admin"] as const;
 
 export const createEmployeeAction = createAction(
-  { schema: employeeInputSchema, roles: admins, name: "createEmployee" },
-  async (input, { db, viewer }) => {
-    const employee = await createEmployee(db, viewer, input);
+  { schema: employeeFormSchema, roles: admins, name: "createEmployee" },
+  async (form, { db, viewer }) => {
+    const employee = await createEmployee(db, viewer, await checkEmployeeForm(db, viewer, form, null));
     revalidatePath("/", "layout");
     redirect(`/employees/${employee.id}`);
   },
 );
 
 export const updateEmployeeAction = createAction(
-  { schema: employeeInputSchema.extend({ employeeId: employeeIdSchema }), roles: admins, name: "updateEmployee" },
-  async ({ employeeId, ...input }, { db, viewer }) => {
-    await updateEmployeeDetails(db, viewer, employeeId, input);
+  { schema: employeeFormSchema.extend({ employeeId: employeeIdSchema }), roles: admins, name: "updateEmployee" },
+  async ({ employeeId, ...form }, { db, viewer }) => {
+    await updateEmployeeDetails(db, viewer, employeeId, await checkEmployeeForm(db, viewer, form, employeeId));
     revalidatePath("/", "layout");
     redirect(`/employees/${employeeId}`);
   },

@@ -4,6 +4,7 @@ import type { Organization } from "@/db/schema";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { createEmployee, createOrganization, createViewer } from "@/tests/factories";
 import { createTestDb } from "@/tests/db";
+import { checkEmployeeForm } from "./check-employee-form";
 import { employeeInputSchema } from "./employee-schemas";
 import { createEmployee as createEmployeeService, setEmployeeActive, updateEmployeeDetails } from "./save-employee";
 
@@ -97,5 +98,27 @@ describe("createEmployee and updateEmployeeDetails", () => {
   it("is for admins only", async () => {
     const { viewer: manager } = await createViewer(db, org, { role: "manager" });
     await expect(createEmployeeService(db, manager, form())).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("checkEmployeeForm", () => {
+  it("reports the form's own problems and the organization's together, in one pass", async () => {
+    await createEmployee(db, org, { email: "ann@x.test" });
+    const raw = { name: "", email: "Ann@x.test", phone: "call me", timezone: "Mars/Base", title: "", managerId: "999999" };
+    await expect(checkEmployeeForm(db, admin, raw, null)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: {
+        name: ["Enter a name."],
+        timezone: ["Choose a valid IANA time zone, such as America/New_York."],
+        phone: ["Enter a phone number, such as +1 415 555 0100."],
+        email: ["Another employee already has this email."],
+        managerId: ["Choose a manager from the list."],
+      },
+    });
+  });
+
+  it("returns the parsed input when every field is valid", async () => {
+    const raw = { name: "Ann Lee", email: "Ann@x.test", phone: "", timezone: "europe/paris", title: "", managerId: "" };
+    expect(await checkEmployeeForm(db, admin, raw, null)).toEqual(form({ timezone: "europe/paris" }));
   });
 });

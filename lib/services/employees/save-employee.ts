@@ -62,21 +62,35 @@ export async function setEmployeeActive(
 }
 
 async function validateEmployee(db: Db, viewer: Viewer, input: EmployeeInput, employeeId: number | null) {
-  const fieldErrors: Record<string, string[]> = {};
-  const organization = await getOrganizationById(db, viewer.organizationId);
-  if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
-  if (input.phone !== null && !isPlausiblePhone(input.phone, organization.countryCode as CountryCode)) {
-    fieldErrors.phone = ["Enter a phone number, such as +1 415 555 0100."];
-  }
-  const sameEmail = await getEmployeeByEmail(db, { organizationId: viewer.organizationId, email: input.email });
-  if (sameEmail && sameEmail.id !== employeeId) fieldErrors.email = ["Another employee already has this email."];
-  if (input.managerId !== null) {
-    const problem = await checkManager(db, viewer.organizationId, employeeId, input.managerId);
-    if (problem) fieldErrors.managerId = [problem];
-  }
+  const fieldErrors = await findEmployeeProblems(db, viewer, input, employeeId);
   if (Object.keys(fieldErrors).length > 0) {
     throw new AppError("VALIDATION", "Please correct the highlighted fields.", fieldErrors);
   }
+}
+
+/**
+ * The checks that need the organization (phone format for its country, email taken, manager), for
+ * whichever of those fields are given: the form runs them on the fields that parsed even when others did not.
+ */
+export async function findEmployeeProblems(
+  db: Db,
+  viewer: Viewer,
+  input: Partial<Pick<EmployeeInput, "phone" | "email" | "managerId">>,
+  employeeId: number | null,
+): Promise<Record<string, string[]>> {
+  const fieldErrors: Record<string, string[]> = {};
+  const organization = await getOrganizationById(db, viewer.organizationId);
+  if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
+  if (input.phone != null && !isPlausiblePhone(input.phone, organization.countryCode as CountryCode)) {
+    fieldErrors.phone = ["Enter a phone number, such as +1 415 555 0100."];
+  }
+  const sameEmail = input.email === undefined ? undefined : await getEmployeeByEmail(db, { organizationId: viewer.organizationId, email: input.email });
+  if (sameEmail && sameEmail.id !== employeeId) fieldErrors.email = ["Another employee already has this email."];
+  if (input.managerId != null) {
+    const problem = await checkManager(db, viewer.organizationId, employeeId, input.managerId);
+    if (problem) fieldErrors.managerId = [problem];
+  }
+  return fieldErrors;
 }
 
 async function checkManager(db: Db, organizationId: number, employeeId: number | null, managerId: number) {

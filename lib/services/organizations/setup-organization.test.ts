@@ -39,6 +39,15 @@ describe("setupSchema", () => {
     ]);
   });
 
+  it("reports an email outside the domain together with the other fields' problems", () => {
+    const result = setupSchema.safeParse({ ...form, adminEmail: "ada@other.com", password: "short", adminName: "" });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["adminName", "Enter a name."],
+      ["password", "Use at least 10 characters."],
+      ["adminEmail", "The admin's email must be in the organization's domain."],
+    ]);
+  });
+
   it("rejects a short password, a bad domain and a made-up time zone", () => {
     const result = setupSchema.safeParse({ ...form, password: "short", domain: "acme", timezone: "Mars/Base" });
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([

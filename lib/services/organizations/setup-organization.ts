@@ -22,6 +22,8 @@ export const setupSchema = z
   .refine((input) => isEmailInDomain(input.adminEmail, input.domain), {
     path: ["adminEmail"],
     message: "The admin's email must be in the organization's domain.",
+    // Checked whenever the email and domain themselves are valid, so a bad password is reported in the same pass.
+    when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "adminEmail" || issue.path?.[0] === "domain"),
   });
 
 export type SetupInput = z.output<typeof setupSchema>;
