@@ -1,3 +1,4 @@
+import { ContactValue } from "@/components/ui/contact-value";
 import type { CallDetail } from "@/lib/services/views/get-call-detail";
 import { describeVoicemail, directionLabels } from "./call-format";
 import { describeCallState, describeTargetType } from "./call-labels";
@@ -11,7 +12,6 @@ type CallFactsProps = { call: CallDetail["call"]; titleId: string; headingLevel:
 
 export function CallFacts({ call, titleId, headingLevel: Heading }: CallFactsProps) {
   const typeOf = (type: string | null) => describeTargetType(type) && `(${describeTargetType(type)})`;
-  const contact = [call.contactName, call.contactPhone, typeOf(call.contactType)].filter(Boolean).join(" ");
   const target = [call.targetName, typeOf(call.targetType)].filter(Boolean).join(" ");
   return (
     <section aria-labelledby={`${titleId}-parties`}>
@@ -21,7 +21,7 @@ export function CallFacts({ call, titleId, headingLevel: Heading }: CallFactsPro
         <div><dt>Last state</dt><dd>{describeCallState(call.state)}</dd></div>
         <div><dt>External number</dt><dd className={styles.number}>{orDash(call.externalNumber)}</dd></div>
         <div><dt>Internal number</dt><dd className={styles.number}>{orDash(call.internalNumber)}</dd></div>
-        <div><dt>Contact</dt><dd>{orDash(contact)}</dd></div>
+        <div><dt>Contact</dt><dd><ContactParts name={call.contactName} phone={call.contactPhone} type={typeOf(call.contactType)} /></dd></div>
         <div><dt>Target</dt><dd>{orDash(target)}</dd></div>
         <div><dt>Entry point</dt><dd>{orDash(call.entryPointTargetName)}</dd></div>
         <div><dt>Transferred</dt><dd>{yesNo(call.isTransferred)}</dd></div>
@@ -39,5 +39,19 @@ export function CallFacts({ call, titleId, headingLevel: Heading }: CallFactsPro
         </dl>
       </details>
     </section>
+  );
+}
+
+/** "Ann Lee +1 415-555-0142 (contact)", the number kept whole. */
+function ContactParts({ name, phone, type }: { name: string | null; phone: string | null; type: string | null | undefined }) {
+  const hasPhone = Boolean(phone && phone.trim());
+  if (!name && !hasPhone && !type) return <>—</>;
+  return (
+    <>
+      {name}
+      {name && hasPhone ? " " : null}
+      {hasPhone ? <ContactValue value={phone!} /> : null}
+      {type ? ` ${type}` : null}
+    </>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId } from "react";
+import { useId, useRef, type ChangeEvent, type MouseEvent } from "react";
 import styles from "./day.module.css";
 
 type DateNavProps = {
@@ -14,7 +14,18 @@ type DateNavProps = {
   labels: { day: string; previous: string | null; next: string | null };
 };
 
-/** Previous/next day, a date picker and "Today"; other URL state (sort, filter) is kept. */
+// Matches the stylesheet's phone breakpoint, where the date input is the stepper's label and has no Go button.
+const COMPACT_QUERY = "(max-width: 40rem)";
+
+/** "Mon 9 Mar", with the year only when it is not this year's. */
+function shortLabel(dayLabel: string, dayKey: string, today: string): string {
+  return dayKey.slice(0, 4) === today.slice(0, 4) ? dayLabel.split(" ").slice(0, 3).join(" ") : dayLabel;
+}
+
+/**
+ * Previous/next day, a date picker and "Today"; other URL state (sort, filter) is kept. Under 640 px the
+ * same controls are one compact stepper: ‹, the day as the picker's face, ›.
+ */
 export function DateNav({ dayKey, today, previous, next, labels }: DateNavProps) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -25,11 +36,30 @@ export function DateNav({ dayKey, today, previous, next, labels }: DateNavProps)
     params.set("date", date);
     return `${pathname}?${params.toString()}`;
   };
+  // A day chosen in the picker (opened by a tap or click) is the choice; typed digits change the value one
+  // segment at a time, so typing waits for Enter, as on a desktop.
+  const isPicking = useRef(false);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const { value } = event.currentTarget;
+    if (!isPicking.current || !value || value === dayKey || !window.matchMedia(COMPACT_QUERY).matches) return;
+    isPicking.current = false;
+    router.push(hrefFor(value));
+  };
+  // The compact face covers the input's text, so a click anywhere on it opens the picker.
+  const onClick = (event: MouseEvent<HTMLInputElement>) => {
+    if (!window.matchMedia(COMPACT_QUERY).matches) return;
+    try {
+      event.currentTarget.showPicker();
+    } catch {
+      // Already open, or the browser refuses outside a user gesture: the input still works by keyboard.
+    }
+  };
   return (
     <nav className={styles.dateNav} aria-label="Choose a day">
       {previous ? (
-        <Link className="button button--secondary button--small" href={hrefFor(previous)} aria-label={`Previous day, ${labels.previous}`}>
-          ← Previous
+        <Link className={`button button--secondary button--small ${styles.stepLink}`} href={hrefFor(previous)} aria-label={`Previous day, ${labels.previous}`}>
+          <span aria-hidden="true">←</span>
+          <span className={styles.stepWord}>Previous</span>
         </Link>
       ) : null}
       <form
@@ -42,22 +72,32 @@ export function DateNav({ dayKey, today, previous, next, labels }: DateNavProps)
         }}
       >
         <label htmlFor={inputId}>Day</label>
-        <input
-          id={inputId}
-          type="date"
-          name="date"
-          defaultValue={dayKey}
-          key={dayKey}
-          max={today}
-          required
-        />
-        <button type="submit" className="button button--secondary button--small">
+        <span className={styles.datePicker}>
+          <span className={styles.dateFace} aria-hidden="true" data-testid="date-face">
+            {shortLabel(labels.day, dayKey, today)} <span className={styles.dateCaret}>▾</span>
+          </span>
+          <input
+            id={inputId}
+            type="date"
+            name="date"
+            defaultValue={dayKey}
+            key={dayKey}
+            max={today}
+            required
+            onChange={onChange}
+            onClick={onClick}
+            onPointerDown={() => (isPicking.current = true)}
+            onKeyDown={() => (isPicking.current = false)}
+          />
+        </span>
+        <button type="submit" className={`button button--secondary button--small ${styles.dateGo}`}>
           Go
         </button>
       </form>
       {next ? (
-        <Link className="button button--secondary button--small" href={hrefFor(next)} aria-label={`Next day, ${labels.next}`}>
-          Next →
+        <Link className={`button button--secondary button--small ${styles.stepLink}`} href={hrefFor(next)} aria-label={`Next day, ${labels.next}`}>
+          <span className={styles.stepWord}>Next</span>
+          <span aria-hidden="true">→</span>
         </Link>
       ) : null}
       {dayKey !== today ? (

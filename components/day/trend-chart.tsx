@@ -4,11 +4,11 @@ import styles from "./day.module.css";
 
 export type TrendPoint = { dayKey: string; score: number | null };
 
-const WIDTH = 620;
-const TOP = 10;
-const BOTTOM = 140;
-const LEFT = 30;
-const RIGHT = 610;
+// The SVG draws only bars and grid lines and stretches to its box; every label is HTML, so text keeps
+// its size (0.75rem) on a phone instead of shrinking with the drawing.
+const WIDTH = 600;
+const HEIGHT = 100;
+const GRID = [100, 50, 0] as const;
 
 const shortDay = (dayKey: string) => formatDayKey(dayKey).split(" ").slice(1, 3).join(" ");
 
@@ -25,45 +25,51 @@ export function describeTrend(points: readonly TrendPoint[]): string {
 
 /** 30 daily scores as bars (inline SVG); the same numbers are available as a table with day links. */
 export function TrendChart({ points, dayHref }: { points: TrendPoint[]; dayHref: (dayKey: string) => string }) {
-  const step = (RIGHT - LEFT) / Math.max(1, points.length);
-  const y = (score: number) => BOTTOM - ((BOTTOM - TOP) * score) / 100;
+  const step = WIDTH / Math.max(1, points.length);
+  const last = points.length - 1;
+  // A label every 7 days counted back from the last, so the last one never collides with its neighbour.
+  const labelled = points.flatMap((point, i) => ((last - i) % 7 === 0 ? [{ point, i }] : []));
   return (
-    <div className={styles.trend}>
-      <svg viewBox={`0 0 ${WIDTH} 165`} role="img" aria-label={describeTrend(points)}>
-        {[0, 50, 100].map((score) => (
-          <g key={score}>
-            <line className={styles.trendGrid} x1={LEFT} x2={RIGHT} y1={y(score)} y2={y(score)} />
-            <text className={styles.trendLabel} x={LEFT - 6} y={y(score) + 4} textAnchor="end">
+    <div className={styles.trend} data-testid="trend-chart">
+      <div className={styles.trendPlot}>
+        <div className={styles.trendYAxis} aria-hidden="true">
+          {GRID.map((score) => (
+            <span key={score} className={styles.trendLabel} style={{ top: `${100 - score}%` }}>
               {score}
-            </text>
-          </g>
-        ))}
-        {points.map((point, i) => {
-          const x = LEFT + i * step + step * 0.15;
-          const isLast = i === points.length - 1;
-          return (
-            <g key={point.dayKey}>
-              {/* A day without a score is a gap: no data is not a zero. */}
-              {point.score === null ? null : (
-                <rect
-                  data-day={point.dayKey}
-                  className={isLast ? styles.trendBarCurrent : styles.trendBar}
-                  x={x}
-                  y={y(point.score)}
-                  width={step * 0.7}
-                  height={Math.max(1, BOTTOM - y(point.score))}
-                  rx={2}
-                />
-              )}
-              {i % 7 === 2 || isLast ? (
-                <text className={styles.trendLabel} x={x + step * 0.35} y={158} textAnchor="middle">
-                  {shortDay(point.dayKey)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
+            </span>
+          ))}
+        </div>
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={describeTrend(points)}>
+          {GRID.map((score) => (
+            <line key={score} className={styles.trendGrid} x1={0} x2={WIDTH} y1={HEIGHT - score} y2={HEIGHT - score} vectorEffect="non-scaling-stroke" />
+          ))}
+          {/* A day without a score is a gap: no data is not a zero. */}
+          {points.map((point, i) =>
+            point.score === null ? null : (
+              <rect
+                key={point.dayKey}
+                data-day={point.dayKey}
+                className={i === last ? styles.trendBarCurrent : styles.trendBar}
+                x={i * step + step * 0.15}
+                y={HEIGHT - point.score}
+                width={step * 0.7}
+                height={Math.max(1, point.score)}
+              />
+            ),
+          )}
+        </svg>
+        <div className={styles.trendXAxis} aria-hidden="true">
+          {labelled.map(({ point, i }) => (
+            <span
+              key={point.dayKey}
+              className={i === last ? `${styles.trendLabel} ${styles.trendLabelLast}` : styles.trendLabel}
+              style={i === last ? undefined : { left: `${((i + 0.5) / points.length) * 100}%` }}
+            >
+              {shortDay(point.dayKey)}
+            </span>
+          ))}
+        </div>
+      </div>
       <details>
         <summary>Show the scores as a table</summary>
         <div className="table-wrap">

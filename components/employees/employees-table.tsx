@@ -12,6 +12,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { toSorting, useTableUrlWriter, type TableUrlState } from "@/components/data-table/table-url-state";
+import { ContactValue } from "@/components/ui/contact-value";
 import type { EmployeeRow } from "@/lib/services/employees/list-employee-rows";
 
 const columns: ColumnDef<EmployeeRow>[] = [
@@ -20,7 +21,7 @@ const columns: ColumnDef<EmployeeRow>[] = [
     header: "Name",
     cell: ({ row }) => <Link href={`/employees/${row.original.id}`}>{row.original.name}</Link>,
   },
-  { accessorKey: "email", header: "Email" },
+  { accessorKey: "email", header: "Email", cell: ({ getValue }) => <ContactValue value={getValue<string>()} /> },
   { accessorKey: "title", header: "Title", cell: ({ getValue }) => getValue<string | null>() ?? "—" },
   { accessorKey: "managerName", id: "manager", header: "Manager", cell: ({ getValue }) => getValue<string | null>() ?? "—" },
   {

@@ -11,8 +11,9 @@ export function RangeControls({ range, today }: { range: DayRange; today: string
   const next = shiftRange(range, 1);
   return (
     <div className={styles.controls}>
-      <Link className="button button--secondary button--small" href={rangeHref(previous)} aria-label="Previous range">
-        ← Previous
+      <Link className={`button button--secondary button--small ${styles.stepLink}`} href={rangeHref(previous)} aria-label="Previous range">
+        <span aria-hidden="true">←</span>
+        <span className={styles.stepWord}>Previous</span>
       </Link>
       <form className={styles.rangeForm} action="/team/range" method="get">
         <label>
@@ -24,8 +25,9 @@ export function RangeControls({ range, today }: { range: DayRange; today: string
         <button className="button button--small" type="submit">Show</button>
       </form>
       {next.from <= today ? (
-        <Link className="button button--secondary button--small" href={rangeHref(next)} aria-label="Next range">
-          Next →
+        <Link className={`button button--secondary button--small ${styles.stepLink}`} href={rangeHref(next)} aria-label="Next range">
+          <span className={styles.stepWord}>Next</span>
+          <span aria-hidden="true">→</span>
         </Link>
       ) : null}
     </div>

@@ -1,4 +1,3 @@
-import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { getFirstRunFacts } from "@/db/queries/first-run";
 import { getEmployeeByEmail } from "@/db/queries/employees";
@@ -6,25 +5,14 @@ import { listEmployeeDialpadLinks } from "@/db/queries/mapping";
 import { formatUtcOffset, getUtcOffsetMinutes } from "@/lib/time-zone-options";
 import { createEmployee, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState } from "./support/accounts";
-import { listSeriousViolations, measureHorizontalOverflow } from "./support/axe";
+import { listSeriousViolations } from "./support/axe";
 import { connectDialpad, emulatorAdmin } from "./support/connect-dialpad";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
+import { checkBothWidths } from "./support/screens";
 
 // Issue 16 (how Daymark feels) on the pages FEEL owns, and issue 15 points 6 and 8.
 
 const mappingPath = "/settings/products/phone-system/mapping";
-
-/** Screenshots at 1440 and 390 px for a person to look at, with axe (WCAG 2.2 AA too) and no sideways scroll at 390. */
-async function checkBothWidths(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  expect(await listSeriousViolations(page), `${name} at 1440px`).toEqual([]);
-  await testInfo.attach(`${name}-1440.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await measureHorizontalOverflow(page), `${name}: horizontal scroll at 390px`).toBeLessThanOrEqual(0);
-  expect(await listSeriousViolations(page), `${name} at 390px`).toEqual([]);
-  await testInfo.attach(`${name}-390.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test("the favicon and the app icon are served", async ({ request }) => {
   const ico = await request.get("/favicon.ico");

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { DateNav } from "@/components/day/date-nav";
 import { LiveRefresh } from "@/components/day/live-refresh";
 import { ExportCsvLink } from "@/components/exports/export-csv-link";
+import { FirstRunChecklist } from "@/components/layout/first-run-checklist";
 import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
 import { ScoreBandsLegend } from "@/components/team/score-bands-legend";
 import { TeamCards } from "@/components/team/team-cards";
 import { TeamPager } from "@/components/team/team-pager";
+import { buildTeamRowItems } from "@/components/team/team-row-items";
 import { TeamStatusNote } from "@/components/team/team-status-note";
 import { TeamSummary } from "@/components/team/team-summary";
 import { TeamTable } from "@/components/team/team-table";
@@ -18,6 +20,7 @@ import styles from "@/components/day/day.module.css";
 import { getDb } from "@/db/client";
 import { formatDayKey } from "@/lib/dates";
 import { getAdjacentDays } from "@/lib/services/views/day-param";
+import { getFirstRunChecklist } from "@/lib/services/onboarding/get-first-run-checklist";
 import { listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { getTeamDay, type TeamDay } from "@/lib/services/views/get-team-day";
 import { TEAM_PAGE_SIZE } from "@/lib/services/views/team-day-query";
@@ -34,14 +37,18 @@ export default async function TeamPage({ searchParams }: TeamPageProps) {
   const viewer = await requireViewer();
   redirectEmployeeHome(viewer);
   const query = await searchParams;
-  const [team, recalculation] = await Promise.all([
+  const isAdmin = viewer.role === "admin";
+  const [team, recalculation, checklist] = await Promise.all([
     getTeamDay(getDb(), viewer, { date: query.date, query }),
     listRecalculationProgress(getDb(), viewer),
+    isAdmin ? getFirstRunChecklist(getDb(), viewer) : null,
   ]);
   const adjacent = getAdjacentDays(team.dayKey, team.today);
   const isToday = team.dayKey === team.today;
-  const isAdmin = viewer.role === "admin";
+  // Before Dialpad is connected or anyone is mapped, the Team page has nothing to score yet: it shows the way there.
+  const isSettingUp = checklist?.some((step) => step.key !== "review" && !step.isDone) ?? false;
   const label = (key: string | null) => (key ? formatDayKey(key) : null);
+  const rowItems = buildTeamRowItems(team.rows, team.organizationTimeZone);
   return (
     <>
       <LiveRefresh isEnabled={isToday} />
@@ -66,6 +73,7 @@ export default async function TeamPage({ searchParams }: TeamPageProps) {
         <TeamViewSwitch dayKey={team.dayKey} />
         {team.peopleCount > 0 ? <ExportCsvLink href={`/api/exports/team?from=${team.dayKey}&to=${team.dayKey}`} /> : null}
       </div>
+      {checklist && isSettingUp ? <FirstRunChecklist steps={checklist} /> : null}
       <RecalculationBanner progress={recalculation} />
       {team.rejectedInput !== null ? (
         <div className={`alert alert--error ${styles.status}`} role="alert">
@@ -82,8 +90,8 @@ export default async function TeamPage({ searchParams }: TeamPageProps) {
           </section>
           <ScoreBandsLegend />
           <TeamToolbar dayKey={team.dayKey} query={team.query} summary={describeMatches(team)} />
-          <TeamTable rows={team.rows} dayKey={team.dayKey} query={team.query} organizationTimeZone={team.organizationTimeZone} />
-          <TeamCards rows={team.rows} dayKey={team.dayKey} />
+          <TeamTable rows={rowItems} dayKey={team.dayKey} query={team.query} />
+          <TeamCards items={rowItems.items} dayKey={team.dayKey} />
           <TeamPager dayKey={team.dayKey} query={team.query} pageCount={team.pageCount} />
           <TeamUnmappedFooter count={team.unmappedCount} isAdmin={isAdmin} dayKey={team.dayKey} query={team.query} />
         </>

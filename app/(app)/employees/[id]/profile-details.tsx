@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ContactValue } from "@/components/ui/contact-value";
 import type { Organization } from "@/db/schema";
 import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import type { EmployeeProfile } from "@/lib/services/employees/get-employee-profile";
@@ -12,9 +13,11 @@ export function ProfileDetails({ profile, organization }: { profile: EmployeePro
         <h2 id="details-heading">Details</h2>
         <dl className="details">
           <dt>Email</dt>
-          <dd>{employee.email}</dd>
+          <dd>
+            <ContactValue value={employee.email} />
+          </dd>
           <dt>Phone</dt>
-          <dd>{employee.phone ?? "—"}</dd>
+          <dd>{employee.phone ? <ContactValue value={employee.phone} /> : "—"}</dd>
           <dt>Time zone</dt>
           <dd>{employee.timezone ? canonicalTimeZone(employee.timezone) : `${canonicalTimeZone(organization.timezone)} (organization default)`}</dd>
           <dt>Manager</dt>

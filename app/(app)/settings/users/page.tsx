@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ContactValue } from "@/components/ui/contact-value";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRoleForm } from "@/components/users/user-role-form";
 import { UserAccountControls } from "@/components/users/user-account-controls";
@@ -52,7 +53,9 @@ export default async function UsersSettingsPage() {
                       {user.name}
                       {isSelf ? <span className="muted"> (you)</span> : null}
                     </td>
-                    <td>{user.email}</td>
+                    <td>
+                      <ContactValue value={user.email} />
+                    </td>
                     <td>{isSelf ? user.role : <UserRoleForm action={changeRoleAction} user={user} />}</td>
                     <td>
                       <span className={user.isActive ? "badge badge--active" : "badge"}>
