@@ -1,6 +1,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { deleteOrganizationScores } from "@/db/queries/scores";
+import { countStatements } from "@/db/testing/count-statements";
 import { drainScoreQueue } from "@/lib/services/scores/drain-score-queue";
 import { recomputeOrganizationScores } from "@/lib/services/scores/queue-recompute";
 import { openBenchDatabases } from "./bench-sync/databases";
@@ -41,6 +42,8 @@ function generateLegs(): Leg[] {
   }
   return legs.slice(0, legCount);
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function time<T>(run: () => T | Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -107,18 +110,28 @@ async function run(legs: Leg[], databases: ReturnType<typeof openBenchDatabases>
   const [, sameSeconds] = await time(() => recomputeOrganizationScores(db, organizationId));
 
   const singleCallMs: number[] = [];
+  const singleCallStatements: number[] = [];
+  const singleCallCpuMs: number[] = [];
   for (let i = 0; i < 9; i++) {
     const at = firstDay + (30 + i * 5) * 86_400_000 + 15 * 3_600_000;
-    await insertLegs(db, organizationId, [[String(9_000_000 + i), `u${7 + i * 13}`, null, "outbound", "hangup", at, at + 1000, at + 5000, at + 600_000, 0]]);
-    singleCallMs.push((await time(() => drainScoreQueue(db, organizationId)))[1] * 1000);
+    // Modulo: with a small BENCH_EMPLOYEES the later users would be unmapped, and their drain does nothing.
+    await insertLegs(db, organizationId, [[String(9_000_000 + i), `u${(7 + i * 13) % employeeCount}`, null, "outbound", "hangup", at, at + 1000, at + 5000, at + 600_000, 0]]);
+    const cpu = process.cpuUsage();
+    const [{ statements }, seconds] = await time(() => countStatements(db, () => drainScoreQueue(db, organizationId)));
+    const { user, system } = process.cpuUsage(cpu);
+    singleCallMs.push(seconds * 1000);
+    singleCallStatements.push(statements.length);
+    singleCallCpuMs.push((user + system) / 1000);
   }
   step("one new call, each of 9", singleCallMs.map((ms) => ms.toFixed(1)).join(", "));
+  step("  statements sent (round trips on PostgreSQL)", singleCallStatements.join(", "));
+  step("  this process's CPU time, ms", singleCallCpuMs.map((ms) => ms.toFixed(1)).join(", "));
 
   const intervals = legs.map((leg) => ({ start: leg[7] ?? leg[5], end: leg[8] }));
   const [, sortSeconds] = await time(() => intervals.sort((a, b) => a.start - b.start || a.end - b.end));
   return {
     engine: databases.engine, bareInsertSeconds, insertSeconds, drainSeconds: isDrainSkipped ? null : drainSeconds, fullSeconds, sameSeconds, sortSeconds, ...written,
-    singleCallMs: singleCallMs.sort((a, b) => a - b)[4]!,
+    singleCallMs: median(singleCallMs), singleCallStatements: median(singleCallStatements), singleCallCpuMs: median(singleCallCpuMs),
   };
 }
 

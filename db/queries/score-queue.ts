@@ -5,8 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { executeSql } from "@/db/engines/raw";
-import { forUpdateSkipLocked } from "@/db/locks";
+import { asNodePg } from "@/db/engines/postgres";
 import { firstRow } from "@/db/rows";
 import { scoreRecomputeQueue as queue, type ScoreBatchUnit, type ScoreQueueKind } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
@@ -79,11 +78,21 @@ function chunks<T>(items: readonly T[]): T[][] {
   return result;
 }
 
+/** Unclaimed, or claimed under a lease that lapsed or predates leases; never a failed row, nor one waiting for its next try. */
+function isClaimable(organizationId: number, now: number, kinds: readonly ScoreQueueKind[]) {
+  return and(
+    eq(queue.organizationId, organizationId),
+    inArray(queue.kind, [...kinds]),
+    or(eq(queue.isClaimed, false), isNull(queue.claimedUntil), lte(queue.claimedUntil, now)),
+    isNull(queue.failedAt),
+    or(isNull(queue.nextAttemptAt), lte(queue.nextAttemptAt, now)),
+  );
+}
+
 /**
- * Claims the phase's claimable rows (unclaimed, or claimed under a lease that lapsed or predates
- * leases; never a failed row, nor one waiting for its next try) until `now + leaseMs`, and returns
- * them by id. A claimed row no longer absorbs new changes (the triggers skip claimed rows), so
- * anything that happens after this gets a row of its own.
+ * Claims the phase's claimable rows until `now + leaseMs` and returns them by id. A claimed row no
+ * longer absorbs new changes (the triggers skip claimed rows), so anything that happens after this
+ * gets a row of its own.
  */
 export async function claimQueueRows(
   db: Db,
@@ -91,40 +100,64 @@ export async function claimQueueRows(
   phase: QueuePhase,
   options: { now: number; leaseMs?: number },
 ): Promise<QueueRow[]> {
-  const isClaimable = and(
-    eq(queue.organizationId, organizationId),
-    inArray(queue.kind, phaseKinds[phase]),
-    or(eq(queue.isClaimed, false), isNull(queue.claimedUntil), lte(queue.claimedUntil, options.now)),
-    isNull(queue.failedAt),
-    or(isNull(queue.nextAttemptAt), lte(queue.nextAttemptAt, options.now)),
-  );
   const until = options.now + (options.leaseMs ?? scoreQueueLeaseMs);
-  const claimed = await withTransaction(db, async (tx) => {
-    // PostgreSQL: rows another drain is claiming right now are left to it (SKIP LOCKED).
-    const ids = forUpdateSkipLocked(tx, tx.select({ id: queue.id }).from(queue).where(isClaimable));
-    const rows = await tx
-      .update(queue)
-      .set({ isClaimed: true, claimedUntil: until })
-      .where(and(eq(queue.organizationId, organizationId), inArray(queue.id, ids)))
-      .returning(rowColumns);
-    // PostgreSQL: a writer still in its transaction may have let one of these rows absorb its change
-    // (the trigger saw it unclaimed); SHARE waits for every open writer of calls, so this drain then
-    // reads their legs. SQLite has one writer: nothing can be open.
-    if (tx.$engine === "postgres" && rows.some((row) => row.kind === "calls")) {
-      await executeSql(tx, sql`LOCK TABLE calls IN SHARE MODE`);
-    }
-    return rows;
-  });
+  const claimed = db.$engine === "postgres"
+    ? await claimPostgres(db, organizationId, phase, options.now, until)
+    : await withTransaction(db, (tx) =>
+      tx
+        .update(queue)
+        .set({ isClaimed: true, claimedUntil: until })
+        .where(and(eq(queue.organizationId, organizationId), inArray(queue.id, tx.select({ id: queue.id }).from(queue).where(isClaimable(organizationId, options.now, phaseKinds[phase])))))
+        .returning(rowColumns));
   return claimed.map(toQueueRow).sort((a, b) => a.id - b.id);
+}
+
+const integer = (value: number) => {
+  if (!Number.isSafeInteger(value)) throw new Error(`Expected an integer, got ${value}.`);
+  return sql.raw(String(value));
+};
+
+/**
+ * One round trip: the claim and, when it took "calls" rows, the lock below, sent as one simple-protocol
+ * message (its statements run as one transaction; several statements cannot carry parameters, so the
+ * values, all integers, are written into the text). Rows another drain is claiming right now are left
+ * to it (SKIP LOCKED). A writer still in its transaction may have let one of the claimed rows absorb its
+ * change (the trigger saw it unclaimed); SHARE waits for every open writer of calls, so this drain then
+ * reads their legs. SQLite has one writer: nothing can be open.
+ */
+async function claimPostgres(db: Db, organizationId: number, phase: QueuePhase, now: number, until: number): Promise<SelectedRow[]> {
+  const [o, n, u] = [integer(organizationId), integer(now), integer(until)];
+  const kinds = sql.raw(phaseKinds[phase].map((kind) => `'${kind}'`).join(", "));
+  const claim = sql`UPDATE score_recompute_queue SET is_claimed = true, claimed_until = ${u}
+    WHERE organization_id = ${o} AND id IN (SELECT id FROM score_recompute_queue WHERE organization_id = ${o} AND kind IN (${kinds})
+      AND (NOT is_claimed OR claimed_until IS NULL OR claimed_until <= ${n}) AND failed_at IS NULL
+      AND (next_attempt_at IS NULL OR next_attempt_at <= ${n}) FOR UPDATE SKIP LOCKED)
+    RETURNING id, kind, dialpad_user_id AS "dialpadUserId", employee_id AS "employeeId", role, from_ms AS "fromMs",
+      to_ms AS "toMs", from_day AS "fromDay", to_day AS "toDay", attempts, batch_id AS "batchId", batch_total AS "batchTotal",
+      batch_unit AS "batchUnit"`;
+  const lock = sql`DO $$BEGIN IF EXISTS (SELECT FROM score_recompute_queue WHERE organization_id = ${o} AND kind = 'calls'
+    AND is_claimed AND claimed_until = ${u}) THEN LOCK TABLE calls IN SHARE MODE; END IF; END$$`;
+  const text = phase === "facts" ? sql`${claim}; ${lock}` : claim;
+  const result = (await asNodePg(db).execute(text)) as unknown as { rows: SelectedRow[] } | { rows: SelectedRow[] }[];
+  return Array.isArray(result) ? result[0]!.rows : result.rows;
+}
+
+/** Runs `write` on each chunk of ids, in one transaction when there are several (one statement needs none). */
+async function forEachChunk(db: Db, ids: readonly number[], write: (tx: Db, chunk: number[]) => Promise<unknown>): Promise<void> {
+  if (ids.length === 0) return;
+  if (ids.length <= chunkRows) {
+    await write(db, [...ids]);
+    return;
+  }
+  await withTransaction(db, async (tx) => {
+    for (const chunk of chunks(ids)) await write(tx, chunk);
+  });
 }
 
 /** Keeps claims alive while their drain works. */
 export async function extendQueueClaims(db: Db, organizationId: number, ids: readonly number[], until: number): Promise<void> {
-  await withTransaction(db, async (tx) => {
-    for (const chunk of chunks(ids)) {
-      await tx.update(queue).set({ claimedUntil: until }).where(and(eq(queue.organizationId, organizationId), inArray(queue.id, chunk)));
-    }
-  });
+  await forEachChunk(db, ids, (tx, chunk) =>
+    tx.update(queue).set({ claimedUntil: until }).where(and(eq(queue.organizationId, organizationId), inArray(queue.id, chunk))));
 }
 
 /** Gives claimed rows back at once (their drain failed): the next drain takes them. */
@@ -132,13 +165,25 @@ export async function releaseQueueClaims(db: Db, organizationId: number, ids: re
   await extendQueueClaims(db, organizationId, ids, now);
 }
 
-/** Deletes claimed rows whose work committed. */
+/** Deletes claimed rows whose work committed: pass the work's transaction handle, so both commit together. */
 export async function deleteQueueRows(db: Db, organizationId: number, ids: readonly number[]): Promise<void> {
-  await withTransaction(db, async (tx) => {
-    for (const chunk of chunks(ids)) {
-      await tx.delete(queue).where(and(eq(queue.organizationId, organizationId), inArray(queue.id, chunk)));
-    }
-  });
+  await forEachChunk(db, ids, (tx, chunk) => tx.delete(queue).where(and(eq(queue.organizationId, organizationId), inArray(queue.id, chunk))));
+}
+
+/**
+ * After a drain's pass, in one statement: whether rows are claimable now (queued while it ran, or a
+ * dead drain's whose lease lapsed), and when the earliest row waiting for its next try is due.
+ */
+export async function getQueueOutlook(db: Db, organizationId: number, now: number): Promise<{ isClaimable: boolean; nextAttemptAt: number | null }> {
+  const claimable = isClaimable(organizationId, now, [...phaseKinds.facts, ...phaseKinds.role]);
+  const [row] = await db
+    .select({
+      claimable: sql<number | string>`sum(case when ${claimable} then 1 else 0 end)`,
+      at: sql<number | string | null>`min(case when ${queue.nextAttemptAt} > ${now} then ${queue.nextAttemptAt} end)`,
+    })
+    .from(queue)
+    .where(and(eq(queue.organizationId, organizationId), isNull(queue.failedAt)));
+  return { isClaimable: Number(row?.claimable ?? 0) > 0, nextAttemptAt: row?.at === null || row?.at === undefined ? null : Number(row.at) };
 }
 
 /**

@@ -9,6 +9,10 @@ export interface ScoreFigures {
   fullSeconds: number;
   sameSeconds: number;
   singleCallMs: number;
+  /** Statements the drain of one new call sent (round trips on PostgreSQL), median of 9. */
+  singleCallStatements: number;
+  /** This process's CPU time (user + system) during that drain, median of 9. */
+  singleCallCpuMs: number;
   sortSeconds: number;
   dailyScores: number;
   callDayEntries: number;
@@ -26,6 +30,8 @@ const rows: [string, (f: ScoreFigures) => string][] = [
   ["sort the same intervals (Array.prototype.sort), same run", (f) => seconds(f.sortSeconds)],
   ["full recompute ÷ sort (goal ≤ 3×)", (f) => `${(f.fullSeconds / f.sortSeconds).toFixed(1)}×`],
   ["one new call: its days + its role's next 28 days (median of 9; goal ≤ 20 ms)", (f) => `${f.singleCallMs.toFixed(1)} ms`],
+  ["  statements per new call (round trips on PostgreSQL), median", (f) => String(f.singleCallStatements)],
+  ["  this process's CPU time per new call, median", (f) => `${f.singleCallCpuMs.toFixed(1)} ms`],
 ];
 
 export function printFigures(all: readonly ScoreFigures[]): void {

@@ -1,9 +1,7 @@
 // Runs queued score work until the organization's queue has nothing left to claim. Every hook ends here.
 import type { Db } from "@/db/client";
-import { getOrganizationById } from "@/db/queries/organizations";
 import { getNextQueueAttemptAt } from "@/db/queries/score-queue-status";
-import type { QueueRow } from "@/db/queries/score-queue";
-import type { Organization } from "@/db/schema";
+import { getQueueOutlook, type QueueRow } from "@/db/queries/score-queue";
 import { mergeRanges, type RoleDayRange } from "./day-rows";
 import { recomputeFacts } from "./recompute-facts";
 import { rescoreRole } from "./rescore-role";
@@ -36,12 +34,13 @@ export function drainScoreQueue(db: Db, organizationId: number): Promise<void> {
   const organizations = byOrganization;
   drain.promise = (async () => {
     try {
+      let outlook: QueueOutlook | null = null;
       while (drain.isRequested) {
         drain.isRequested = false;
-        await drainPass(db, organizationId);
+        outlook = await drainPass(db, organizationId);
       }
-      const now = Date.now();
-      const retryAt = await getNextQueueAttemptAt(db, organizationId, now);
+      const now = outlook?.now ?? Date.now();
+      const retryAt = outlook ? outlook.nextAttemptAt : await getNextQueueAttemptAt(db, organizationId, now);
       if (retryAt !== null) scheduleRetryDrain(db, organizationId, retryAt, now);
     } finally {
       organizations.delete(organizationId);
@@ -51,22 +50,26 @@ export function drainScoreQueue(db: Db, organizationId: number): Promise<void> {
   return drain.promise;
 }
 
-async function drainPass(db: Db, organizationId: number): Promise<void> {
+type QueueOutlook = { now: number; nextAttemptAt: number | null };
+
+/**
+ * Runs both phases until nothing is claimable. The organization is read inside each unit's
+ * transaction (a deleted one's rows, which outlive it, just settle). After a pass that claimed rows
+ * one statement tells whether more came meanwhile and when a retry is due; null: it claimed none.
+ */
+async function drainPass(db: Db, organizationId: number): Promise<QueueOutlook | null> {
   for (;;) {
-    const organization = await getOrganizationById(db, organizationId);
-    if (!organization) {
-      // Its rows outlive it (the queue has no foreign keys): nothing to score.
-      for (const phase of ["facts", "role"] as const) await runClaimed(db, organizationId, phase, async () => {});
-      return;
-    }
-    const facts = await runClaimed(db, organizationId, "facts", (rows, claimed) => recomputeFacts(db, organization, rows, claimed));
-    const roles = await runClaimed(db, organizationId, "role", (rows, claimed) => rescoreQueuedRoles(db, organization, rows, claimed));
-    if (facts === 0 && roles === 0) return;
+    const facts = await runClaimed(db, organizationId, "facts", (rows, claimed) => recomputeFacts(db, organizationId, rows, claimed));
+    const roles = await runClaimed(db, organizationId, "role", (rows, claimed) => rescoreQueuedRoles(db, organizationId, rows, claimed));
+    if (facts === 0 && roles === 0) return null;
+    const now = Date.now();
+    const { isClaimable, nextAttemptAt } = await getQueueOutlook(db, organizationId, now);
+    if (!isClaimable) return { now, nextAttemptAt };
   }
 }
 
 /** One unit per role: every stored day when a row asks for all, else the union of its rows' ranges. */
-async function rescoreQueuedRoles(db: Db, organization: Organization, rows: readonly QueueRow[], claimed: ClaimedWork): Promise<void> {
+async function rescoreQueuedRoles(db: Db, organizationId: number, rows: readonly QueueRow[], claimed: ClaimedWork): Promise<void> {
   const rowsByRole = new Map<string, QueueRow[]>();
   for (const row of rows) {
     if (row.kind !== "role" || row.role === null) continue;
@@ -77,7 +80,8 @@ async function rescoreQueuedRoles(db: Db, organization: Organization, rows: read
     const ranges: RoleDayRange[] = [];
     for (const row of roleRows) if (row.fromDay !== null && row.toDay !== null) ranges.push({ role, fromDay: row.fromDay, toDay: row.toDay });
     const isEverything = ranges.length < roleRows.length;
-    await claimed.runUnit(roleRows, role, () => rescoreRole(db, organization.id, role, isEverything ? "all" : mergeRanges(ranges), now));
+    const roleRanges = isEverything ? "all" : mergeRanges(ranges);
+    await claimed.runUnit(roleRows, role, (settle) => rescoreRole(db, organizationId, role, roleRanges, now, settle));
     await claimed.keepClaim();
   }
   await yieldToEventLoop();

@@ -19,6 +19,7 @@ import { listDayKeys, type DayKey, type LocalDayCalendar } from "@/lib/dates";
 import { computeDayFactsByDay } from "@/lib/scoring/day-facts";
 import { mergeRanges, planRescore, prepareDay, type RoleDayRange } from "./day-rows";
 import { loadLegsForDays } from "./load-day-legs";
+import type { SettleRows } from "./run-claimed";
 import { getEmployeeCalendar, getRoleKey } from "./scoring-context";
 
 const MAX_WINDOWED_DAYS = 31;
@@ -41,7 +42,8 @@ export type EmployeeTarget = { kind: "all" } | { kind: "spans"; spans: readonly 
  * same transaction. The organization, employee and mapping are read inside it, after the
  * organization's score lock, so a concurrent drain never writes days from an older state. The calls
  * belong to the Dialpad user the employee is mapped to now. The role rows join `batch` (the
- * recalculation this recompute is part of), if any.
+ * recalculation this recompute is part of), if any; `settle` deletes the claimed queue rows that
+ * asked for it, in the same transaction.
  */
 export async function recomputeEmployee(
   db: Db,
@@ -50,10 +52,12 @@ export async function recomputeEmployee(
   target: EmployeeTarget,
   now: number,
   batch: QueueBatch | null = null,
+  settle?: SettleRows,
 ): Promise<void> {
   if (target.kind === "spans" && target.spans.length === 0) return;
   await withTransaction(db, async (tx) => {
     await lockOrganizationScores(tx, organizationId);
+    await settle?.(tx);
     const organization = await getOrganizationById(tx, organizationId);
     const employee = await getEmployeeById(tx, { organizationId, employeeId });
     if (!organization || !employee) return;

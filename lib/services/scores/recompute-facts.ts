@@ -2,7 +2,6 @@
 import type { Db } from "@/db/client";
 import type { QueueRow } from "@/db/queries/score-queue";
 import { listEmployeesMappedTo } from "@/db/queries/scores";
-import type { Organization } from "@/db/schema";
 import { recomputeEmployee, type TimeSpan } from "./recompute-employee";
 import type { ClaimedWork } from "./run-claimed";
 import { yieldToEventLoop } from "./run-logged";
@@ -14,7 +13,7 @@ type EmployeeWork = { rows: QueueRow[]; isFull: boolean; spans: TimeSpan[] };
  * only on the days their calls rows span. The role rows a recompute queues join the batch of the
  * employee's row, so a recalculation runs until its rescoring is done too.
  */
-export async function recomputeFacts(db: Db, organization: Organization, rows: readonly QueueRow[], claimed: ClaimedWork): Promise<void> {
+export async function recomputeFacts(db: Db, organizationId: number, rows: readonly QueueRow[], claimed: ClaimedWork): Promise<void> {
   const byEmployee = new Map<number, EmployeeWork>();
   const workFor = (employeeId: number) => {
     let work = byEmployee.get(employeeId);
@@ -32,7 +31,7 @@ export async function recomputeFacts(db: Db, organization: Organization, rows: r
   }
   const callsRows = rows.filter((row) => row.kind === "calls" && row.dialpadUserId !== null && row.fromMs !== null && row.toMs !== null);
   const users = [...new Set(callsRows.map((row) => row.dialpadUserId!))];
-  for (const { employeeId, dialpadUserId } of await listEmployeesMappedTo(db, organization.id, users)) {
+  for (const { employeeId, dialpadUserId } of await listEmployeesMappedTo(db, organizationId, users)) {
     const work = workFor(employeeId);
     for (const row of callsRows) {
       if (row.dialpadUserId !== dialpadUserId) continue;
@@ -44,7 +43,7 @@ export async function recomputeFacts(db: Db, organization: Organization, rows: r
   for (const [employeeId, work] of byEmployee) {
     const target = work.isFull ? { kind: "all" as const } : { kind: "spans" as const, spans: work.spans };
     const batch = work.rows.find((row) => row.batch !== null)?.batch ?? null;
-    await claimed.runUnit(work.rows, employeeId, () => recomputeEmployee(db, organization.id, employeeId, target, now, batch));
+    await claimed.runUnit(work.rows, employeeId, (settle) => recomputeEmployee(db, organizationId, employeeId, target, now, batch, settle));
     await claimed.keepClaim();
     await yieldToEventLoop();
   }

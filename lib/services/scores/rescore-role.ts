@@ -9,6 +9,7 @@ import { withTransaction } from "@/db/transaction";
 import { addDays, type DayKey } from "@/lib/dates";
 import { isWorkDay } from "@/lib/scoring/score";
 import { computeRoleBaselinesForDays, getBaselineSourceRange, groupActiveDays, scoreDayValues } from "./role-baselines";
+import type { SettleRows } from "./run-claimed";
 import { yieldToEventLoop } from "./run-logged";
 import { parseWorkWeek, resolveRoleSettings } from "./scoring-context";
 
@@ -18,22 +19,31 @@ import { parseWorkWeek, resolveRoleSettings } from "./scoring-context";
  */
 const BLOCK_DAYS = 29;
 
-/** Rescores the role's stored days in each range ("all": every stored day), one short transaction per block. */
+/**
+ * Rescores the role's stored days in each range ("all": every stored day), one short transaction per
+ * block; `settle` deletes the claimed queue rows that asked for it in the last block's transaction.
+ */
 export async function rescoreRole(
   db: Db,
   organizationId: number,
   role: string,
   ranges: readonly { fromDay: DayKey; toDay: DayKey }[] | "all",
   now: number,
+  settle?: SettleRows,
 ): Promise<void> {
   const all = ranges === "all" ? await getRoleDayRange(db, organizationId, role) : null;
   const list = ranges === "all" ? (all ? [{ fromDay: all.from, toDay: all.to }] : []) : ranges;
+  const blocks: { from: DayKey; to: DayKey }[] = [];
   for (const range of list) {
     for (let from = range.fromDay; from <= range.toDay; from = addDays(from, BLOCK_DAYS)) {
       const lastOfBlock = addDays(from, BLOCK_DAYS - 1);
-      await rescoreBlock(db, organizationId, role, from, lastOfBlock < range.toDay ? lastOfBlock : range.toDay, now);
-      await yieldToEventLoop();
+      blocks.push({ from, to: lastOfBlock < range.toDay ? lastOfBlock : range.toDay });
     }
+  }
+  for (const [index, { from, to }] of blocks.entries()) {
+    // The queue rows go with the last block: a failure before it leaves them to be tried again.
+    await rescoreBlock(db, organizationId, role, from, to, now, index === blocks.length - 1 ? settle : undefined);
+    await yieldToEventLoop();
   }
 }
 
@@ -42,9 +52,10 @@ export async function rescoreRole(
  * organization's score lock: a drain that started before a settings change never writes its scores
  * over those of the drain the change queued.
  */
-async function rescoreBlock(db: Db, organizationId: number, role: string, from: DayKey, to: DayKey, now: number): Promise<void> {
+async function rescoreBlock(db: Db, organizationId: number, role: string, from: DayKey, to: DayKey, now: number, settle?: SettleRows): Promise<void> {
   await withTransaction(db, async (tx) => {
     await lockOrganizationScores(tx, organizationId);
+    await settle?.(tx);
     const organization = await getOrganizationById(tx, organizationId);
     if (!organization) return;
     const settings = resolveRoleSettings(await listScoreSettings(tx, organizationId), role);

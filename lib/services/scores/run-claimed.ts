@@ -17,12 +17,17 @@ export interface ClaimedWork {
   /** Renews the lease; call it between units. */
   keepClaim(): Promise<void>;
   /**
-   * Runs one unit of work (one employee, one role) for these claimed rows: they are deleted as soon
-   * as it commits, so progress counts each unit; on a failure each row counts a try and waits for
-   * the next, or after the last one is kept as failed. Transient database errors go up.
+   * Runs one unit of work (one employee, one role) for these claimed rows: they are deleted as the
+   * work commits, so progress counts each unit; on a failure each row counts a try and waits for the
+   * next, or after the last one is kept as failed. Transient database errors go up. The work calls
+   * `settle(tx)` inside the transaction that commits it (its last one), which deletes the rows there;
+   * work that never gets that far (nothing to do) has them deleted once it returns.
    */
-  runUnit(rows: readonly QueueRow[], subject: string | number, run: () => Promise<unknown>): Promise<void>;
+  runUnit(rows: readonly QueueRow[], subject: string | number, run: (settle: SettleRows) => Promise<unknown>): Promise<void>;
 }
+
+/** Deletes a unit's claimed rows inside the transaction that commits its work. */
+export type SettleRows = (tx: Db) => Promise<void>;
 
 /**
  * Claims the phase's rows and runs their work. Rows no unit took (say, calls of an unmapped user)
@@ -47,14 +52,23 @@ export async function runClaimed(
     until = now + scoreQueueLeaseMs;
     await extendQueueClaims(db, organizationId, unsettledIds(), until);
   };
-  const runUnit = async (unitRows: readonly QueueRow[], subject: string | number, run: () => Promise<unknown>) => {
+  const runUnit = async (unitRows: readonly QueueRow[], subject: string | number, run: (settle: SettleRows) => Promise<unknown>) => {
     const open = unitRows.filter((row) => !settled.has(row.id));
-    const isDone = await runLogged(subject, run, async (error) => {
+    const ids = open.map((row) => row.id);
+    let isDeleted = false;
+    const settle: SettleRows = async (tx) => {
+      await deleteQueueRows(tx, organizationId, ids);
+      isDeleted = true;
+    };
+    const isDone = await runLogged(subject, async () => {
+      isDeleted = false;
+      await run(settle);
+    }, async (error) => {
       const now = Date.now();
       const failures = open.map((row) => ({ id: row.id, error, retryAt: getRetryAt(row.attempts + 1, now) }));
       await recordQueueFailures(db, organizationId, failures, now);
     });
-    if (isDone) await deleteQueueRows(db, organizationId, open.map((row) => row.id));
+    if (isDone && !isDeleted) await deleteQueueRows(db, organizationId, ids);
     for (const row of open) settled.add(row.id);
   };
   try {
