@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getLocalDayBounds } from "@/lib/dates";
 import type { DayCall } from "@/lib/services/scores/get-employee-day-score";
 import { buildDayCallItems } from "./day-calls-model";
+import { packDayCalls, unpackDayCalls } from "./day-calls-wire";
 
 const at = (iso: string) => Date.parse(iso);
 const dayCall = (overrides: Partial<DayCall> & Pick<DayCall, "callId" | "kind" | "reason">): DayCall => ({
@@ -70,5 +71,22 @@ describe("buildDayCallItems", () => {
       dayCall({ callId: 1, kind: "counted", reason: "Connected: connected time counted.", isStartDay: false, startedAt: at("2026-03-10T03:50:00Z") }),
     ]);
     expect(items.map(({ start, isPreviousDay }) => [start, isPreviousDay])).toEqual([["23:50", true]]);
+  });
+});
+
+describe("packDayCalls", () => {
+  it("gives the browser back the very items the server built, each party, status and reason written once", () => {
+    const calls = [
+      dayCall({ callId: 1, kind: "counted", reason: "Connected: connected time counted.", contactName: "Chloe" }),
+      dayCall({ callId: 2, kind: "counted", reason: "Connected: connected time counted.", contactName: "Chloe", startedAt: at("2026-03-10T14:30:00Z") }),
+      dayCall({
+        callId: 3, kind: "missed", reason: "Missed: never connected.", direction: "inbound", connectedAt: null, endedAt: null,
+        isFlagged: true, countsAsConnectedCall: false, countedMs: 0, contributionMs: 0, startedAt: at("2026-03-10T03:50:00Z"),
+      }),
+    ];
+    const items = build(calls);
+    const packed = packDayCalls(items);
+    expect(unpackDayCalls(packed, "/calls")).toEqual(items);
+    expect(packed.texts).toEqual(["Chloe", "Counted", "Connected: connected time counted.", "Bob", "Missed", "Missed: never connected."]);
   });
 });

@@ -21,6 +21,7 @@ const columns: { label: string; sort: CallSort | null }[] = [
 /**
  * The day's legs as a review tool: filter chips, sortable columns, the reason only for exceptions.
  * The time opens the call (a modal, or a page on a fresh load). Under 640 px each row is a card.
+ * The columns' order is the stylesheet's too (day.module.css labels the cards' cells by position).
  */
 export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZone: string }) {
   const onLinkClick = useCallLinkClicks();
@@ -77,33 +78,30 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
 
 const isPhoneNumber = (text: string) => /^\+?[\d\s•().-]+$/.test(text);
 
+/** Cells in the columns' order: under 640 px the stylesheet labels each by its position. */
 function DayCallRow({ item }: { item: DayCallItem }) {
   return (
     <tr className={item.isFlagged ? styles.flaggedRow : undefined}>
-      <td data-label="Time">
+      <td>
         <a href={item.href}>
           {item.start}
           <span className="visually-hidden">, open call details</span>
         </a>
         {item.isPreviousDay ? <small className={styles.dayMarker}>prev. day</small> : null}
       </td>
-      <td data-label="Direction">{directionLabels[item.direction]}</td>
-      <td data-label="Other party">
-        {/* A phone number never breaks mid-string; a long name may wrap. */}
-        <span className={isPhoneNumber(item.party) ? styles.nowrap : undefined}>{item.party}</span>
-      </td>
-      <td data-label="Talk time">{item.talk ?? "In progress"}</td>
-      <td data-label="Counted">
+      <td>{directionLabels[item.direction]}</td>
+      {/* A phone number never breaks mid-string; a long name may wrap. */}
+      <td>{isPhoneNumber(item.party) ? <span className={styles.nowrap}>{item.party}</span> : item.party}</td>
+      <td>{item.talk ?? "In progress"}</td>
+      <td>
         {item.added}
         {item.overlapped ? <small className="muted">{item.overlapped} overlapped</small> : null}
       </td>
-      <td data-label="Status" className={styles.kindCell}>
+      <td>
         {item.status}
         {item.isFlagged ? <span className={`badge ${styles.flagBadge}`}> Flagged</span> : null}
       </td>
-      <td data-label="Why" className={styles.wrap}>
-        {item.why}
-      </td>
+      <td>{item.why}</td>
     </tr>
   );
 }

@@ -1,16 +1,26 @@
 "use client";
 
+import { useMemo } from "react";
 import { ExportCsvLink } from "@/components/exports/export-csv-link";
-import type { DayCallItem } from "./day-calls-model";
 import { DayCallsTable } from "./day-calls-table";
 import type { TimelineTick } from "./timeline-model";
 import { TimelineView } from "./timeline-view";
+import { unpackDayCalls, type PackedDayCalls } from "./day-calls-wire";
 import styles from "./day.module.css";
 
-type DayCallsProps = { items: DayCallItem[]; laneCount: number; ticks: TimelineTick[]; timeZone: string; exportHref: string | null };
+type DayCallsProps = {
+  calls: PackedDayCalls;
+  /** Each call opens at `${callBasePath}/${id}`. */
+  callBasePath: string;
+  laneCount: number;
+  ticks: TimelineTick[];
+  timeZone: string;
+  exportHref: string | null;
+};
 
 /** The timeline and the calls table, both drawn from one copy of the day's calls. */
-export function DayCalls({ items, laneCount, ticks, timeZone, exportHref }: DayCallsProps) {
+export function DayCalls({ calls, callBasePath, laneCount, ticks, timeZone, exportHref }: DayCallsProps) {
+  const items = useMemo(() => unpackDayCalls(calls, callBasePath), [calls, callBasePath]);
   return (
     <>
       <section className="card" aria-labelledby="timeline-heading">

@@ -6,6 +6,7 @@ import { getAdjacentDays } from "@/lib/services/views/day-param";
 import { DateNav } from "./date-nav";
 import { DayCalls } from "./day-calls";
 import { buildDayCallItems } from "./day-calls-model";
+import { packDayCalls } from "./day-calls-wire";
 import { DayScoreCard } from "./day-score-card";
 import { DayStatusNote, describeProgress } from "./day-status-note";
 import { LiveRefresh } from "./live-refresh";
@@ -19,7 +20,7 @@ const UNSYNCED_TEXT = "No score: Daymark has no data for this day, since no sync
 export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: boolean }) {
   const basePath = `/employees/${day.employee.id}`;
   const exportBase = `/api/exports/employees/${day.employee.id}`;
-  const callHref = (callId: number) => `${basePath}/calls/${callId}`;
+  const callBasePath = `${basePath}/calls`;
   const adjacent = getAdjacentDays(day.dayKey, day.today);
   const isToday = day.dayKey === day.today;
   const label = (key: string | null) => (key ? formatDayKey(key) : null);
@@ -30,7 +31,7 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
     bounds: day.bounds,
     timeZone: day.timeZone,
     now: day.now,
-    callHref,
+    callHref: (callId) => `${callBasePath}/${callId}`,
     links: day.callLinks,
   });
   const trendRange = { from: day.trend[0]?.dayKey ?? day.dayKey, to: day.dayKey };
@@ -79,7 +80,8 @@ export function EmployeeDayView({ day, isAdmin }: { day: EmployeeDay; isAdmin: b
         />
       </section>
       <DayCalls
-        items={items}
+        calls={packDayCalls(items)}
+        callBasePath={callBasePath}
         laneCount={laneCount}
         ticks={listHourTicks(day.bounds, day.timeZone)}
         timeZone={day.timeZone}

@@ -3,12 +3,12 @@
 import { useSyncExternalStore, type KeyboardEvent } from "react";
 import { getScoreBand } from "@/components/team/score-bands";
 import { personDayGapLabels } from "@/lib/services/views/person-day";
-import type { HeatMapDay, HeatMapModel, HeatMapRow } from "./heat-map-model";
+import { decodeGap, type HeatMapDay, type HeatMapModel, type HeatMapRow } from "./heat-map-model";
 import styles from "./team-range.module.css";
 
 // The server renders the first rows (a screenful and more); the browser adds the rest once it runs,
 // so a 200-person month is not rendered to HTML on every request.
-const SERVER_ROWS = 50;
+const SERVER_ROWS = 30;
 
 const arrowMoves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
 
@@ -58,11 +58,11 @@ function HeatMapRowCells({ row, days }: { row: HeatMapRow; days: HeatMapDay[] })
       <th scope="row" className={styles.person}>{row.name}</th>
       {row.cells.map((cell, index) => {
         const day = days[index]!;
-        const isScore = typeof cell === "number";
-        const label = `${row.name}, ${day.label}: ${isScore ? cell : `no score, ${personDayGapLabels[cell]}`}`;
+        const gap = decodeGap(cell);
+        const label = `${row.name}, ${day.label}: ${gap === null ? cell : `no score, ${personDayGapLabels[gap]}`}`;
         return (
-          <td key={day.key} data-band={isScore ? getScoreBand(cell).id : undefined} data-off={day.isWorkDay ? undefined : ""}>
-            <a href={`/employees/${row.id}?date=${day.key}`} aria-label={label}>{isScore ? cell : "—"}</a>
+          <td key={day.key} data-band={gap === null ? getScoreBand(cell).id : undefined} data-off={day.isWorkDay ? undefined : ""}>
+            <a href={`/employees/${row.id}?date=${day.key}`} aria-label={label}>{gap === null ? cell : "—"}</a>
           </td>
         );
       })}

@@ -1,15 +1,12 @@
-import Link from "next/link";
-import { formatDuration } from "@/lib/dates";
-import type { TeamDayRow } from "@/lib/services/views/get-team-day";
 import type { TeamDayQuery, TeamSort } from "@/lib/services/views/team-day-query";
 import { parseTeamDayQuery } from "@/lib/services/views/team-day-query";
-import { ScoreChip, ScoreDelta } from "./score-chip";
 import { SortHeaderButton } from "./sort-header-button";
 import { buildTeamHref } from "./team-href";
-import { TeamSparklineCell } from "./team-sparkline-cell";
+import type { TeamRowItems } from "./team-row-items";
+import { TeamTableRows } from "./team-table-rows";
 import styles from "./team.module.css";
 
-type TeamTableProps = { rows: TeamDayRow[]; dayKey: string; query: TeamDayQuery; organizationTimeZone: string };
+type TeamTableProps = { rows: TeamRowItems; dayKey: string; query: TeamDayQuery };
 
 const columns: { id: TeamSort | "delta" | "trend"; label: string }[] = [
   { id: "name", label: "Name" },
@@ -25,7 +22,7 @@ const columns: { id: TeamSort | "delta" | "trend"; label: string }[] = [
 const isSortable = (id: string): id is TeamSort => id !== "delta" && id !== "trend";
 
 /** One page of the team day (640 px and wider); a header asks the server to sort everyone. */
-export function TeamTable({ rows, dayKey, query, organizationTimeZone }: TeamTableProps) {
+export function TeamTable({ rows, dayKey, query }: TeamTableProps) {
   return (
     <div className={`table-wrap ${styles.wide}`}>
       <table>
@@ -48,33 +45,7 @@ export function TeamTable({ rows, dayKey, query, organizationTimeZone }: TeamTab
             })}
           </tr>
         </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length} className="muted">Nobody matches.</td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.employeeId}>
-                <td>
-                  <Link href={`/employees/${row.employeeId}?date=${dayKey}`} prefetch={false}>{row.name}</Link>
-                  <span className={`muted ${styles.sub}`}>
-                    {row.title ? `${row.title} · ` : ""}
-                    <span className={styles.email}>{row.email}</span>
-                    {row.timeZone !== organizationTimeZone ? ` · ${row.timeZone}` : ""}
-                  </span>
-                </td>
-                <td><ScoreChip row={row} /></td>
-                <td><ScoreDelta delta={row.delta} /></td>
-                <td className={styles.nowrap}>{formatDuration(row.talkMs)}</td>
-                <td>{row.connectedCalls}</td>
-                <td className={styles.nowrap}>{row.voicemailsLeft} left · {row.voicemailsReceived} received</td>
-                <td>{row.missedCalls}</td>
-                <td><TeamSparklineCell points={row.sparkline} /></td>
-              </tr>
-            ))
-          )}
-        </tbody>
+        <TeamTableRows {...rows} dayKey={dayKey} columnCount={columns.length} />
       </table>
     </div>
   );

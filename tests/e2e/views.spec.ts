@@ -93,13 +93,13 @@ test("calls open in a modal from the table and the timeline, linked legs follow,
   await expect(page).toHaveURL(`/employees/${team.report.id}?date=${team.dayKey}`);
   await expect(callsTable(page).getByRole("row").nth(1).getByRole("link")).toBeFocused();
 
-  await timeline(page).locator(`[data-call-id="${third!.id}"]`).click();
+  await timeline(page).locator(`a[href$="/calls/${third!.id}"]`).click();
   await expect(page.getByRole("dialog", { name: `Inbound call with Cora ${team.tag}` })).toBeVisible();
   await page.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   // Keyboard: tab to the second bar and open it.
-  await timeline(page).locator(`[data-call-id="${second!.id}"]`).focus();
+  await timeline(page).locator(`a[href$="/calls/${second!.id}"]`).focus();
   await page.keyboard.press("Enter");
   const secondModal = page.getByRole("dialog", { name: `Outbound call with Bolt ${team.tag}` });
   await expect(secondModal).toBeVisible();
