@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialpadConnections, syncSettings, webhookInbox, type WebhookInboxRow } from "@/db/schema";
+import { insertWebhookEventsPostgres, insertWebhookEventsSqlite } from "@/db/engines/insert-webhook-events";
 import { requestWalCheckpoint } from "@/db/engines/sqlite-checkpointer";
 import { forUpdateSkipLocked } from "@/db/locks";
 import { withTransaction } from "@/db/transaction";
@@ -23,24 +24,21 @@ export interface NewWebhookEvent {
 }
 
 /**
- * Writes several events in one statement and one transaction (the intake's group commit); returns the
- * index of each event that was new. A key already stored, or repeated earlier in `events`, is a duplicate.
+ * Writes several events in one transaction (the intake's group commit); returns the index of each
+ * event that was new. A key already stored, or repeated earlier in `events`, is a duplicate.
  */
 export async function insertWebhookEvents(db: Db, events: readonly NewWebhookEvent[]): Promise<Set<number>> {
+  if (db.$engine === "sqlite") {
+    const created = await insertWebhookEventsSqlite(db, events);
+    return new Set(created.flatMap((isNew, index) => (isNew ? [index] : [])));
+  }
   const firstOfKey = new Map<string, number>();
   events.forEach((event, index) => {
     const key = `${event.organizationId}:${event.eventKey}`;
     if (!firstOfKey.has(key)) firstOfKey.set(key, index);
   });
-  const distinct = [...firstOfKey.values()].map((index) => events[index]!);
-  const inserted = await withTransaction(db, (tx) =>
-    tx
-      .insert(webhookInbox)
-      .values(distinct)
-      .onConflictDoNothing()
-      .returning({ organizationId: webhookInbox.organizationId, eventKey: webhookInbox.eventKey }),
-  );
-  return new Set(inserted.map((row) => firstOfKey.get(`${row.organizationId}:${row.eventKey}`)!));
+  const created = await insertWebhookEventsPostgres(db, [...firstOfKey.values()].map((index) => events[index]!));
+  return new Set([...created].map((key) => firstOfKey.get(key)!));
 }
 
 export interface WebhookTarget {

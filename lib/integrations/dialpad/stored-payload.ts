@@ -27,6 +27,12 @@ export const recordingLinkFields: readonly string[] = [
 ];
 
 const partyObjects = new Set(["contact", "target", "entry_point_target", "proxy_target", "transferred_from"]);
+// Built once: the webhook intake filters every delivery through these.
+const storedTopLevel = new Set(storedCallFields);
+const storedTopLevelWithLinks = new Set([...storedCallFields, ...recordingLinkFields]);
+const partyFieldSet = new Set(storedPartyFields);
+const recordingFieldSet = new Set(storedRecordingFields);
+const recordingFieldWithLinkSet = new Set([...storedRecordingFields, "url"]);
 
 export interface StoredPayloadOptions {
   /** The admin setting "Link to recordings in Dialpad" (issue 18; off until that setting exists). */
@@ -36,12 +42,12 @@ export interface StoredPayloadOptions {
 /** The call payload as Daymark may store it: allowed fields only, in the order received. A non-object is stored as null. */
 export function toStoredCallPayload(raw: unknown, options: StoredPayloadOptions = {}): Record<string, unknown> | null {
   if (!isPlainObject(raw)) return null;
-  const topLevel = new Set(options.keepRecordingLinks ? [...storedCallFields, ...recordingLinkFields] : storedCallFields);
-  const recordingFields = options.keepRecordingLinks ? [...storedRecordingFields, "url"] : storedRecordingFields;
+  const topLevel = options.keepRecordingLinks ? storedTopLevelWithLinks : storedTopLevel;
+  const recordingFields = options.keepRecordingLinks ? recordingFieldWithLinkSet : recordingFieldSet;
   const stored: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!topLevel.has(key)) continue;
-    if (partyObjects.has(key)) stored[key] = isPlainObject(value) ? pick(value, storedPartyFields) : null;
+    if (partyObjects.has(key)) stored[key] = isPlainObject(value) ? pick(value, partyFieldSet) : null;
     else if (key === "recording_details") {
       stored[key] = Array.isArray(value) ? value.filter(isPlainObject).map((item) => pick(item, recordingFields)) : null;
     } else stored[key] = value;
@@ -54,9 +60,10 @@ export function toStoredRejectedRecord<T extends { raw: unknown }>(record: T): T
   return { ...record, raw: toStoredCallPayload(record.raw) };
 }
 
-function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
-  const allowed = new Set(fields);
-  return Object.fromEntries(Object.entries(source).filter(([key]) => allowed.has(key)));
+function pick(source: Record<string, unknown>, allowed: ReadonlySet<string>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key in source) if (Object.hasOwn(source, key) && allowed.has(key)) picked[key] = source[key];
+  return picked;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -39,6 +39,15 @@ export async function verifyDialpadWebhook(
   secrets: readonly string[],
   now: number = Date.now(),
 ): Promise<DialpadWebhookPayload> {
+  return (await verifyDialpadCallEvent(rawBody, secrets, now)).payload;
+}
+
+/** verifyDialpadWebhook with the event's inbox key, read from the same parse of its claims. */
+export async function verifyDialpadCallEvent(
+  rawBody: string | Uint8Array,
+  secrets: readonly string[],
+  now: number = Date.now(),
+): Promise<{ payload: DialpadWebhookPayload; eventKey: string }> {
   const keys = secrets.filter((secret) => secret.length > 0);
   if (keys.length === 0) throw new DialpadConfigError("No Dialpad webhook secret is configured.");
   const size = typeof rawBody === "string" ? Buffer.byteLength(rawBody, "utf8") : rawBody.byteLength;
@@ -69,15 +78,23 @@ export async function verifyDialpadWebhook(
     }
     const claims = readClaimsExactly(payloadPart);
     if (!claims) throw new DialpadWebhookMalformedError("JWT payload is not a JSON object");
-    return requireCallEvent(claims);
+    const eventKey = eventKeyOf(claims);
+    if (eventKey === null) throw new DialpadWebhookMalformedError("not a call event (call_id and state are required)");
+    return { payload: claims, eventKey };
   }
   throw new DialpadWebhookSignatureError();
 }
 
 /** Idempotency key for the inbox: sha256 of call_id|state|event_timestamp (ids normalised to strings). */
 export function webhookEventKey(payload: DialpadWebhookPayload): string {
+  const eventKey = eventKeyOf(payload);
+  if (eventKey === null) throw new DialpadWebhookMalformedError("no call_id and state");
+  return eventKey;
+}
+
+function eventKeyOf(payload: DialpadWebhookPayload): string | null {
   const result = dialpadCallEventKeySchema.safeParse(payload);
-  if (!result.success) throw new DialpadWebhookMalformedError("no call_id and state");
+  if (!result.success) return null;
   const { call_id: callId, state, event_timestamp: eventTimestamp } = result.data;
   return createHash("sha256").update(`${callId}|${state}|${eventTimestamp ?? ""}`).digest("hex");
 }
@@ -105,10 +122,3 @@ function readJsonObject(part: string): Record<string, unknown> | null {
 }
 
 const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
-
-function requireCallEvent(payload: DialpadWebhookPayload): DialpadWebhookPayload {
-  if (!dialpadCallEventKeySchema.safeParse(payload).success) {
-    throw new DialpadWebhookMalformedError("not a call event (call_id and state are required)");
-  }
-  return payload;
-}

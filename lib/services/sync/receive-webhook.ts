@@ -1,10 +1,10 @@
 import { z } from "@/lib/zod";
 import type { Db } from "@/db/client";
 import { saveSyncMark } from "@/db/queries/sync";
-import { findWebhookTarget } from "@/db/queries/webhook-inbox";
+import { findWebhookTarget, type WebhookTarget } from "@/db/queries/webhook-inbox";
 import { DialpadWebhookMalformedError, DialpadWebhookSignatureError } from "@/lib/integrations/dialpad/errors";
 import { toStoredCallPayload } from "@/lib/integrations/dialpad/stored-payload";
-import { verifyDialpadWebhook, webhookEventKey } from "@/lib/integrations/dialpad/webhook";
+import { verifyDialpadCallEvent } from "@/lib/integrations/dialpad/webhook";
 import { openConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
 import { storeWebhookEvent } from "./webhook-inbox-writer";
 
@@ -30,6 +30,22 @@ function openWebhookSecret(organizationId: number, cipher: string): string {
   return secret;
 }
 
+// Deliveries of one burst arriving together share one lookup of their hook (a PostgreSQL round trip
+// each otherwise); the answer is never older than the lookup still running when a delivery arrived.
+const targetLookups = new WeakMap<Db, Map<string, Promise<WebhookTarget | undefined>>>();
+
+function findTargetOnce(db: Db, token: string): Promise<WebhookTarget | undefined> {
+  let running = targetLookups.get(db);
+  if (!running) targetLookups.set(db, (running = new Map()));
+  let lookup = running.get(token);
+  if (!lookup) {
+    const lookups = running;
+    lookup = findWebhookTarget(db, token).finally(() => lookups.delete(token));
+    running.set(token, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Verifies one Dialpad delivery and writes it to the inbox; nothing else happens before the reply.
  * Throws only when the inbox write fails: the edge answers 500 so Dialpad retries.
@@ -39,15 +55,13 @@ export async function receiveDialpadWebhook(
   delivery: { token: string | null; body: string | Uint8Array; now?: number },
 ): Promise<WebhookReceipt> {
   const token = tokenSchema.safeParse(delivery.token);
-  const target = token.success ? await findWebhookTarget(db, token.data) : undefined;
+  const target = token.success ? await findTargetOnce(db, token.data) : undefined;
   if (!target?.webhookSecretCipher || target.connectionStatus === "disconnected") return { status: 404, error: "Unknown webhook." };
   const { organizationId, webhookSecretCipher } = target;
 
-  let eventKey: string;
-  let payload: Record<string, unknown>;
+  let event: Awaited<ReturnType<typeof verifyDialpadCallEvent>>;
   try {
-    payload = await verifyDialpadWebhook(delivery.body, [openWebhookSecret(organizationId, webhookSecretCipher)]);
-    eventKey = webhookEventKey(payload);
+    event = await verifyDialpadCallEvent(delivery.body, [openWebhookSecret(organizationId, webhookSecretCipher)]);
   } catch (error) {
     const isRefused = error instanceof DialpadWebhookSignatureError || error instanceof DialpadWebhookMalformedError;
     // Refused deliveries make webhooks suspect, so polling reads the full window again for a while.
@@ -58,9 +72,9 @@ export async function receiveDialpadWebhook(
   }
   const isNew = await storeWebhookEvent(db, {
     organizationId,
-    eventKey,
+    eventKey: event.eventKey,
     // Content never reaches the inbox; links stay until the event is applied, as they mark a voicemail leg.
-    payload: JSON.stringify(toStoredCallPayload(payload, { keepRecordingLinks: true })),
+    payload: JSON.stringify(toStoredCallPayload(event.payload, { keepRecordingLinks: true })),
     receivedAt: delivery.now ?? Date.now(),
   });
   return { status: 200, organizationId, isDuplicate: !isNew };

@@ -1,8 +1,11 @@
-/** The request body as bytes, or null when it exceeds `maxBytes` (read no further than that). */
-export async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
+/** The request body as text, or null when it exceeds `maxBytes` (read no further than that). */
+export async function readCappedBody(request: Request, maxBytes: number): Promise<string | null> {
+  const length = request.headers.get("content-length");
+  const declared = length === null ? Number.NaN : Number(length);
   if (declared > maxBytes) return null;
-  if (!request.body) return new Uint8Array();
+  // HTTP framing ends a body at its declared length, so it can be read whole.
+  if (Number.isInteger(declared) && declared >= 0) return request.text();
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -16,5 +19,5 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks).toString("utf8");
 }
