@@ -4,7 +4,7 @@ import type { Organization } from "@/db/schema";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { createOrganization, createUser, createViewer } from "@/tests/factories";
 import { createTestDb } from "@/tests/db";
-import { createUser as createUserService, createUserSchema } from "./create-user";
+import { checkCreateUserForm, createUser as createUserService, createUserSchema } from "./create-user";
 import { listOrganizationUsers } from "./list-users";
 import { loadViewer } from "./load-viewer";
 import { changeUserRole, setUserActive } from "./update-user-access";
@@ -41,6 +41,18 @@ describe("createUser", () => {
     await expect(createUserService(db, admin, input())).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { email: ["A user with this email already exists."] },
+    });
+  });
+
+  it("reports a short password, a missing name and an email outside the domain in one pass", async () => {
+    const form = { name: "", email: "max@gmail.com", role: "manager", password: "short" };
+    await expect(checkCreateUserForm(db, admin, form)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { name: ["Enter a name."], password: ["Use at least 10 characters."], email: ["Use an address at acme.test."] },
+    });
+    await createUserService(db, admin, input());
+    await expect(checkCreateUserForm(db, admin, { ...form, email: "max@acme.test" })).rejects.toMatchObject({
+      fieldErrors: { name: ["Enter a name."], password: ["Use at least 10 characters."], email: ["A user with this email already exists."] },
     });
   });
 

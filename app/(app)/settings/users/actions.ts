@@ -5,7 +5,8 @@ import { z } from "@/lib/zod";
 import { createAction } from "@/lib/action";
 import { getEnv } from "@/lib/env";
 import { idSchema } from "@/lib/id-schema";
-import { createUser, createUserSchema } from "@/lib/services/users/create-user";
+import { rawFormSchema } from "@/lib/one-pass-form";
+import { checkCreateUserForm, createUser, createUserSchema } from "@/lib/services/users/create-user";
 import { issuePasswordReset } from "@/lib/services/users/password-reset";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, setUserActive } from "@/lib/services/users/update-user-access";
@@ -15,9 +16,9 @@ const admins = ["admin"] as const;
 const userIdSchema = idSchema();
 
 export const createUserAction = createAction(
-  { schema: createUserSchema, roles: admins, name: "createUser" },
-  async (input, { db, viewer }) => {
-    const user = await createUser(db, viewer, input);
+  { schema: rawFormSchema(createUserSchema), roles: admins, name: "createUser" },
+  async (form, { db, viewer }) => {
+    const user = await createUser(db, viewer, await checkCreateUserForm(db, viewer, form));
     revalidatePath("/settings/users");
     return { email: user.email, createdAt: user.createdAt };
   },
