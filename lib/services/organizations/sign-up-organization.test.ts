@@ -7,7 +7,7 @@ import { resetEnvCache } from "@/lib/env";
 import { verifyCredentials } from "@/lib/services/users/verify-credentials";
 import { createTestDb } from "@/tests/db";
 import { setupOrganization, setupSchema } from "./setup-organization";
-import { domainTakenMessage, isSignUpOpen, registerOrganization, signUpOrganization, signUpSchema } from "./sign-up-organization";
+import { checkSignUpForm, domainTakenMessage, isSignUpOpen, registerOrganization, signUpOrganization, signUpSchema } from "./sign-up-organization";
 
 const acme = {
   organizationName: "Acme Inc",
@@ -77,6 +77,20 @@ describe("signUpOrganization", () => {
     });
     expect(await countOrganizations(db)).toBe(1);
     expect(await getUserByEmail(db, "bo@acme.com")).toBeUndefined();
+  });
+
+  it("reports a taken domain together with the other fields' problems, in one pass", async () => {
+    await signUpOrganization(db, signUpSchema.parse(acme));
+    await expect(checkSignUpForm(db, { ...acme, domain: "ACME.com", adminName: "", password: "short" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: {
+        domain: ["An organization already uses this email domain; ask its admin to invite you."],
+        adminName: ["Enter a name."],
+        password: ["Use at least 10 characters."],
+      },
+    });
+    setSignUp("closed");
+    await expect(checkSignUpForm(db, { ...acme, password: "short" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("lets exactly one of two simultaneous sign-ups for one domain win; the other gets the domain message", async () => {

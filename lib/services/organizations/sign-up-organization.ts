@@ -6,6 +6,7 @@ import type { Organization, User } from "@/db/schema";
 import { withTransaction } from "@/db/transaction";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { parseFormInOnePass } from "@/lib/one-pass-form";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { hashPassword } from "@/lib/services/users/passwords";
 import { setupSchema, type SetupInput } from "./setup-organization";
@@ -26,6 +27,15 @@ export function isSignUpOpen(): boolean {
 export async function signUpOrganization(db: Db, input: SignUpInput, now = Date.now()): Promise<{ organization: Organization; admin: User }> {
   if (!isSignUpOpen()) throw new AppError("NOT_FOUND", "Sign-up is closed.");
   return registerOrganization(db, input, now);
+}
+
+/** The /signup form in one pass: the fields' problems and a taken domain together (a 404 while sign-up is closed). */
+export async function checkSignUpForm(db: Db, form: Record<string, unknown>): Promise<SignUpInput> {
+  if (!isSignUpOpen()) throw new AppError("NOT_FOUND", "Sign-up is closed.");
+  return parseFormInOnePass(signUpSchema, form, async (valid): Promise<Record<string, string[]>> => {
+    const domain = valid("domain");
+    return domain !== undefined && (await getOrganizationByDomain(db, domain)) ? { domain: [domainTakenMessage] } : {};
+  });
 }
 
 /**
