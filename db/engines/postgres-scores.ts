@@ -3,7 +3,7 @@
 // is sqlite-scores.ts.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import type { DayScoreUpdate, RoleActivityRow, RoleDayRow } from "../queries/score-role-rows";
+import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
 import type { DayWrite, LegRecord, StoredDayFacts } from "../queries/score-rows";
 import { asNodePg } from "./postgres";
 
@@ -115,18 +115,15 @@ export const postgresScoreRows = {
     await asNodePg(db).execute(sql`DELETE FROM daily_scores WHERE ${where}`);
   },
 
-  listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleDayRow[]> {
+  // Rows before `from` only when active, without their breakdown: they feed baselines only.
+  listRoleWindow(db: Db, organizationId: number, role: string, r: { sourceFrom: string; from: string; to: string }): Promise<RoleDayRow[]> {
     return rows(db, sql`
-      SELECT id, employee_id AS "employeeId", day_key AS "dayKey", talk_ms AS "talkMs", connected_calls AS "connectedCalls",
-        has_activity AS "hasActivity", score, no_score_reason AS "noScoreReason", breakdown
-      FROM daily_scores WHERE organization_id = ${organizationId} AND role = ${role} AND day_key >= ${from} AND day_key <= ${to}`);
-  },
-
-  listRoleActivity(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleActivityRow[]> {
-    return rows(db, sql`
-      SELECT employee_id AS "employeeId", day_key AS "dayKey", talk_ms AS "talkMs", connected_calls AS "connectedCalls"
-      FROM daily_scores WHERE organization_id = ${organizationId} AND role = ${role} AND day_key >= ${from} AND day_key <= ${to}
-        AND has_activity`);
+      SELECT d.id, d.employee_id AS "employeeId", d.day_key AS "dayKey", d.talk_ms AS "talkMs", d.connected_calls AS "connectedCalls",
+        d.has_activity AS "hasActivity", e.hidden_at IS NOT NULL AS "isHidden", d.score, d.no_score_reason AS "noScoreReason",
+        CASE WHEN d.day_key >= ${r.from} THEN d.breakdown ELSE '' END AS breakdown
+      FROM daily_scores d LEFT JOIN employees e ON e.organization_id = d.organization_id AND e.id = d.employee_id
+      WHERE d.organization_id = ${organizationId} AND d.role = ${role} AND d.day_key >= ${r.sourceFrom} AND d.day_key <= ${r.to}
+        AND (d.day_key >= ${r.from} OR d.has_activity)`);
   },
 
   async updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): Promise<void> {

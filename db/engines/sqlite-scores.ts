@@ -2,7 +2,7 @@
 // (building a statement per call costs more than running it). The PostgreSQL twin is postgres-scores.ts.
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
-import type { DayScoreUpdate, RoleActivityRow, RoleDayRow } from "../queries/score-role-rows";
+import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
 import type { DayWrite, LegTuple, StoredDayFacts } from "../queries/score-rows";
 import { getSqliteHandle } from "./sqlite";
 
@@ -14,7 +14,7 @@ const inJson = "IN (SELECT value FROM json_each(?))";
 const dayColumns = `day_key AS dayKey, role, talk_ms AS talkMs, connected_calls AS connectedCalls,
   has_activity AS hasActivity, facts_hash AS factsHash`;
 type RawDayFacts = Omit<StoredDayFacts, "hasActivity"> & { hasActivity: number };
-type RawRoleDayRow = Omit<RoleDayRow, "hasActivity"> & { hasActivity: number };
+type RawRoleDayRow = Omit<RoleDayRow, "hasActivity" | "isHidden"> & { hasActivity: number; isHidden: number };
 
 function prepare(client: Database.Database) {
   return {
@@ -62,14 +62,14 @@ function prepare(client: Database.Database) {
          is_flagged, is_start_day, counts_as_connected_call, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    roleDays: client.prepare<[number, string, string, string], RawRoleDayRow>(
-      `SELECT id, employee_id AS employeeId, day_key AS dayKey, talk_ms AS talkMs, connected_calls AS connectedCalls,
-         has_activity AS hasActivity, score, no_score_reason AS noScoreReason, breakdown
-       FROM daily_scores WHERE organization_id = ? AND role = ? AND day_key >= ? AND day_key <= ?`,
-    ),
-    roleActivity: client.prepare<[number, string, string, string], RoleActivityRow>(
-      `SELECT employee_id AS employeeId, day_key AS dayKey, talk_ms AS talkMs, connected_calls AS connectedCalls
-       FROM daily_scores WHERE organization_id = ? AND role = ? AND day_key >= ? AND day_key <= ? AND has_activity = 1`,
+    // Rows before @from only when active, without their breakdown: they feed baselines only.
+    roleWindow: client.prepare<[{ organizationId: number; role: string; sourceFrom: string; from: string; to: string }], RawRoleDayRow>(
+      `SELECT d.id, d.employee_id AS employeeId, d.day_key AS dayKey, d.talk_ms AS talkMs, d.connected_calls AS connectedCalls,
+         d.has_activity AS hasActivity, e.hidden_at IS NOT NULL AS isHidden, d.score, d.no_score_reason AS noScoreReason,
+         CASE WHEN d.day_key >= @from THEN d.breakdown ELSE '' END AS breakdown
+       FROM daily_scores d LEFT JOIN employees e ON e.organization_id = d.organization_id AND e.id = d.employee_id
+       WHERE d.organization_id = @organizationId AND d.role = @role AND d.day_key >= @sourceFrom AND d.day_key <= @to
+         AND (d.day_key >= @from OR d.has_activity = 1)`,
     ),
     updateScore: client.prepare<[number | null, string | null, string, number, number, number]>(
       "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE organization_id = ? AND id = ?",
@@ -136,14 +136,10 @@ export const sqliteScoreRows = {
     }
   },
 
-  listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): RoleDayRow[] {
+  listRoleWindow(db: Db, organizationId: number, role: string, r: { sourceFrom: string; from: string; to: string }): RoleDayRow[] {
     return statementsFor(db)
-      .roleDays.all(organizationId, role, from, to)
-      .map((row) => ({ ...row, hasActivity: row.hasActivity === 1 }));
-  },
-
-  listRoleActivity(db: Db, organizationId: number, role: string, from: string, to: string): RoleActivityRow[] {
-    return statementsFor(db).roleActivity.all(organizationId, role, from, to);
+      .roleWindow.all({ organizationId, role, ...r })
+      .map((row) => ({ ...row, hasActivity: row.hasActivity === 1, isHidden: row.isHidden === 1 }));
   },
 
   updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): void {

@@ -1,11 +1,11 @@
 // Rescoring a role's stored days: read the role's rows, write their scores. Call them inside the
 // rescore's transaction; prepared statements on SQLite, set-based statements on PostgreSQL.
-import { and, eq, max, min } from "drizzle-orm";
+import { and, eq, inArray, max, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { postgresScoreRows } from "@/db/engines/postgres-scores";
 import { sqliteScoreRows } from "@/db/engines/sqlite-scores";
 import { firstRow } from "@/db/rows";
-import { dailyScores } from "@/db/schema";
+import { dailyScores, organizations, scoreSettings, type Organization, type ScoreSetting } from "@/db/schema";
 
 export interface RoleDayRow {
   id: number;
@@ -14,6 +14,8 @@ export interface RoleDayRow {
   talkMs: number;
   connectedCalls: number;
   hasActivity: boolean;
+  /** The employee is hidden: their days are scored but left out of everyone's baseline. */
+  isHidden: boolean;
   score: number | null;
   noScoreReason: string | null;
   breakdown: string;
@@ -25,6 +27,7 @@ export interface RoleActivityRow {
   dayKey: string;
   talkMs: number;
   connectedCalls: number;
+  isHidden: boolean;
 }
 
 export interface DayScoreUpdate {
@@ -35,16 +38,41 @@ export interface DayScoreUpdate {
   computedAt: number;
 }
 
-/** daily_scores_org_role_day_idx: the role's rows in [from, to]. */
-export async function listRoleDayRows(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleDayRow[]> {
-  if (db.$engine === "postgres") return postgresScoreRows.listRoleDayRows(db, organizationId, role, from, to);
-  return sqliteScoreRows.listRoleDayRows(db, organizationId, role, from, to);
+/**
+ * daily_scores_org_role_day_idx, in one statement: the role's rows in [from, to] and its active days
+ * in [sourceFrom, from), the facts their baselines read.
+ */
+export async function listRoleWindow(
+  db: Db,
+  organizationId: number,
+  role: string,
+  range: { sourceFrom: string; from: string; to: string },
+): Promise<{ before: RoleActivityRow[]; rows: RoleDayRow[] }> {
+  const all = db.$engine === "postgres"
+    ? await postgresScoreRows.listRoleWindow(db, organizationId, role, range)
+    : sqliteScoreRows.listRoleWindow(db, organizationId, role, range);
+  const before: RoleActivityRow[] = [];
+  const rows: RoleDayRow[] = [];
+  for (const row of all) {
+    if (row.dayKey >= range.from) rows.push(row);
+    else before.push(row);
+  }
+  return { before, rows };
 }
 
-/** daily_scores_org_role_day_idx: the role's active days in [from, to], the facts a baseline reads. */
-export async function listRoleActivity(db: Db, organizationId: number, role: string, from: string, to: string): Promise<RoleActivityRow[]> {
-  if (db.$engine === "postgres") return postgresScoreRows.listRoleActivity(db, organizationId, role, from, to);
-  return sqliteScoreRows.listRoleActivity(db, organizationId, role, from, to);
+/** The organization's work week and the score settings a role uses (its own and the default role's); undefined: no organization. */
+export async function getRoleScoringState(
+  db: Db,
+  organizationId: number,
+  role: string,
+): Promise<{ organization: Pick<Organization, "workWeek">; settings: ScoreSetting[] } | undefined> {
+  const rows = await db
+    .select({ workWeek: organizations.workWeek, setting: scoreSettings })
+    .from(organizations)
+    .leftJoin(scoreSettings, and(eq(scoreSettings.organizationId, organizations.id), inArray(scoreSettings.role, [role, ""])))
+    .where(eq(organizations.id, organizationId));
+  if (rows.length === 0) return undefined;
+  return { organization: { workWeek: rows[0]!.workWeek }, settings: rows.flatMap((row) => (row.setting ? [row.setting] : [])) };
 }
 
 export async function getRoleDayRange(db: Db, organizationId: number, role: string): Promise<{ from: string; to: string } | null> {

@@ -2,11 +2,13 @@
 // Call them inside the recompute's transaction (withTransaction). Each engine has its own hot path:
 // prepared statements on SQLite (db/engines/sqlite-scores.ts), set-based statements on PostgreSQL
 // (db/engines/postgres-scores.ts).
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/engines/raw";
 import { postgresScoreRows } from "@/db/engines/postgres-scores";
 import { sqliteScoreRows } from "@/db/engines/sqlite-scores";
+import { firstRow } from "@/db/rows";
+import { employeeDialpadLinks, employees, organizations, privacySettings, type Employee, type Organization } from "@/db/schema";
 import { isInTransaction } from "@/db/transaction";
 import type { CallLeg } from "@/lib/calls/types";
 
@@ -95,6 +97,39 @@ function fromTuple(t: LegTuple): StoredLeg {
     targetType: t[13], targetName: null, entryPointTargetName: null, isTransferred: false, wasRecorded: false,
     hasVoicemail: t[11] === 1, leftVoicemail: t[12] === 1, isInternal: false,
     labels: t[14] === "[]" ? noLabels : (JSON.parse(t[14]) as string[]),
+  };
+}
+
+/** What an employee's recompute reads before their legs, in one statement. */
+export interface EmployeeScoringState {
+  organization: Pick<Organization, "timezone" | "dayStartHour">;
+  employee: Pick<Employee, "timezone" | "title">;
+  /** The Dialpad user the employee is mapped to now. */
+  dialpadUserId: string | null;
+  /** The retention purge's cut-off: calls before it were deleted. */
+  callsPurgedBefore: number | null;
+}
+
+/** Undefined when the organization or the employee no longer exists. */
+export async function getEmployeeScoringState(db: Db, key: { organizationId: number; employeeId: number }): Promise<EmployeeScoringState | undefined> {
+  const row = await firstRow(
+    db
+      .select({
+        timezone: organizations.timezone, dayStartHour: organizations.dayStartHour, employeeTimezone: employees.timezone,
+        title: employees.title, dialpadUserId: employeeDialpadLinks.dialpadUserId, callsPurgedBefore: privacySettings.callsPurgedBefore,
+      })
+      .from(employees)
+      .innerJoin(organizations, eq(organizations.id, employees.organizationId))
+      .leftJoin(employeeDialpadLinks, and(eq(employeeDialpadLinks.organizationId, employees.organizationId), eq(employeeDialpadLinks.employeeId, employees.id)))
+      .leftJoin(privacySettings, eq(privacySettings.organizationId, employees.organizationId))
+      .where(and(eq(employees.organizationId, key.organizationId), eq(employees.id, key.employeeId))),
+  );
+  if (!row) return undefined;
+  return {
+    organization: { timezone: row.timezone, dayStartHour: row.dayStartHour },
+    employee: { timezone: row.employeeTimezone, title: row.title },
+    dialpadUserId: row.dialpadUserId ?? null,
+    callsPurgedBefore: row.callsPurgedBefore ?? null,
   };
 }
 

@@ -1,10 +1,9 @@
 // Phase 1 of the recompute: an employee's day facts and call entries from their calls.
 import type { Db } from "@/db/client";
-import { getEmployeeById } from "@/db/queries/employees";
-import { getOrganizationById } from "@/db/queries/organizations";
 import { insertQueueRows, type QueueBatch } from "@/db/queries/score-queue";
 import {
   deleteDays,
+  getEmployeeScoringState,
   listAllLegs,
   listStoredDays,
   lockOrganizationScores,
@@ -12,8 +11,6 @@ import {
   type DayWrite,
   type StoredLeg,
 } from "@/db/queries/score-rows";
-import { getCallsPurgedBefore } from "@/db/queries/privacy";
-import { listMappedDialpadUsers } from "@/db/queries/scores";
 import { withTransaction } from "@/db/transaction";
 import { listDayKeys, type DayKey, type LocalDayCalendar } from "@/lib/dates";
 import { computeDayFactsByDay } from "@/lib/scoring/day-facts";
@@ -58,10 +55,9 @@ export async function recomputeEmployee(
   await withTransaction(db, async (tx) => {
     await lockOrganizationScores(tx, organizationId);
     await settle?.(tx);
-    const organization = await getOrganizationById(tx, organizationId);
-    const employee = await getEmployeeById(tx, { organizationId, employeeId });
-    if (!organization || !employee) return;
-    const dialpadUserId = (await listMappedDialpadUsers(tx, organizationId, [employeeId])).get(employeeId) ?? null;
+    const state = await getEmployeeScoringState(tx, { organizationId, employeeId });
+    if (!state) return;
+    const { organization, employee, dialpadUserId, callsPurgedBefore: purgedBefore } = state;
     const calendar = getEmployeeCalendar(employee, organization);
     const targetDays = target.kind === "spans" ? listSpannedDays(target.spans, calendar) : null;
     let days: ReadonlySet<DayKey> | null = null;
@@ -81,7 +77,6 @@ export async function recomputeEmployee(
     const legIds = new Map(legs.map((leg) => [leg.dialpadCallId, leg.id]));
     // Days up to the retention purge's cut-off lost calls to it: they keep the facts and score they were
     // given while their calls were stored.
-    const purgedBefore = await getCallsPurgedBefore(tx, organizationId);
     const lastPurgedDay = purgedBefore === null ? null : calendar.getDayKey(purgedBefore);
     const isTarget = (dayKey: DayKey) => (lastPurgedDay === null || dayKey > lastPurgedDay) && (days === null || days.has(dayKey));
     const rescore: RoleDayRange[] = [];

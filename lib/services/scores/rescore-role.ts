@@ -1,10 +1,7 @@
 // Phase 2 of the recompute: a role's stored days rescored against baselines from stored facts.
 import type { Db } from "@/db/client";
-import { getOrganizationById } from "@/db/queries/organizations";
-import { getRoleDayRange, listRoleActivity, listRoleDayRows, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
+import { getRoleDayRange, getRoleScoringState, listRoleWindow, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
 import { lockOrganizationScores } from "@/db/queries/score-rows";
-import { listHiddenEmployeeIds } from "@/db/queries/privacy";
-import { listScoreSettings } from "@/db/queries/scores";
 import { withTransaction } from "@/db/transaction";
 import { addDays, type DayKey } from "@/lib/dates";
 import { isWorkDay } from "@/lib/scoring/score";
@@ -56,16 +53,13 @@ async function rescoreBlock(db: Db, organizationId: number, role: string, from: 
   await withTransaction(db, async (tx) => {
     await lockOrganizationScores(tx, organizationId);
     await settle?.(tx);
-    const organization = await getOrganizationById(tx, organizationId);
-    if (!organization) return;
-    const settings = resolveRoleSettings(await listScoreSettings(tx, organizationId), role);
-    const workWeek = parseWorkWeek(organization.workWeek);
-    const source = getBaselineSourceRange(from, to);
-    const before = await listRoleActivity(tx, organizationId, role, source.from, addDays(from, -1));
-    const rows = await listRoleDayRows(tx, organizationId, role, from, to);
+    const state = await getRoleScoringState(tx, organizationId, role);
+    if (!state) return;
+    const settings = resolveRoleSettings(state.settings, role);
+    const workWeek = parseWorkWeek(state.organization.workWeek);
+    const { before, rows } = await listRoleWindow(tx, organizationId, role, { sourceFrom: getBaselineSourceRange(from, to).from, from, to });
     // Hidden people are left out of everyone's baseline (their own days are still scored).
-    const hidden = await listHiddenEmployeeIds(tx, organizationId);
-    const isPeer = (row: { employeeId: number }) => !hidden.has(row.employeeId);
+    const isPeer = (row: { isHidden: boolean }) => !row.isHidden;
     const activeByDay = groupActiveDays([...before.filter(isPeer), ...rows.filter((row) => row.hasActivity && isPeer(row))]);
     const baselinesByDay = computeRoleBaselinesForDays(activeByDay, from, to, settings.targets);
     const isWorkDayByDay = new Map([...baselinesByDay.keys()].map((dayKey) => [dayKey, isWorkDay(dayKey, workWeek)]));
