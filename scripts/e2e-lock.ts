@@ -15,7 +15,8 @@ function isAlive(pid: number): boolean {
 }
 
 export async function acquireE2eLock(port: number): Promise<() => void> {
-  const dir = path.join(os.tmpdir(), `daymark-e2e-${port}.lock`);
+  // Not "….lock": helpers wrap the run in `flock /tmp/daymark-e2e-<port>.lock`, whose file would block mkdir forever.
+  const dir = path.join(os.tmpdir(), `daymark-e2e-${port}.run`);
   const ownerFile = path.join(dir, "pid");
   let announced = false;
   for (;;) {
