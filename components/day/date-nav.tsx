@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useRef, type ChangeEvent, type MouseEvent } from "react";
-import styles from "./day.module.css";
+import styles from "./date-nav.module.css";
 
 type DateNavProps = {
   dayKey: string;

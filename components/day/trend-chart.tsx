@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDayKey } from "@/lib/dates";
-import styles from "./day.module.css";
+import styles from "./trend-chart.module.css";
 
 export type TrendPoint = { dayKey: string; score: number | null };
 
