@@ -3,6 +3,8 @@ import { buildCommonSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a signed-in user on a page their role can't open gets a 403 that says so.
+  experimental: { authInterrupts: true },
   // pg-boss loads its SQL plans and pg at run time; bundling it gains nothing.
   serverExternalPackages: ["pg-boss"],
   // The migrate step reads these at run time; the tracer cannot see them.

@@ -10,7 +10,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/server-only-stub.ts") } },
   test: {
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
-    env: { TZ: "UTC" },
+    // What next.config.ts's experimental.authInterrupts sets for the app, so forbidden() works in tests too.
+    env: { TZ: "UTC", __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" },
     pool: "forks",
     // Generous on purpose: the suite must pass on a busy two-core machine; no test relies on a timeout being short.
     testTimeout: 60_000,

@@ -107,6 +107,25 @@ describe("tenant isolation", () => {
     );
   });
 
+  it("a role that can't open a page gets the 403 page whatever the id; unknown and foreign ids are the same 404", async () => {
+    type Page = (props: unknown) => Promise<unknown>;
+    const open = async (file: string, params: Record<string, string> = {}) => {
+      const page = (await importAppModule<{ default: Page }>(file)).default;
+      return outcomeOf(() => page({ params: Promise.resolve(params), searchParams: Promise.resolve({}) }));
+    };
+    const edit = "(app)/employees/[id]/edit/page.tsx";
+    const profile = "(app)/employees/[id]/page.tsx";
+    await signInAs(bravo.members.employee);
+    expect(await open("(app)/settings/page.tsx")).toBe("403");
+    expect(await open("(app)/settings/users/page.tsx")).toBe("403");
+    for (const id of [alpha.employee.id, bravo.employee.id, 99_999_999]) expect(await open(edit, { id: String(id) }), `edit ${id}`).toBe("403");
+    expect(await open(profile, { id: String(alpha.employee.id) })).toBe("404");
+    expect(await open(profile, { id: "99999999" })).toBe("404");
+    await signInAs(bravo.members.admin);
+    expect(await open(edit, { id: String(alpha.employee.id) })).toBe("404");
+    expect(await open(edit, { id: "99999999" })).toBe("404");
+  });
+
   for (const [key, value] of Object.entries(actionCases)) {
     const [file, name] = key.split("#") as [string, string];
     casesOf<ActionCase>(value).forEach((actionCase, index) => {
@@ -133,7 +152,11 @@ describe("tenant isolation", () => {
           const props = { params: Promise.resolve(pageCase.params?.(alpha, bravo) ?? {}), searchParams: Promise.resolve(query), children: null };
           const outcome = await outcomeOf(async () => void (tree = await page(props)));
           expect(outcome, `${role}: still signed in`).not.toBe("redirect:/login");
-          if (pageCase.isForeign) expect(outcome, role).toBe("404");
+          if (pageCase.isForeign && outcome === "403") {
+            // A role that can't open the page at all: the same 403 for Bravo's own ids, so it confirms nothing about Alpha's.
+            const ownProps = { ...props, params: Promise.resolve(pageCase.params?.(bravo, alpha) ?? {}) };
+            expect(await outcomeOf(async () => void (await page(ownProps))), `${role}: 403 whatever the id`).toBe("403");
+          } else if (pageCase.isForeign) expect(outcome, role).toBe("404");
           else expect(alphaLeaks(collectText(tree), query), role).toEqual([]);
         });
       });

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/services/access/viewer";
 
 const viewer: Viewer = { userId: 1, organizationId: 1, role: "manager", email: "m@x.test", name: "M", employeeId: null };
-// A stand-in for the session: lib/session.test.ts tests the real role check (signed out → /login, wrong role → 404).
+// A stand-in for the session: lib/session.test.ts tests the real role check (signed out → /login, wrong role → 404 in an action).
 const requireViewer = vi.fn<(options?: { roles?: readonly string[] }) => Promise<Viewer>>(async () => viewer);
 vi.mock("@/lib/session", () => ({ requireViewer: (options: never) => requireViewer(options) }));
 vi.mock("@/db/client", () => ({ getDb: () => ({ fake: "db" }) }));
@@ -82,14 +82,14 @@ describe("createAction", () => {
     const refusal = Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;404"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     requireViewer.mockRejectedValueOnce(refusal);
     await expect(action(null, form({ name: "A", password: "x" }))).rejects.toBe(refusal);
-    expect(requireViewer).toHaveBeenLastCalledWith({ roles: ["admin"] });
+    expect(requireViewer).toHaveBeenLastCalledWith({ roles: ["admin"], wrongRole: "notFound" });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("asks the session for any signed-in viewer when the action lists no roles", async () => {
     const action = createAction({ schema, name: "anyone" }, async () => "done");
     expect(await action(null, form({ name: "Ann", password: "x" }))).toEqual({ ok: true, data: "done" });
-    expect(requireViewer).toHaveBeenLastCalledWith({ roles: undefined });
+    expect(requireViewer).toHaveBeenLastCalledWith({ roles: undefined, wrongRole: "notFound" });
   });
   it("answers a call without form data (a forged action request) as a bad form, without running the handler", async () => {
     const handler = vi.fn();

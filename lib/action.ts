@@ -43,7 +43,7 @@ export function createAction<S extends z.ZodType, T>(
   handler: Handler<S, T>,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionResult<T>> => {
-    const viewer = await requireViewer({ roles: options.roles });
+    const viewer = await requireViewer({ roles: options.roles, wrongRole: "notFound" });
     return runAction(options, formData, (input) => handler(input, { viewer, db: getDb() }));
   };
 }

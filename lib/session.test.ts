@@ -46,6 +46,7 @@ async function attempt(options?: Parameters<typeof requireViewer>[0]): Promise<V
 
 const toLogin = "NEXT_REDIRECT;replace;/login;307;";
 const notFound = "NEXT_HTTP_ERROR_FALLBACK;404";
+const forbidden = "NEXT_HTTP_ERROR_FALLBACK;403";
 
 describe("requireViewer", () => {
   it("sends a signed-out visitor to /login", async () => {
@@ -63,11 +64,13 @@ describe("requireViewer", () => {
     expect(await attempt({ roles: ["admin", "manager"] })).toMatchObject({ userId: user.id, role: "manager" });
   });
 
-  it("answers 404, never 403, to a role outside the list", async () => {
+  it("answers 403 to a role outside the list on a page, and 404 in a server action", async () => {
     await signIn("manager");
-    expect(await attempt({ roles: ["admin"] })).toBe(notFound);
+    expect(await attempt({ roles: ["admin"] })).toBe(forbidden);
+    expect(await attempt({ roles: ["admin"], wrongRole: "notFound" })).toBe(notFound);
     await signIn("employee");
-    expect(await attempt({ roles: ["admin", "manager"] })).toBe(notFound);
+    expect(await attempt({ roles: ["admin", "manager"] })).toBe(forbidden);
+    expect(await attempt({ roles: ["admin", "manager"], wrongRole: "notFound" })).toBe(notFound);
   });
 
   it("checks the role stored now, not the one in an older token", async () => {

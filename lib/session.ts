@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { z } from "@/lib/zod";
@@ -33,12 +33,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 });
 
 /**
- * For every page, layout and server action: signed out → /login; a role outside `roles` → 404
- * (never 403, so a page's existence is not confirmed). Route handlers call getViewer and answer 401.
+ * For every page, layout and server action: signed out → /login; a role outside `roles` → 403 on a page
+ * (app/forbidden.tsx: every install has the same pages, so saying so reveals nothing, and no id is read
+ * first) and 404 in a server action. Route handlers call getViewer and answer 401.
  */
-export async function requireViewer(options: { roles?: readonly UserRole[] } = {}): Promise<Viewer> {
+export async function requireViewer(options: { roles?: readonly UserRole[]; wrongRole?: "forbidden" | "notFound" } = {}): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
-  if (options.roles && !options.roles.includes(viewer.role)) notFound();
+  if (options.roles && !options.roles.includes(viewer.role)) {
+    if (options.wrongRole === "notFound") notFound();
+    forbidden();
+  }
   return viewer;
 }

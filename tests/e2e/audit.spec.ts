@@ -3,7 +3,7 @@ import { createEmployee, createViewer, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState, firstAdmin } from "./support/accounts";
 import { listSeriousViolations } from "./support/axe";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
-import { expectNotFoundPage, signIn } from "./support/sign-in";
+import { expectForbiddenPage, signIn } from "./support/sign-in";
 
 test.describe("as the admin", () => {
   test.use({ storageState: adminStorageState });
@@ -37,8 +37,8 @@ test.describe("as the admin", () => {
   });
 });
 
-test("a manager gets a 404 for the audit log", async ({ page }) => {
+test("a manager gets the no-access page for the audit log", async ({ page }) => {
   const manager = await createViewer(getE2eDb(), await getFirstOrganization(), { role: "manager", name: "Mona Auditless" });
   await signIn(page, manager.user.email, manager.user.password);
-  await expectNotFoundPage(page, "/settings/audit");
+  await expectForbiddenPage(page, "/settings/audit");
 });

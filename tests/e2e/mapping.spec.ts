@@ -9,7 +9,7 @@ import { adminStorageState } from "./support/accounts";
 import { connectDialpad, emulatorAdmin } from "./support/connect-dialpad";
 import { employees } from "@/db/schema";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
-import { expectNotFoundPage, signIn } from "./support/sign-in";
+import { expectForbiddenPage, signIn } from "./support/sign-in";
 import { formatPhoneNumber } from "@/lib/format-phone";
 
 type EmulatorUser = { id: string; email: string; state: string; license: string | null; phone: string | null };
@@ -138,6 +138,6 @@ test.describe.serial("Settings → Products → Phone System → Mapping", () =>
     const { user } = await createViewer(getE2eDb(), organization, { role: "manager", name: `Map Manager ${uniqueSuffix()}` });
     await page.context().clearCookies();
     await signIn(page, user.email, user.password);
-    await expectNotFoundPage(page, mappingPath);
+    await expectForbiddenPage(page, mappingPath);
   });
 });

@@ -2,7 +2,7 @@ import { expect, test } from "./support/test";
 import { createEmployee, createViewer, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState } from "./support/accounts";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
-import { expectNotFoundPage, signIn } from "./support/sign-in";
+import { expectForbiddenPage, expectNotFoundPage, signIn } from "./support/sign-in";
 
 async function arrangeTeam() {
   const db = getE2eDb();
@@ -37,13 +37,13 @@ test("a manager sees themselves and their reports, and gets a 404 for settings a
   await expect(page.getByRole("heading", { name: "Reed Report" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 
-  await expectNotFoundPage(page, "/settings");
-  await expectNotFoundPage(page, "/settings/users");
-  await expectNotFoundPage(page, "/employees/new");
+  await expectForbiddenPage(page, "/settings");
+  await expectForbiddenPage(page, "/settings/users");
+  await expectForbiddenPage(page, "/employees/new");
   await expectNotFoundPage(page, `/employees/${peer.id}`);
   await expectNotFoundPage(page, "/employees/abc");
   await expectNotFoundPage(page, "/employees/99999999999999999999");
-  await expectNotFoundPage(page, `/employees/${report.employee?.id}/edit`);
+  await expectForbiddenPage(page, `/employees/${report.employee?.id}/edit`);
 });
 
 test("an employee sees only their own record", async ({ page }) => {
@@ -64,7 +64,7 @@ test("an employee sees only their own record", async ({ page }) => {
   await expect(page.getByText("Mona Manager")).toBeVisible();
   await expect(page.getByRole("link", { name: "Mona Manager" })).toHaveCount(0);
   await expectNotFoundPage(page, `/employees/${manager.employee?.id}`);
-  await expectNotFoundPage(page, "/settings");
+  await expectForbiddenPage(page, "/settings");
 });
 
 test.describe("as the admin", () => {

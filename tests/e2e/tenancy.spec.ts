@@ -3,7 +3,7 @@ import { userRoles } from "@/db/schema";
 import { createEmployee, createOrganization, createUser, uniqueSuffix } from "@/tests/factories";
 import { adminStorageState, firstOrg } from "./support/accounts";
 import { getE2eDb, getFirstOrganization } from "./support/e2e-db";
-import { expectNotFoundPage, signIn } from "./support/sign-in";
+import { expectForbiddenPage, expectNotFoundPage, signIn } from "./support/sign-in";
 import { arrangeSignedUpTenant, listPageUrls } from "./support/tenancy-arrange";
 
 async function arrangeTwoOrganizations() {
@@ -86,10 +86,13 @@ for (const role of userRoles) {
     await signIn(page, tenant.logins[role].email, tenant.logins[role].password);
     await expect(page.getByText(`${tenant.organization.name} · ${role}`)).toBeVisible();
     // Its own employee with the first organization's call, too.
-    for (const url of [...withIds, `/employees/${tenant.ownEmployeeId}/calls/${tenant.call.id}`]) await expectNotFoundPage(page, url);
+    // A role that can't edit anyone gets the edit page's 403 whatever the id; everything else naming a foreign id is a 404.
+    for (const url of [...withIds, `/employees/${tenant.ownEmployeeId}/calls/${tenant.call.id}`]) {
+      await (url.endsWith("/edit") && role !== "admin" ? expectForbiddenPage(page, url) : expectNotFoundPage(page, url));
+    }
     for (const url of withoutIds) {
       const response = await page.goto(url);
-      expect([200, 404], `${role} ${url}`).toContain(response?.status());
+      expect([200, 403, 404], `${role} ${url}`).toContain(response?.status());
       // The Dialpad result page hands over to Products by itself; let it, or it cancels the next visit.
       if (url.startsWith("/settings/products/dialpad-result") && response?.status() === 200) await page.waitForURL(/\/settings\/products\?/);
       await expect(page.locator("body"), `${role} ${url}`).not.toContainText(tenant.marker);

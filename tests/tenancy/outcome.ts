@@ -1,5 +1,5 @@
 /**
- * What a page, action or route handler did, as one comparable string: "404", "redirect:/login",
+ * What a page, action or route handler did, as one comparable string: "404", "403", "redirect:/login",
  * "ok", "refused: <message>", "status:<n>", or "rendered". Anything else thrown is a real failure.
  */
 export async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
@@ -15,6 +15,7 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<string> {
     const digest = (error as { digest?: unknown }).digest;
     if (typeof digest !== "string") throw error;
     if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "404";
+    if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return "403";
     if (digest.startsWith("NEXT_REDIRECT;")) return `redirect:${digest.split(";")[2]}`;
     throw error;
   }

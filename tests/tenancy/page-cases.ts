@@ -4,7 +4,8 @@ type Query = Record<string, string>;
 
 /**
  * How a user of `other` asks each page (and layout) for `home`'s data. `isForeign`: the URL names one of
- * home's ids, so the answer must be the 404 page for every role. Otherwise the page lists the viewer's own
+ * home's ids, so the answer must be the 404 page for every role (or, for a role that can't open the page at all,
+ * the 403 it gets whatever the id). Otherwise the page lists the viewer's own
  * organization and must show nothing of home's (no text carrying home's marker). Keyed by file under app/.
  */
 export type PageCase = { isForeign: boolean; params?: (home: Tenant, other: Tenant) => Query; searchParams?: (home: Tenant) => Query };

@@ -15,6 +15,14 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
 
+/** Asserts the 403 page a signed-in user gets for a page their role can't open, whatever ids it names. */
+export async function expectForbiddenPage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `status of ${path}`).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await expect(page.getByText("Ask an admin of your organization if you need it.")).toBeVisible();
+}
+
 /** Asserts the app's 404 page: what unknown, foreign and out-of-scope pages all show. */
 export async function expectNotFoundPage(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
