@@ -6,7 +6,8 @@ import { getOrganizationByDomain } from "@/db/queries/organizations";
 import { seedDemo, type DemoDialpadUser, type DemoLogins } from "@/db/seed";
 import { getEnv } from "@/lib/env";
 
-const loginsFile = path.resolve("data/demo-logins.json");
+// Beside the demo's other files (scripts/demo.ts: DEMO_DATA_DIR); read when used, after the demo sets its env.
+const loginsFile = () => path.resolve(process.env.DEMO_DATA_DIR || "data", "demo-logins.json");
 
 interface EmulatorCompany {
   name: string;
@@ -43,8 +44,8 @@ export async function seedDemoIfEmpty(emulatorUrl: string, password: string): Pr
       password,
     });
     const saved: SavedLogins = { database, logins };
-    fs.mkdirSync(path.dirname(loginsFile), { recursive: true });
-    fs.writeFileSync(loginsFile, JSON.stringify(saved, null, 2), { mode: 0o600 });
+    fs.mkdirSync(path.dirname(loginsFile()), { recursive: true });
+    fs.writeFileSync(loginsFile(), JSON.stringify(saved, null, 2), { mode: 0o600 });
     console.log(`Seeded the demo organization ${company.name} (${company.domain}) in ${database}.`);
     return logins;
   } finally {
@@ -54,8 +55,8 @@ export async function seedDemoIfEmpty(emulatorUrl: string, password: string): Pr
 
 // Logins seeded into another database (say, the SQLite file before DATABASE_URL named a server) are not these.
 function readSavedLogins(database: string): DemoLogins | null {
-  if (!fs.existsSync(loginsFile)) return null;
-  const saved = JSON.parse(fs.readFileSync(loginsFile, "utf8")) as Partial<SavedLogins> & Partial<DemoLogins>;
+  if (!fs.existsSync(loginsFile())) return null;
+  const saved = JSON.parse(fs.readFileSync(loginsFile(), "utf8")) as Partial<SavedLogins> & Partial<DemoLogins>;
   if (saved.logins) return saved.database === database ? saved.logins : null;
   // Written before logins named their database: only the default SQLite file existed then.
   return saved.admin && !database.startsWith("postgres") ? (saved as DemoLogins) : null;

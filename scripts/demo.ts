@@ -9,14 +9,18 @@ import { runChild, startChild, stopChildren, stopChildrenOnExit } from "./demo-p
 // `npm run demo`: migrate, start the Dialpad emulator, seed a demo organization matching its users
 // (first run only), build, and serve the app on http://localhost:3000. DATABASE_URL picks the database
 // as everywhere else: the SQLite file ./data/daymark.db by default, or a postgres:// server.
+// DEMO_DATA_DIR moves data/ (secrets, logins, emulator state, default database) elsewhere, and
+// DEMO_REUSE_BUILD=1 serves an existing .next build: both for tests/e2e/demo-restart.spec.ts.
 
 const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 const appUrl = `http://localhost:${appPort}`;
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-const secretsFile = path.resolve("data/demo-secrets.json");
+const dataDir = path.resolve(process.env.DEMO_DATA_DIR || "data");
+const secretsFile = path.join(dataDir, "demo-secrets.json");
 // The emulator's grants and webhooks live here, so the Dialpad connection survives a restart of the demo.
-const emulatorStateFile = path.resolve(process.env.DEMO_EMULATOR_STATE_FILE ?? "data/emulator-state.json");
+const emulatorStateFile = path.resolve(process.env.DEMO_EMULATOR_STATE_FILE ?? path.join(dataDir, "emulator-state.json"));
+const databaseUrl = process.env.DATABASE_URL || (process.env.DEMO_DATA_DIR ? path.join(dataDir, "daymark.db") : defaultDatabaseUrl);
 
 interface DemoSecrets {
   nextAuthSecret: string;
@@ -42,7 +46,7 @@ const secrets = loadOrCreateSecrets();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
-  DATABASE_URL: process.env.DATABASE_URL || defaultDatabaseUrl,
+  DATABASE_URL: databaseUrl,
   APP_URL: appUrl,
   NEXTAUTH_URL: appUrl,
   NEXTAUTH_SECRET: secrets.nextAuthSecret,
@@ -106,8 +110,12 @@ async function main(): Promise<void> {
   await waitFor(`${emulatorUrl}/__admin/health`, 60_000);
   const logins = await seedDemoIfEmpty(emulatorUrl, secrets.password);
 
-  console.log("Building the app (next build)…");
-  await runOrExit("npx", ["next", "build"]);
+  if (process.env.DEMO_REUSE_BUILD === "1" && fs.existsSync(".next/BUILD_ID")) {
+    console.log("Serving the existing build (DEMO_REUSE_BUILD=1).");
+  } else {
+    console.log("Building the app (next build)…");
+    await runOrExit("npx", ["next", "build"]);
+  }
   start("Daymark", "npx", ["next", "start", "-p", String(appPort)]);
   await waitFor(`${appUrl}/api/health`, 120_000);
 
