@@ -4,7 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
-import type { DayWrite, LegRecord, StoredDayFacts } from "../queries/score-rows";
+import type { DayWrite, LegRecord, LegsForDays, StoredDayFacts } from "../queries/score-rows";
 import { asNodePg } from "./postgres";
 
 const chunkRows = 5_000;
@@ -39,8 +39,13 @@ export const postgresScoreRows = {
     return rows(db, userLegs(organizationId, dialpadUserId));
   },
 
-  listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): Promise<LegRecord[]> {
-    return rows(db, sql`${userLegs(organizationId, dialpadUserId)} AND started_at >= ${from} AND started_at < ${to}`);
+  // Legs that started in [from, to), then (UNION ALL: the caller drops repeats) those with an entry of the employee's in [fromDay, toDay].
+  listLegsForDays(db: Db, p: LegsForDays): Promise<LegRecord[]> {
+    return rows(db, sql`
+      ${userLegs(p.organizationId, p.dialpadUserId)} AND started_at >= ${p.from} AND started_at < ${p.to}
+      UNION ALL SELECT ${legColumns} FROM calls WHERE organization_id = ${p.organizationId} AND id IN (SELECT call_id FROM call_day_entries
+        WHERE organization_id = ${p.organizationId} AND employee_id = ${p.employeeId} AND day_key >= ${p.fromDay} AND day_key <= ${p.toDay})
+      AND dialpad_user_id = ${p.dialpadUserId}`);
   },
 
   // Legs of the same call graph as the keys, one branch per index (master, entry point, call id).
@@ -54,13 +59,6 @@ export const postgresScoreRows = {
         AND master_call_id IS NULL AND entry_point_call_id IS NULL AND dialpad_user_id = ${u}`);
   },
 
-  listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): Promise<LegRecord[]> {
-    return rows(db, sql`
-      SELECT ${legColumns} FROM calls WHERE organization_id = ${p.organizationId} AND id IN (SELECT call_id FROM call_day_entries
-        WHERE organization_id = ${p.organizationId} AND employee_id = ${p.employeeId} AND day_key >= ${p.fromDay} AND day_key <= ${p.toDay})
-      AND dialpad_user_id = ${p.dialpadUserId}`);
-  },
-
   listStoredDays(db: Db, organizationId: number, employeeId: number, range: { from: string; to: string } | null): Promise<StoredDayFacts[]> {
     const inRange = range ? sql` AND day_key >= ${range.from} AND day_key <= ${range.to}` : sql``;
     return rows(db, sql`SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ${organizationId} AND employee_id = ${employeeId}${inRange}`);
@@ -72,8 +70,9 @@ export const postgresScoreRows = {
     const sorted = [...days].sort((a, b) => a.row.employeeId - b.row.employeeId || (a.row.dayKey < b.row.dayKey ? -1 : 1));
     for (const chunk of chunks(sorted.map((day) => day.row))) {
       const column = <K extends keyof DayWrite["row"]>(key: K) => chunk.map((row) => row[key]);
+      // One statement: the days' upsert, and (a CTE writing another table) the deletion of their old entries.
       await asNodePg(db).execute(sql`
-        INSERT INTO daily_scores (organization_id, employee_id, day_key, role, talk_ms, connected_calls, voicemails_left,
+        WITH days AS (INSERT INTO daily_scores (organization_id, employee_id, day_key, role, talk_ms, connected_calls, voicemails_left,
           voicemails_received, missed_calls, not_answered_calls, has_activity, facts_hash, computed_at,
           score, no_score_reason, breakdown)
         SELECT *, NULL::integer, 'pending', '' FROM unnest(${array(column("organizationId"), "integer")},
@@ -86,8 +85,7 @@ export const postgresScoreRows = {
           connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
           voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
           not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
-          facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`);
-      await asNodePg(db).execute(sql`
+          facts_hash = excluded.facts_hash, computed_at = excluded.computed_at)
         DELETE FROM call_day_entries AS e USING unnest(${array(column("organizationId"), "integer")},
           ${array(column("employeeId"), "integer")}, ${array(column("dayKey"), "text")}) AS d(organization_id, employee_id, day_key)
         WHERE e.organization_id = d.organization_id AND e.employee_id = d.employee_id AND e.day_key = d.day_key`);

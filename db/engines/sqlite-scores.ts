@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
 import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
-import type { DayWrite, LegTuple, StoredDayFacts } from "../queries/score-rows";
+import type { DayWrite, LegsForDays, LegTuple, StoredDayFacts } from "../queries/score-rows";
 import { getSqliteHandle } from "./sqlite";
 
 // In LegTuple's order: legs are read as arrays (raw mode), which costs far less than an object per row.
@@ -19,8 +19,14 @@ type RawRoleDayRow = Omit<RoleDayRow, "hasActivity" | "isHidden"> & { hasActivit
 function prepare(client: Database.Database) {
   return {
     allLegs: client.prepare<[number, string], LegTuple>(userLegs).raw(true),
-    legsInRange: client.prepare<[number, string, number, number], LegTuple>(
-      `${userLegs} AND started_at >= ? AND started_at < ?`,
+    // Legs that started in the range, then (UNION ALL: the caller drops repeats) those entered on the days,
+    // driven by the entries (the unary + keeps SQLite off the user's whole history).
+    legsForDays: client.prepare<[LegsForDays], LegTuple>(
+      `SELECT ${legColumns} FROM calls WHERE organization_id = @organizationId AND dialpad_user_id = @dialpadUserId
+         AND started_at >= @from AND started_at < @to
+       UNION ALL SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
+         WHERE organization_id = @organizationId AND employee_id = @employeeId AND day_key >= @fromDay AND day_key <= @toDay)
+         AND +organization_id = @organizationId AND +dialpad_user_id = @dialpadUserId`,
     ).raw(true),
     // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
     // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
@@ -31,11 +37,6 @@ function prepare(client: Database.Database) {
          AND +master_call_id IS NULL AND +dialpad_user_id = ?
        UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
          AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
-    ).raw(true),
-    // Driven by the entries (the unary + keeps SQLite off the user's whole history).
-    enteredLegs: client.prepare<[number, number, string, string, number, string], LegTuple>(
-      `SELECT ${legColumns} FROM calls WHERE id IN (SELECT call_id FROM call_day_entries
-         WHERE organization_id = ? AND employee_id = ? AND day_key >= ? AND day_key <= ?) AND +organization_id = ? AND +dialpad_user_id = ?`,
     ).raw(true),
     allDays: client.prepare<[number, number], RawDayFacts>(`SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ? AND employee_id = ?`),
     daysInRange: client.prepare<[number, number, string, string], RawDayFacts>(
@@ -94,18 +95,14 @@ export const sqliteScoreRows = {
     return statementsFor(db).allLegs.all(organizationId, dialpadUserId);
   },
 
-  listLegsStartedIn(db: Db, organizationId: number, dialpadUserId: string, from: number, to: number): LegTuple[] {
-    return statementsFor(db).legsInRange.all(organizationId, dialpadUserId, from, to);
+  listLegsForDays(db: Db, p: LegsForDays): LegTuple[] {
+    return statementsFor(db).legsForDays.all(p);
   },
 
   listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: readonly string[]): LegTuple[] {
     const keys = JSON.stringify(graphKeys);
     const [o, u] = [organizationId, dialpadUserId];
     return statementsFor(db).graphLegs.all(o, keys, u, o, keys, u, o, keys, u);
-  },
-
-  listEnteredLegs(db: Db, p: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string }): LegTuple[] {
-    return statementsFor(db).enteredLegs.all(p.organizationId, p.employeeId, p.fromDay, p.toDay, p.organizationId, p.dialpadUserId);
   },
 
   listStoredDays(db: Db, organizationId: number, employeeId: number, range: { from: string; to: string } | null): StoredDayFacts[] {

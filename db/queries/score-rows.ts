@@ -140,16 +140,24 @@ export async function listAllLegs(db: Db, organizationId: number, dialpadUserId:
   return sqliteScoreRows.listAllLegs(db, organizationId, dialpadUserId).map(fromTuple);
 }
 
-/** Legs that started in [from, to). */
-export async function listLegsStartedIn(
-  db: Db,
-  organizationId: number,
-  dialpadUserId: string,
-  from: number,
-  to: number,
-): Promise<StoredLeg[]> {
-  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsStartedIn(db, organizationId, dialpadUserId, from, to)).map(toLeg);
-  return sqliteScoreRows.listLegsStartedIn(db, organizationId, dialpadUserId, from, to).map(fromTuple);
+/** An employee's days to recompute: [from, to) bounds them as instants, fromDay and toDay as day keys. */
+export interface LegsForDays {
+  organizationId: number;
+  dialpadUserId: string;
+  employeeId: number;
+  from: number;
+  to: number;
+  fromDay: string;
+  toDay: string;
+}
+
+/**
+ * In one statement, the user's legs that started in [from, to) and those with an entry of the
+ * employee's in [fromDay, toDay] (legs reaching in from earlier days); a leg may come twice.
+ */
+export async function listLegsForDays(db: Db, params: LegsForDays): Promise<StoredLeg[]> {
+  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsForDays(db, params)).map(toLeg);
+  return sqliteScoreRows.listLegsForDays(db, params).map(fromTuple);
 }
 
 /** The user's legs of the same call graphs (lib/calls/connected-calls.ts getCallGraphKey) as the keys. */
@@ -157,15 +165,6 @@ export async function listLegsInGraphs(db: Db, organizationId: number, dialpadUs
   if (graphKeys.length === 0) return [];
   if (db.$engine === "postgres") return (await postgresScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys)).map(toLeg);
   return sqliteScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys).map(fromTuple);
-}
-
-/** The user's legs with an entry of the employee's in [fromDay, toDay]: legs reaching in from earlier days. */
-export async function listEnteredLegs(
-  db: Db,
-  params: { organizationId: number; dialpadUserId: string; employeeId: number; fromDay: string; toDay: string },
-): Promise<StoredLeg[]> {
-  if (db.$engine === "postgres") return (await postgresScoreRows.listEnteredLegs(db, params)).map(toLeg);
-  return sqliteScoreRows.listEnteredLegs(db, params).map(fromTuple);
 }
 
 export async function listStoredDays(

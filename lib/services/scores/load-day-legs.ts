@@ -1,6 +1,6 @@
 // The legs needed to recompute some of an employee's days exactly, without reading their whole history.
 import type { Db } from "@/db/client";
-import { listEnteredLegs, listLegsInGraphs, listLegsStartedIn, type StoredLeg } from "@/db/queries/score-rows";
+import { listLegsForDays, listLegsInGraphs, type StoredLeg } from "@/db/queries/score-rows";
 import { getCallGraphKey } from "@/lib/calls/connected-calls";
 import type { DayKey, LocalDayCalendar } from "@/lib/dates";
 
@@ -22,9 +22,8 @@ export async function loadLegsForDays(
     const sorted = [...days].sort();
     const [fromDay, toDay] = [sorted[0]!, sorted.at(-1)!];
     const byId = new Map<number, StoredLeg>();
-    const started = await listLegsStartedIn(db, organizationId, dialpadUserId, calendar.getBounds(fromDay).start, calendar.getBounds(toDay).end);
-    for (const leg of started) byId.set(leg.id, leg);
-    for (const leg of await listEnteredLegs(db, { ...params, fromDay, toDay })) byId.set(leg.id, leg);
+    const bounds = { from: calendar.getBounds(fromDay).start, to: calendar.getBounds(toDay).end, fromDay, toDay };
+    for (const leg of await listLegsForDays(db, { organizationId, dialpadUserId, employeeId: params.employeeId, ...bounds })) byId.set(leg.id, leg);
     const legs = [...byId.values()];
     const keys = new Set<string>();
     for (const leg of legs) if (days.has(calendar.getDayKey(leg.startedAt))) keys.add(getCallGraphKey(leg));
