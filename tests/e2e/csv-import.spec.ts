@@ -66,6 +66,30 @@ test("a file with a bad row imports nothing; the fixed file imports every row", 
   await expect(page.getByRole("link", { name: "Rory" })).toBeVisible();
 });
 
+test("one upload reports every bad row at once: a bad email, an unknown time zone and a self-managed employee", async ({ page }) => {
+  const tag = uniqueSuffix();
+  const email = (name: string) => `${name}-${tag}@firstlight.test`;
+  await page.goto("/employees/import");
+  await page.getByLabel("CSV file").setInputFiles(
+    csvFile([
+      header,
+      `Gail,${email("gail")},,,,`,
+      `Xena,x,,,,`,
+      `Mo,${email("mo")},,Mars/Base,,`,
+      `Ivy,${email("ivy")},,,,${email("ivy")}`,
+    ]),
+  );
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText("The file has 3 problems.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Problems found in the file" }).getByRole("row")).toHaveText([
+    "RowProblem",
+    `3email "x" is not valid.`,
+    `4timezone "Mars/Base" is not an IANA time zone.`,
+    "5manager_email is the employee's own email.",
+  ]);
+  expect(await emailsInOrganization()).not.toContain(email("gail"));
+});
+
 test("a file over the size limit is refused in the browser before anything is uploaded", async ({ page }) => {
   const posts: string[] = [];
   page.on("request", (request) => {

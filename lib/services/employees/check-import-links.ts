@@ -27,10 +27,13 @@ export function checkRowsTogether(
       problems.push({ row, message: `manager_email ${manager} is not in this file or the organization.` });
     }
   }
-  if (problems.length > 0) return problems;
+  // Loops are looked for alongside the problems above (one pass), but not when an email repeats: whose manager is whose is then unclear.
+  const hasRepeatedEmail = firstRowByEmail.size < rows.length;
+  if (hasRepeatedEmail) return problems;
+  const flagged = new Set(problems.map((p) => p.row));
   const managerOf = new Map(existingManagers);
-  for (const { employee } of rows) managerOf.set(employee.email, employee.managerEmail);
-  for (const { row, employee } of rows) {
+  for (const { row, employee } of rows) managerOf.set(employee.email, flagged.has(row) ? null : employee.managerEmail);
+  for (const { row, employee } of rows.filter(({ row }) => !flagged.has(row))) {
     const loop = findManagerCycle(managerOf, employee.email);
     if (loop?.includes(employee.email)) {
       problems.push({ row, message: `manager chain loops: ${[...loop, loop[0]].join(" → ")}.` });

@@ -92,7 +92,11 @@ describe("importEmployees", () => {
     const report = await importEmployees(db, admin, csv);
     expect(report).toEqual({
       status: "rejected",
-      problems: [{ row: 4, message: "manager_email is the employee's own email." }],
+      problems: [
+        { row: 2, message: "manager chain loops: a@acme.test → b@acme.test → a@acme.test." },
+        { row: 3, message: "manager chain loops: b@acme.test → a@acme.test → b@acme.test." },
+        { row: 4, message: "manager_email is the employee's own email." },
+      ],
     });
     const loop = await importEmployees(db, admin, `${header}\nA,a@acme.test,,,,b@acme.test\nB,b@acme.test,,,,a@acme.test\n`);
     expect(loop).toEqual({
