@@ -31,6 +31,14 @@ export function listTimeZoneOptions(zones: string[], at: number): TimeZoneOption
     .sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.value.localeCompare(b.value));
 }
 
+/**
+ * The picker's options as of now. Computed on the server and handed to the client: a browser's own
+ * time-zone data may give some zones other offsets, and differing option text fails hydration.
+ */
+export function listTimeZoneOptionsNow(zones: string[]): TimeZoneOption[] {
+  return listTimeZoneOptions(zones, Date.now());
+}
+
 /** Whether an option matches what someone typed: any word of the name, the offset ("-5", "+05:30") or a city with spaces. */
 export function matchesTimeZoneQuery(option: TimeZoneOption, query: string): boolean {
   const normalize = (text: string) => text.toLowerCase().replaceAll("−", "-").replaceAll("_", " ");

@@ -7,6 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import type { FormAction } from "@/lib/action";
+import type { TimeZoneOption } from "@/lib/time-zone-options";
 
 export type EmployeeFormValues = {
   name: string;
@@ -23,7 +24,7 @@ type EmployeeFormProps = {
   employeeId?: number;
   initial: EmployeeFormValues;
   managers: SelectOption[];
-  timeZones: string[];
+  timeZones: TimeZoneOption[];
   organizationTimeZone: string;
   submitLabel: string;
   cancelHref: string;
@@ -52,7 +53,7 @@ export function EmployeeForm(props: EmployeeFormProps) {
         key={values.timezone}
         name="timezone"
         label="Time zone"
-        zones={props.timeZones}
+        options={props.timeZones}
         extraOptions={[{ value: "", label: `Organization default (${props.organizationTimeZone})` }]}
         defaultValue={values.timezone}
         errors={errors.timezone}

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import type { FormAction } from "@/lib/action";
 import type { CountryOption } from "@/lib/services/organizations/countries";
+import type { TimeZoneOption } from "@/lib/time-zone-options";
 
 type Saved = { savedAt: number };
 type SettingsValues = { name: string; timezone: string; countryCode: string; dayStartHour: string; workWeek: string[] };
@@ -14,7 +15,7 @@ type SettingsValues = { name: string; timezone: string; countryCode: string; day
 type SettingsFormProps = {
   action: FormAction<Saved>;
   initial: SettingsValues;
-  timeZones: string[];
+  timeZones: TimeZoneOption[];
   countries: CountryOption[];
 };
 
@@ -40,7 +41,7 @@ export function SettingsForm({ action, initial, timeZones, countries }: Settings
     <form key={state?.ok ? state.data.savedAt : "form"} action={formAction} className="form" noValidate>
       <FormStatus state={state} success="Settings saved." />
       <TextField name="name" label="Organization name" defaultValue={values.name} errors={errors.name} required />
-      <TimeZoneField key={values.timezone} name="timezone" label="Default time zone" zones={timeZones} defaultValue={values.timezone} errors={errors.timezone} />
+      <TimeZoneField key={values.timezone} name="timezone" label="Default time zone" options={timeZones} defaultValue={values.timezone} errors={errors.timezone} />
       <TextField
         name="dayStartHour"
         label="Day starts at (hour, 0–23)"

@@ -1,13 +1,14 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { listTimeZoneOptions, matchesTimeZoneQuery } from "@/lib/time-zone-options";
+import { useState } from "react";
+import { matchesTimeZoneQuery, type TimeZoneOption } from "@/lib/time-zone-options";
 import { Field, type SelectOption } from "./field";
 
 type TimeZoneFieldProps = {
   name: string;
   label: string;
-  zones: string[];
+  /** From listTimeZoneOptionsNow on the server, so server and browser render the same options. */
+  options: TimeZoneOption[];
   defaultValue?: string;
   errors?: string[];
   hint?: string;
@@ -16,12 +17,9 @@ type TimeZoneFieldProps = {
 };
 
 /** A time-zone select with UTC offsets, narrowed by a search box; the chosen zone always stays listed. */
-export function TimeZoneField({ name, label, zones, defaultValue = "", errors, hint, extraOptions = [] }: TimeZoneFieldProps) {
+export function TimeZoneField({ name, label, options, defaultValue = "", errors, hint, extraOptions = [] }: TimeZoneFieldProps) {
   const [query, setQuery] = useState("");
   const [value, setValue] = useState(defaultValue);
-  // Offsets as of the page load: a zone's label changes only at its DST switch.
-  const [loadedAt] = useState(() => Date.now());
-  const options = useMemo(() => listTimeZoneOptions(zones, loadedAt), [zones, loadedAt]);
   const shown = options.filter((option) => option.value === value || matchesTimeZoneQuery(option, query));
   const searchId = `field-${name}-search`;
   const matchCount = options.filter((option) => matchesTimeZoneQuery(option, query)).length;

@@ -2,6 +2,7 @@ import type { SelectOption } from "@/components/ui/field";
 import type { Employee } from "@/db/schema";
 import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listTimeZones } from "@/lib/services/organizations/timezones";
+import { listTimeZoneOptionsNow, type TimeZoneOption } from "@/lib/time-zone-options";
 
 /** Managers to choose from: every other active employee, plus the current manager even if inactive. */
 export function managerOptions(employees: Employee[], current?: Employee): SelectOption[] {
@@ -11,8 +12,8 @@ export function managerOptions(employees: Employee[], current?: Employee): Selec
 }
 
 /** The picker's zones by current IANA names, keeping a stored zone the list lacks selectable. */
-export function timeZoneOptions(current?: string | null): string[] {
+export function timeZoneOptions(current?: string | null): TimeZoneOption[] {
   const zones = listTimeZones();
   const zone = current ? canonicalTimeZone(current) : null;
-  return zone && !zones.includes(zone) ? [zone, ...zones] : zones;
+  return listTimeZoneOptionsNow(zone && !zones.includes(zone) ? [zone, ...zones] : zones);
 }

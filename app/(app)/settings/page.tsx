@@ -6,6 +6,7 @@ import { getViewerOrganization } from "@/lib/services/organizations/get-organiza
 import { canonicalTimeZone } from "@/lib/canonical-time-zone";
 import { listTimeZones } from "@/lib/services/organizations/timezones";
 import { requireViewer } from "@/lib/session";
+import { listTimeZoneOptionsNow } from "@/lib/time-zone-options";
 import { updateSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -29,7 +30,7 @@ export default async function GeneralSettingsPage() {
           dayStartHour: String(organization.dayStartHour),
           workWeek: organization.workWeek.split(","),
         }}
-        timeZones={zones.includes(canonicalTimeZone(organization.timezone)) ? zones : [organization.timezone, ...zones]}
+        timeZones={listTimeZoneOptionsNow(zones.includes(canonicalTimeZone(organization.timezone)) ? zones : [organization.timezone, ...zones])}
         countries={listCountries()}
       />
     </section>

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { listCountries } from "@/lib/services/organizations/countries";
 import { isSetupComplete } from "@/lib/services/organizations/setup-organization";
 import { listTimeZones } from "@/lib/services/organizations/timezones";
+import { listTimeZoneOptionsNow } from "@/lib/time-zone-options";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up Daymark" };
@@ -19,7 +20,7 @@ export default async function SetupPage() {
         Register your organization and its first administrator. Everyone who signs in later needs an email address in
         this domain.
       </p>
-      <SetupForm timeZones={listTimeZones()} countries={listCountries()} />
+      <SetupForm timeZones={listTimeZoneOptionsNow(listTimeZones())} countries={listCountries()} />
     </>
   );
 }

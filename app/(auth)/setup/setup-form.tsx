@@ -7,10 +7,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import type { ActionState, FormAction } from "@/lib/action";
 import type { CountryOption } from "@/lib/services/organizations/countries";
+import type { TimeZoneOption } from "@/lib/time-zone-options";
 import { setupAction } from "./actions";
 
 // /signup reuses this form with its own action: the fields and their rules are the same.
-type SetupFormProps = { timeZones: string[]; countries: CountryOption[]; action?: FormAction<never>; submitLabel?: string };
+type SetupFormProps = { timeZones: TimeZoneOption[]; countries: CountryOption[]; action?: FormAction<never>; submitLabel?: string };
 
 export function SetupForm({ timeZones, countries, action = setupAction, submitLabel = "Create organization" }: SetupFormProps) {
   const [state, formAction] = useActionState<ActionState<never>, FormData>(action, null);
@@ -42,7 +43,7 @@ export function SetupForm({ timeZones, countries, action = setupAction, submitLa
           name="timezone"
           label="Default time zone"
           hint="Employees use it unless they have their own."
-          zones={timeZones}
+          options={timeZones}
           defaultValue={values.timezone ?? "UTC"}
           errors={errors.timezone}
         />

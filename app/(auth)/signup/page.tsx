@@ -6,6 +6,7 @@ import { SetupForm } from "@/app/(auth)/setup/setup-form";
 import { listCountries } from "@/lib/services/organizations/countries";
 import { isSignUpOpen } from "@/lib/services/organizations/sign-up-organization";
 import { listTimeZones } from "@/lib/services/organizations/timezones";
+import { listTimeZoneOptionsNow } from "@/lib/time-zone-options";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign up" };
@@ -21,7 +22,7 @@ export default async function SignUpPage() {
         Register your organization and its first administrator. Everyone who signs in later needs an email address in
         this domain.
       </p>
-      <SetupForm timeZones={listTimeZones()} countries={listCountries()} action={signUpAction} submitLabel="Sign up" />
+      <SetupForm timeZones={listTimeZoneOptionsNow(listTimeZones())} countries={listCountries()} action={signUpAction} submitLabel="Sign up" />
       <p className="muted">
         Already have an account? <Link href="/login">Sign in</Link>
       </p>
