@@ -21,7 +21,7 @@ export function ScoreChip({ row }: { row: Pick<TeamDayRow, "score" | "isMapped" 
   const band = getScoreBand(row.score);
   return (
     <span className={`${styles.chip} ${styles[`chip_${band.id}`]}`} data-band={band.id}>
-      <strong>{row.score}</strong> {band.label}
+      <strong>{row.score}</strong>{` ${band.label}`}
     </span>
   );
 }
@@ -35,8 +35,8 @@ export function ScoreDelta({ delta }: { delta: number | null }) {
     <span className={`${styles.nowrap} ${delta > 0 ? styles.up : delta < 0 ? styles.down : ""}`}>
       <span role="img" aria-label={words}>
         {arrow}
-      </span>{" "}
-      {Math.abs(delta)} vs 7-day avg
+      </span>
+      {` ${Math.abs(delta)} vs 7-day avg`}
     </span>
   );
 }
