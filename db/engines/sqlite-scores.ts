@@ -9,7 +9,8 @@ import { getSqliteHandle } from "./sqlite";
 // In LegTuple's order: legs are read as arrays (raw mode), which costs far less than an object per row.
 const legColumns = `id, dialpad_call_id, dialpad_user_id, master_call_id, entry_point_call_id, direction, state,
   started_at, rang_at, connected_at, ended_at, has_voicemail, left_voicemail, target_type, labels`;
-const userLegs = `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`;
+/** An employee's legs as the recompute reads them; exported for the plan test. */
+export const userLegs = `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`;
 const inJson = "IN (SELECT value FROM json_each(?))";
 const dayColumns = `day_key AS dayKey, role, talk_ms AS talkMs, connected_calls AS connectedCalls,
   has_activity AS hasActivity, facts_hash AS factsHash`;
@@ -30,7 +31,7 @@ function prepare(client: Database.Database) {
     ).raw(true),
     // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
     // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
-    // The unary + keeps SQLite from scanning the user's legs through calls_org_user_started_idx instead.
+    // The unary + keeps SQLite from scanning the user's legs through calls_org_user_legs_idx instead.
     graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegTuple>(
       `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND +dialpad_user_id = ?
        UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { getActiveEngine } from "@/db/engine";
+import { userLegs } from "@/db/engines/sqlite-scores";
 import { createTestDb } from "@/tests/db";
 import { createOrganization } from "@/tests/factories";
 import { listCallLinkIds } from "./call-links";
 import { deleteCallsStartedBefore } from "./privacy-retention";
+import { listAllLegs } from "./score-rows";
 import { listDailyScores, listDayCallEntries, listRoleActiveDays } from "./scores";
 import { captureQueries, explainQuery, listPlanIndexes, scansWholeTable } from "./testing/query-plans";
 import { seedViewsPlanData } from "./testing/views-plan-data";
@@ -63,6 +65,18 @@ describe(`view query plans on ${getActiveEngine()}`, () => {
     // PostgreSQL weighs the role's share of the rows: either index bounds the read to the window.
     expect(listPlanIndexes(baseline)).toEqual(getActiveEngine() === "postgres" ? [expect.stringMatching(/^daily_scores_org_(role_)?day_idx$/)] : ["daily_scores_org_role_day_idx"]);
     expect(scansWholeTable(baseline, "daily_scores")).toBe(false);
+  });
+
+  it("score recompute: an employee's legs from the covering index alone, never the calls rows", async () => {
+    const { db, organizationId } = await createPlanDb();
+    // The SQLite recompute runs prepared statements of its own, outside drizzle's query log.
+    const query = getActiveEngine() === "sqlite"
+      ? { sql: userLegs, params: [organizationId, "u7"] }
+      : (await captureQueries(db, () => listAllLegs(db, organizationId, "u7"))).queries[0]!;
+    const plan = await explainQuery(db, query, { avoidSeqScan: true });
+    expect(plan.join("\n")).toMatch(getActiveEngine() === "sqlite"
+      ? /^SEARCH calls USING COVERING INDEX calls_org_user_legs_idx \(organization_id=\? AND dialpad_user_id=\?\)$/
+      : /Index Only Scan using calls_org_user_legs_idx/);
   });
 
   it("deleting calls: legs by primary key, and the cascade finds their entries by call_id", async () => {

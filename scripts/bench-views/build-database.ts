@@ -15,7 +15,7 @@ import { recomputeOrganizationScores } from "@/lib/services/scores/queue-recompu
 import { hashPassword } from "@/lib/services/users/passwords";
 import { seedOrganization } from "../bench-score/engine";
 import { insertCallsWithPayloads } from "../bench-storage/insert-calls";
-import { dropCallsIndexes, storedPayload } from "./bulk-load";
+import { dropCallsIndexes, storedPayload, applyBulkLoadSettings } from "./bulk-load";
 import { busyDay, employeeCount, generateLegDays, roles, zones } from "./workload";
 
 export const benchDir = path.resolve(".bench");
@@ -76,6 +76,8 @@ async function resetPostgres(serverUrl: string, legs: number): Promise<string> {
   try {
     await getPostgresPool(server).query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await getPostgresPool(server).query(`CREATE DATABASE "${name}"`);
+    // Index builds (after the bulk load) and VACUUM sort in memory; the app's own statements never use it.
+    await getPostgresPool(server).query(`ALTER DATABASE "${name}" SET maintenance_work_mem = '1GB'`);
   } finally {
     await closeDatabase(server);
   }
@@ -104,11 +106,13 @@ async function build(db: Db, engine: "sqlite" | "postgres", url: string, legs: n
   await executeSql(db, sql`UPDATE employees SET manager_id = (SELECT id FROM employees WHERE organization_id = ${organizationId} AND email = ${manager.email})
     WHERE organization_id = ${organizationId} AND id < (SELECT min(id) + ${managerReports} FROM employees WHERE organization_id = ${organizationId})`);
 
+  const restoreSettings = await applyBulkLoadSettings(db);
   const restoreIndexes = await dropCallsIndexes(db);
   const insert = await timed("insert legs (no secondary indexes, no triggers)", async () => {
     for (const day of generateLegDays(legs)) await insertCallsWithPayloads(db, organizationId, day, storedPayload);
   });
   const indexes = await timed("create the calls indexes and triggers", restoreIndexes);
+  await restoreSettings();
   const scores = await timed("full recompute of every daily score (the app's own)", () => recomputeOrganizationScores(db, organizationId));
   const analyze = engine === "postgres" ? await timed("VACUUM ANALYZE (what autovacuum would leave)", () => executeSql(db, sql`VACUUM ANALYZE`)) : 0;
 

@@ -48,8 +48,13 @@ export const calls = pgTable(
   (t) => [
     primaryKey({ name: "calls_pkey", columns: [t.organizationId, t.id] }),
     uniqueIndex("calls_org_dialpad_call_uq").on(t.organizationId, t.dialpadCallId),
-    // An employee's day: their Dialpad user's legs by start time.
-    index("calls_org_user_started_idx").on(t.organizationId, t.dialpadUserId, t.startedAt),
+    // An employee's day: their Dialpad user's legs by start time. It holds every column the score
+    // recompute reads of a leg (db/engines/*-scores.ts legColumns), so those reads never touch the
+    // table's rows: at 10 M legs a user's legs are thousands of random pages of it, a few of this.
+    index("calls_org_user_legs_idx").on(
+      t.organizationId, t.dialpadUserId, t.startedAt, t.id, t.dialpadCallId, t.masterCallId, t.entryPointCallId,
+      t.direction, t.state, t.rangAt, t.connectedAt, t.endedAt, t.hasVoicemail, t.leftVoicemail, t.targetType, t.labels,
+    ),
     // Other legs of the same call in the call detail.
     index("calls_org_master_idx").on(t.organizationId, t.masterCallId),
     index("calls_org_entry_point_idx").on(t.organizationId, t.entryPointCallId),

@@ -1,4 +1,5 @@
 import type { CallLeg } from "@/lib/calls/types";
+import { toStoredLabels } from "@/lib/calls/stored-labels";
 import type { DialpadCall, DialpadCompany, DialpadUser } from "./schema";
 
 // Pure Dialpad → Daymark mapping. No I/O; input is already validated by schema.ts.
@@ -62,7 +63,7 @@ export function toCallLeg(call: DialpadCall): CallLeg {
     leftVoicemail: call.direction === "outbound" && isVoicemailLeg(call),
     // REST has no is_internal: a contact of type "user" is another Dialpad user of the company.
     isInternal: call.is_internal ?? contact?.type === "user",
-    labels: [...new Set(call.labels)],
+    labels: toStoredLabels(call.labels),
   };
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX "calls_org_user_started_idx";--> statement-breakpoint
+CREATE INDEX "calls_org_user_legs_idx" ON "calls" USING btree ("organization_id","dialpad_user_id","started_at","id","dialpad_call_id","master_call_id","entry_point_call_id","direction","state","rang_at","connected_at","ended_at","has_voicemail","left_voicemail","target_type","labels");
