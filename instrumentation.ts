@@ -16,6 +16,15 @@ export async function register(): Promise<void> {
     console.error(`[daymark] ${error.message}`);
     return;
   }
+  // The optional dedicated webhook intake; Vercel routes every path through its functions instead.
+  const { DAYMARK_WEBHOOK_PORT: webhookPort, VERCEL: isVercel } = getEnv();
+  if (webhookPort !== undefined && !isVercel) {
+    const { startWebhookListener } = await import("./app/api/webhooks/dialpad/listener");
+    // A taken port is said once; the app, and the webhook route inside it, keep serving.
+    await startWebhookListener(webhookPort).catch((error: unknown) =>
+      console.error(`[daymark] no webhook listener on port ${webhookPort}: ${error instanceof Error ? error.message : typeof error}`),
+    );
+  }
   // Vercel (or DAYMARK_DISABLE_SCHEDULER=1): no timers and no job worker; Cron calls /api/cron/sync.
   const { isJobWorkerProcess } = await import("./lib/jobs/worker");
   if (!isJobWorkerProcess()) return;

@@ -20,6 +20,8 @@ const envSchema = z.object({
   DAYMARK_SIGNUP: z.enum(["closed", "open"]).default("closed"),
   // How many reverse proxies in front of the app append to x-forwarded-for (lib/client-address.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // A port for Dialpad's webhooks outside Next's request pipeline (app/api/webhooks/dialpad/listener.ts); unset: none.
+  DAYMARK_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

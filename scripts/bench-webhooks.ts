@@ -8,8 +8,9 @@ import { deploymentSecrets } from "./load-test/deployment";
 
 // `npm run bench:webhooks` (issue 17): Dialpad call events, HS256-signed as Dialpad signs them, posted on
 // loopback by 50 concurrent senders to the real webhook route served in its own process (`next start` from
-// a snapshot of the current build, or with `--server route` the route handler behind a bare node:http
-// server), on each engine. Prints events/s accepted, acknowledgement latency, lost and duplicated events
+// a snapshot of the current build; `--server route`: the route handler behind a bare node:http server;
+// `--server listener`: the dedicated intake DAYMARK_WEBHOOK_PORT starts), on each engine. Prints events/s
+// accepted, acknowledgement latency, lost and duplicated events
 // and how long the background processing took to catch up after the last acknowledgement.
 // Goal: ≥ 2,000 events/s, p99 < 50 ms, 0 lost, 0 duplicated, caught up within 10 s.
 
@@ -24,7 +25,9 @@ const { values: flags } = parseArgs({
 });
 const engines = flags.engine === "both" ? (["sqlite", "postgres"] as const) : [flags.engine as "sqlite" | "postgres"];
 if (!engines.every((engine) => engine === "sqlite" || engine === "postgres")) throw new Error("--engine is sqlite, postgres or both");
-if (flags.server !== "next" && flags.server !== "route") throw new Error("--server is next or route");
+const serverKinds = { next: "next start", route: "route handler on node:http", listener: "the dedicated listener (DAYMARK_WEBHOOK_PORT)" } as const;
+if (!(flags.server in serverKinds)) throw new Error("--server is next, route or listener");
+const serverKind = flags.server as keyof typeof serverKinds;
 
 const secrets = deploymentSecrets();
 Object.assign(process.env, secrets);
@@ -32,7 +35,7 @@ Object.assign(process.env, secrets);
 async function main(): Promise<void> {
   const results: { engine: string; figures: IntakeFigures }[] = [];
   for (const engine of engines) results.push({ engine, figures: await runEngine(engine) });
-  console.log(`\nWebhook intake: ${flags.events} events, ${flags.senders} concurrent senders, server: ${flags.server === "next" ? "next start" : "route handler on node:http"}`);
+  console.log(`\nWebhook intake: ${flags.events} events, ${flags.senders} concurrent senders, server: ${serverKinds[serverKind]}`);
   const { formatFigures } = await import("./bench-webhooks/fire");
   for (const { engine, figures } of results) console.log(formatFigures(engine, figures));
 }
@@ -46,7 +49,7 @@ async function runEngine(engine: "sqlite" | "postgres"): Promise<IntakeFigures> 
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "daymark-bench-webhooks-"));
   const { db, organizationId, url } = await databases.create("webhooks");
   const hook = await storeWebhookConnection(db, organizationId);
-  const server = await startServer(flags.server as "next" | "route", { ...process.env, ...secrets, DATABASE_URL: url, NODE_ENV: "production" }, logDir);
+  const server = await startServer(serverKind, { ...process.env, ...secrets, DATABASE_URL: url, NODE_ENV: "production" }, logDir);
   console.log(`${engine}: ${databases.where}; server log in ${logDir}`);
   try {
     return await fireEvents(db, organizationId, {

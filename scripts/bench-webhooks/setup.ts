@@ -11,7 +11,7 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startServer(kind: "next" | "route", env: NodeJS.ProcessEnv, logDir: string): Promise<ServerUnderTest> {
+export async function startServer(kind: "next" | "route" | "listener", env: NodeJS.ProcessEnv, logDir: string): Promise<ServerUnderTest> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let server: RunningProcess;
@@ -25,9 +25,10 @@ export async function startServer(kind: "next" | "route", env: NodeJS.ProcessEnv
     server = startNextInstance("next", appDir, port, { ...env, APP_URL: url, DAYMARK_DISABLE_SCHEDULER: "1" }, logDir);
     await waitForHttp(`${url}/api/health`, 180_000, server.child);
   } else {
-        // BENCH_CPU_PROF=1 writes a .cpuprofile of the server into the log folder.
+    // BENCH_CPU_PROF=1 writes a .cpuprofile of the server into the log folder.
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${logDir}`] : [];
-    server = spawnLogged("route", [...profile, "--import", "tsx", path.resolve("scripts/bench-webhooks/route-server.ts")], { ...env, PORT: String(port) }, logDir);
+    const script = path.resolve(`scripts/bench-webhooks/${kind}-server.ts`);
+    server = spawnLogged(kind, [...profile, "--import", "tsx", script], { ...env, PORT: String(port) }, logDir);
     await waitForHttp(`${url}/api/webhooks/dialpad`, 60_000, server.child);
   }
   const pid = server.child.pid!;

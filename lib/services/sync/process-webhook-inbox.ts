@@ -17,7 +17,7 @@ export interface InboxResult {
 // One processing loop per organization and process; a request arriving meanwhile asks it to look again.
 type Loop = { again: boolean; done: Promise<InboxResult> };
 const activeByDb = new WeakMap<Db, Map<number, Loop>>();
-const gatherMs = 20;
+const gatherMs = 100;
 
 /**
  * Applies the organization's unprocessed webhook events through the same upsert as polling, in
@@ -41,7 +41,8 @@ async function drain(db: Db, organizationId: number, batchSize: number, entry: {
   const total: InboxResult = { events: 0, added: 0, updated: 0, quarantined: 0 };
   for (let batches = 0; ; batches++) {
     // During a burst every delivery asks for a drain: a short pause lets events gather into one
-    // transaction instead of one each (the intake's own writes go first meanwhile).
+    // transaction instead of one each (the intake's own writes go first meanwhile). Each batch costs
+    // 3–8 ms whatever its size, so 100 ms gathers about 100 events a batch at 1,000 events/s.
     if (entry.again && batches > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs));
     entry.again = false;
     // Claimed inside the transaction that applies them: another process draining the same inbox gets other rows.

@@ -2,7 +2,7 @@ import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { maxWebhookBodyBytes } from "@/lib/integrations/dialpad/webhook";
 import { applyWebhookEventsNow } from "@/lib/services/sync/apply-webhook-events-now";
-import { receiveDialpadWebhook } from "@/lib/services/sync/receive-webhook";
+import { takeWebhookDelivery, webhookBodyTooLarge } from "@/lib/services/sync/take-webhook-delivery";
 import { readCappedBody } from "./read-capped-body";
 
 // Processing after the response runs inside this function's lifetime (vercel.json says the same).
@@ -12,19 +12,12 @@ export const maxDuration = 60;
 // inbox and answers at once; the event is applied after the response, or by the scheduler's sweeper.
 export async function POST(request: Request): Promise<Response> {
   const body = await readCappedBody(request, maxWebhookBodyBytes);
-  if (body === null) return Response.json({ error: "Body is larger than 256 KB." }, { status: 413 });
+  if (body === null) return Response.json(webhookBodyTooLarge.body, { status: webhookBodyTooLarge.status });
   const db = getDb();
-  let receipt: Awaited<ReturnType<typeof receiveDialpadWebhook>>;
-  try {
-    receipt = await receiveDialpadWebhook(db, { token: new URL(request.url).searchParams.get("org"), body });
-  } catch (error) {
-    // Only a failed inbox write answers 5xx: that is what makes Dialpad deliver the event again.
-    console.error(`[webhook] could not store a Dialpad event: ${error instanceof Error ? error.name : typeof error}`);
-    return Response.json({ error: "Could not store the event." }, { status: 500 });
-  }
-  if (receipt.status !== 200) return Response.json({ error: receipt.error }, { status: receipt.status });
-  if (!receipt.isDuplicate) runAfterResponse(() => applyWebhookEventsNow(db, receipt.organizationId));
-  return Response.json({ ok: true });
+  const answer = await takeWebhookDelivery(db, { token: new URL(request.url).searchParams.get("org"), body });
+  const organizationId = answer.applyForOrganizationId;
+  if (organizationId !== undefined) runAfterResponse(() => applyWebhookEventsNow(db, organizationId));
+  return Response.json(answer.body, { status: answer.status });
 }
 
 function runAfterResponse(task: () => Promise<unknown>): void {
