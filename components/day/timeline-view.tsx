@@ -39,7 +39,8 @@ export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
           </button>
         </div>
       ) : null}
-      <div className={styles.scroller}>
+      {/* With no call links inside, the sideways-scrolling hours need their own tab stop (axe: scrollable-region-focusable). */}
+      <div className={styles.scroller} {...(items.length === 0 ? { tabIndex: 0, role: "group", "aria-label": "Hours of the day" } : {})}>
         <div className={styles.track} style={{ height: `calc(${laneCount} * var(--lane) + 1.75rem)` }}>
           {ticks
             .filter((tick) => tick.left >= view.from && tick.left <= view.to)

@@ -53,7 +53,7 @@ test("employee day on a phone: a one-row stepper that keeps the sort, trend labe
   await page.setViewportSize(phone);
 
   const nav = stepper(page);
-  await expect(nav.getByRole("link")).toHaveText(["←", "→", "Today"]);
+  await expect(nav.getByRole("link")).toHaveText(["←", "→", "Today"], { useInnerText: true });
   await expect(nav.getByRole("link").nth(0)).toHaveAccessibleName(`Previous day, ${formatDayKey(addDays(review.dayKey, -1))}`);
   await expect(nav.getByRole("link").nth(1)).toHaveAccessibleName(`Next day, ${formatDayKey(addDays(review.dayKey, 1))}`);
   await expect(nav.getByTestId("date-face")).toHaveText(`${faceLabel(review.dayKey, review.today)} ▾`);
@@ -114,8 +114,8 @@ test("Team day and range on a phone: one-row steppers, the filter kept, no sidew
   await page.setViewportSize(phone);
   const previous = page.getByRole("link", { name: "Previous range" });
   const next = page.getByRole("link", { name: "Next range" });
-  await expect(previous).toHaveText("←");
-  await expect(next).toHaveText("→");
+  await expect(previous).toHaveText("←", { useInnerText: true });
+  await expect(next).toHaveText("→", { useInnerText: true });
   const [previousBox, nextBox, showBox] = await Promise.all([previous.boundingBox(), next.boundingBox(), page.getByRole("button", { name: "Show" }).boundingBox()]);
   expect([previousBox!.height, nextBox!.height, showBox!.height].map(Math.round)).toEqual([44, 44, 44]);
   expect(Math.round(previousBox!.y)).toBe(Math.round(nextBox!.y));
