@@ -31,12 +31,14 @@ function prepare(client: Database.Database) {
     ).raw(true),
     // Legs of the same call graph (lib/calls/connected-calls.ts getCallGraphKey) as the given keys,
     // one branch per index: calls_org_master_idx, calls_org_entry_point_idx, calls_org_dialpad_call_uq.
-    // The unary + keeps SQLite from scanning the user's legs through calls_org_user_legs_idx instead.
+    // INDEXED BY: calls_org_user_legs_idx covers these columns, so SQLite would rather scan the whole
+    // organization's legs through it (measured: 60 ms a new call at 30,000 legs, against 1.5 ms).
     graphLegs: client.prepare<[number, string, string, number, string, string, number, string, string], LegTuple>(
-      `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND master_call_id ${inJson} AND +dialpad_user_id = ?
-       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND entry_point_call_id ${inJson}
+      `SELECT ${legColumns} FROM calls INDEXED BY calls_org_master_idx WHERE organization_id = ? AND master_call_id ${inJson}
+         AND +dialpad_user_id = ?
+       UNION SELECT ${legColumns} FROM calls INDEXED BY calls_org_entry_point_idx WHERE organization_id = ? AND entry_point_call_id ${inJson}
          AND +master_call_id IS NULL AND +dialpad_user_id = ?
-       UNION SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_call_id ${inJson}
+       UNION SELECT ${legColumns} FROM calls INDEXED BY calls_org_dialpad_call_uq WHERE organization_id = ? AND dialpad_call_id ${inJson}
          AND +master_call_id IS NULL AND +entry_point_call_id IS NULL AND +dialpad_user_id = ?`,
     ).raw(true),
     allDays: client.prepare<[number, number], RawDayFacts>(`SELECT ${dayColumns} FROM daily_scores WHERE organization_id = ? AND employee_id = ?`),
