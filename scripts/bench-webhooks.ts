@@ -9,7 +9,8 @@ import { deploymentSecrets } from "./load-test/deployment";
 // `npm run bench:webhooks` (issue 17): Dialpad call events, HS256-signed as Dialpad signs them, posted on
 // loopback by 50 concurrent senders to the real webhook route served in its own process (`next start` from
 // a snapshot of the current build; `--server route`: the route handler behind a bare node:http server;
-// `--server listener`: the dedicated intake DAYMARK_WEBHOOK_PORT starts), on each engine. Prints events/s
+// `--server listener`: the dedicated intake DAYMARK_WEBHOOK_PORT starts; `--server next-listener`: that
+// intake inside `next start`, as `npm start` runs it), on each engine. Prints events/s
 // accepted, acknowledgement latency, lost and duplicated events
 // and how long the background processing took to catch up after the last acknowledgement.
 // Goal: ≥ 2,000 events/s, p99 < 50 ms, 0 lost, 0 duplicated, caught up within 10 s.
@@ -25,8 +26,13 @@ const { values: flags } = parseArgs({
 });
 const engines = flags.engine === "both" ? (["sqlite", "postgres"] as const) : [flags.engine as "sqlite" | "postgres"];
 if (!engines.every((engine) => engine === "sqlite" || engine === "postgres")) throw new Error("--engine is sqlite, postgres or both");
-const serverKinds = { next: "next start", route: "route handler on node:http", listener: "the dedicated listener (DAYMARK_WEBHOOK_PORT)" } as const;
-if (!(flags.server in serverKinds)) throw new Error("--server is next, route or listener");
+const serverKinds = {
+  next: "next start",
+  "next-listener": "next start with DAYMARK_WEBHOOK_PORT, posted to that port",
+  route: "route handler on node:http",
+  listener: "the dedicated listener (DAYMARK_WEBHOOK_PORT) alone",
+} as const;
+if (!(flags.server in serverKinds)) throw new Error("--server is next, next-listener, route or listener");
 const serverKind = flags.server as keyof typeof serverKinds;
 
 const secrets = deploymentSecrets();

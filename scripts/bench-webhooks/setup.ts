@@ -11,19 +11,25 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startServer(kind: "next" | "route" | "listener", env: NodeJS.ProcessEnv, logDir: string): Promise<ServerUnderTest> {
+export async function startServer(kind: "next" | "next-listener" | "route" | "listener", env: NodeJS.ProcessEnv, logDir: string): Promise<ServerUnderTest> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  let url = `http://127.0.0.1:${port}`;
   let server: RunningProcess;
-  if (kind === "next") {
+  if (kind === "next" || kind === "next-listener") {
     const appDir = path.join(os.tmpdir(), "daymark-bench-webhooks", "app");
     // BENCH_BUILD_ROOT: another folder holding a build (.next) of this project, when the tree's own is being rebuilt.
     const buildId = copyBuild(process.env.BENCH_BUILD_ROOT ?? process.cwd(), appDir);
     console.log(`next start: build ${buildId}`);
     // No scheduler: it would try to sync the bench organization with a Dialpad that is not there, and
     // registering its webhook again would replace the token and secret the events are signed for.
-    server = startNextInstance("next", appDir, port, { ...env, APP_URL: url, DAYMARK_DISABLE_SCHEDULER: "1" }, logDir);
+    // next-listener: the same `next start` with DAYMARK_WEBHOOK_PORT, the events posted to that port.
+    const webhookPort = kind === "next-listener" ? String(await freePort()) : undefined;
+    server = startNextInstance("next", appDir, port, { ...env, APP_URL: url, DAYMARK_DISABLE_SCHEDULER: "1", DAYMARK_WEBHOOK_PORT: webhookPort }, logDir);
     await waitForHttp(`${url}/api/health`, 180_000, server.child);
+    if (webhookPort) {
+      url = `http://127.0.0.1:${webhookPort}`;
+      await waitForHttp(`${url}/api/webhooks/dialpad`, 60_000, server.child);
+    }
   } else {
     // BENCH_CPU_PROF=1 writes a .cpuprofile of the server into the log folder.
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${logDir}`] : [];
