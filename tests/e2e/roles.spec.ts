@@ -17,7 +17,7 @@ async function arrangeTeam() {
   return { manager, report, peer };
 }
 
-test("a manager sees themselves and their reports, and gets a 404 for settings and others", async ({ page }) => {
+test("a manager sees themselves and their reports, gets the no-access page for settings and a 404 for others", async ({ page }) => {
   const { manager, report, peer } = await arrangeTeam();
   await signIn(page, manager.user.email, manager.user.password);
 

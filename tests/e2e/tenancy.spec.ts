@@ -72,7 +72,7 @@ test("a visitor signs up a second organization from the sign-in page; a held dom
 });
 
 for (const role of userRoles) {
-  test(`a signed-up organization's ${role} gets a 404 for each page with the first organization's ids, and no page shows its data`, async ({ page }) => {
+  test(`a signed-up organization's ${role} gets a 404 for each page with the first organization's ids (the no-access page where its role can't open the page at all), and no page shows its data`, async ({ page }) => {
     test.setTimeout(600_000);
     const tenant = await arrangeSignedUpTenant();
     const ids: Record<string, string | null> = { id: String(tenant.employee.id), callId: String(tenant.call.id), token: null };
