@@ -16,8 +16,8 @@ const drains = new WeakMap<Db, Map<number, Drain>>();
  * Drains the queue: facts first ("calls" and "employee" rows), then the role rescoring they
  * queued. One drain per organization and database handle at a time; a call during a drain asks it
  * to look again and shares its promise. Drains in other processes (or on other handles) claim
- * other rows; queue rows are deleted only after their work committed, so a crash merely redoes
- * idempotent work. Work that fails is tried again later (see runClaimed), never dropped.
+ * other rows; queue rows are deleted in the transaction that commits their work, so a crash merely
+ * redoes idempotent work. Work that fails is tried again later (see runClaimed), never dropped.
  */
 export function drainScoreQueue(db: Db, organizationId: number): Promise<void> {
   let byOrganization = drains.get(db);

@@ -60,10 +60,7 @@ export async function runClaimed(
       await deleteQueueRows(tx, organizationId, ids);
       isDeleted = true;
     };
-    const isDone = await runLogged(subject, async () => {
-      isDeleted = false;
-      await run(settle);
-    }, async (error) => {
+    const isDone = await runLogged(subject, () => run(settle), async (error) => {
       const now = Date.now();
       const failures = open.map((row) => ({ id: row.id, error, retryAt: getRetryAt(row.attempts + 1, now) }));
       await recordQueueFailures(db, organizationId, failures, now);
