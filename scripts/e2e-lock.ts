@@ -14,9 +14,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Not "….lock": helpers wrap the run in `flock /tmp/daymark-e2e-<port>.lock`, whose file would block mkdir forever. */
+export function e2eLockDir(port: number): string {
+  return path.join(os.tmpdir(), `daymark-e2e-${port}.run`);
+}
+
 export async function acquireE2eLock(port: number): Promise<() => void> {
-  // Not "….lock": helpers wrap the run in `flock /tmp/daymark-e2e-<port>.lock`, whose file would block mkdir forever.
-  const dir = path.join(os.tmpdir(), `daymark-e2e-${port}.run`);
+  const dir = e2eLockDir(port);
   const ownerFile = path.join(dir, "pid");
   let announced = false;
   for (;;) {

@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createServer } from "node:net";
-import os from "node:os";
 import path from "node:path";
+import { acquireE2eLock, e2eLockDir } from "../e2e-lock";
 
 export interface RunningProcess {
   name: string;
@@ -85,11 +85,10 @@ export async function snapshotBuild(root: string, into: string): Promise<string>
   }
   if (hasSnapshot && buildId(into) === buildId(root)) return buildId(into);
   // An end-to-end run holds the lock for many minutes; the earlier snapshot serves rather than waiting.
-  if (hasSnapshot && fs.existsSync(path.join(os.tmpdir(), "daymark-e2e-3100.lock"))) {
+  if (hasSnapshot && fs.existsSync(e2eLockDir(3100))) {
     console.log(`The build in .next changed, but an end-to-end run holds its lock: serving the earlier snapshot ${buildId(into)}.`);
     return buildId(into);
   }
-  const { acquireE2eLock } = await import("../e2e-lock");
   const release = await acquireE2eLock(3100);
   try {
     fs.rmSync(into, { recursive: true, force: true });
