@@ -22,6 +22,10 @@ export function openSqlite(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   // Statements on calls fire the score-queue triggers, which need a statement journal per statement; in a file it tripled insert time.
   sqlite.pragma("temp_store = MEMORY");
+  // 64 MB of page cache instead of SQLite's 2 MB: at 10 M legs the team day's 2,000 index probes and the
+  // recompute's lookups otherwise re-read the same b-tree pages from the OS on every request (23 → 15 ms
+  // for the team day's main read). Pages are cached as they are read, so a small database uses little.
+  sqlite.pragma("cache_size = -65536");
   const db = Object.assign(drizzle(sqlite, { schema }), { $engine: "sqlite" as const });
   Object.defineProperty(db, sqliteHandle, { value: sqlite });
   return db as unknown as Db;
