@@ -106,7 +106,11 @@ test("Team day and range on a phone: one-row steppers, the filter kept, no sidew
   await expect(page.getByRole("list", { name: "Team day" }).getByRole("link")).toHaveText([new RegExp(`^Rita Review ${review.tag}`)]);
   await nav.getByRole("link", { name: `Next day, ${formatDayKey(addDays(review.dayKey, 1))}` }).click();
   await expect(page).toHaveURL(`/team?date=${addDays(review.dayKey, 1)}&q=Rita`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/team?date=${review.dayKey}&q=Rita`);
+  // The sparklines draw no text of their own (a day's value shows in an HTML tip), so nothing shrinks with them.
+  await expect(page.getByRole("img", { name: /^Last 14 days/ })).toHaveCount(1);
+  await expect(page.locator("main svg text")).toHaveCount(0);
   await checkBothWidths(page, testInfo, "team-day");
 
   const from = addDays(review.dayKey, -6);
