@@ -84,6 +84,17 @@ describe.each(syncModes)("sync requests, %s Dialpad", (syncMode) => {
         code: "VALIDATION",
       });
     });
+
+    it("reports a start in the future together with the range's own problems, in one pass", async () => {
+      const { db, admin } = await setUp({ timezone: "UTC" });
+      await expect(requestResync(db, admin, { from: "2025-06-19", to: "2025-06-01" }, { now: anchor, launch: false })).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: {
+          from: ["Choose a start date that is not in the future."],
+          to: ["The end date must be on or after the start date."],
+        },
+      });
+    });
   });
 
   describe("sync overview", () => {

@@ -3,8 +3,9 @@ import type { Db } from "@/db/client";
 import { getDialpadConnection } from "@/db/queries/dialpad-connections";
 import { getOrganizationById } from "@/db/queries/organizations";
 import type { SyncRun } from "@/db/schema";
-import { dayKeySchema, diffDays, getLocalDayBounds } from "@/lib/dates";
+import { dayKeySchema, diffDays, getLocalDayBounds, type DayKey } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { parseFormInOnePass } from "@/lib/one-pass-form";
 import { assertAdmin, type AdminContext } from "@/lib/services/dialpad-connection/context";
 import type { SyncRunOptions } from "./execute-sync-run";
 import { launchSyncRun } from "./launch-sync-run";
@@ -47,18 +48,25 @@ export const resyncRangeSchema = z
   });
 export type ResyncRange = z.infer<typeof resyncRangeSchema>;
 
-/** "Re-sync a date range": reads the organization's local days from..to again, whatever was stored before. */
-export async function requestResync(db: Db, admin: AdminContext, range: ResyncRange, options: RequestOptions = {}): Promise<SyncRun> {
+/**
+ * "Re-sync a date range": reads the organization's local days from..to again, whatever was stored before.
+ * `form` is the form as submitted: a start in the future is reported together with the range's own problems.
+ */
+export async function requestResync(db: Db, admin: AdminContext, form: Record<string, unknown>, options: RequestOptions = {}): Promise<SyncRun> {
   assertAdmin(admin);
   await requireConnected(db, admin.organizationId);
   const organization = await getOrganizationById(db, admin.organizationId);
   if (!organization) throw new AppError("NOT_FOUND", "Organization not found.");
   const now = options.now ?? Date.now();
-  const rangeStart = getLocalDayBounds(range.from, organization.timezone, organization.dayStartHour).start;
+  const startOf = (day: DayKey) => getLocalDayBounds(day, organization.timezone, organization.dayStartHour).start;
+  const futureStart = { from: ["Choose a start date that is not in the future."] };
+  const range = await parseFormInOnePass(resyncRangeSchema, form, async (validField) => {
+    const from = validField("from");
+    return from !== undefined && startOf(from) >= now ? futureStart : {};
+  });
+  const rangeStart = startOf(range.from);
   const rangeEnd = Math.min(now, getLocalDayBounds(range.to, organization.timezone, organization.dayStartHour).end);
-  if (rangeStart >= now) {
-    throw new AppError("VALIDATION", "That range is in the future.", { from: ["Choose a start date that is not in the future."] });
-  }
+  if (rangeStart >= now) throw new AppError("VALIDATION", "That range is in the future.", futureStart);
   const run = await createSyncRun(db, admin.organizationId, { kind: "resync", trigger: "admin", rangeStart, rangeEnd, now });
   if (!run) throw busy();
   if (options.launch ?? true) launchSyncRun(db, { organizationId: admin.organizationId, runId: run.id }, options.runOptions);

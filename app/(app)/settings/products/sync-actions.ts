@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
 import type { SyncRunKind } from "@/db/schema";
 import { createAction } from "@/lib/action";
+import { rawFormSchema } from "@/lib/one-pass-form";
 import { requestResync, requestSyncNow, resyncRangeSchema } from "@/lib/services/sync/request-sync";
 import { syncSettingsSchema, updateSyncSettings } from "@/lib/services/sync/sync-settings";
 
@@ -23,9 +24,9 @@ export const syncNowAction = createAction(
 );
 
 export const resyncRangeAction = createAction(
-  { schema: resyncRangeSchema, roles: ["admin"], name: "resyncRange" },
-  async (range, { viewer, db }): Promise<{ message: string }> => {
-    await requestResync(db, viewer, range);
+  { schema: rawFormSchema(resyncRangeSchema), roles: ["admin"], name: "resyncRange" },
+  async (form, { viewer, db }): Promise<{ message: string }> => {
+    await requestResync(db, viewer, form);
     revalidatePath("/settings/products");
     return { message: startedMessages.resync };
   },
