@@ -15,7 +15,6 @@ const password = "demo-restart-password";
 type EmulatorCompanies = { items: { users: { email: string }[] }[] };
 
 test("the demo restarted twice keeps its Dialpad connection and prints the logins last", async ({ browser }) => {
-  test.skip(process.platform !== "linux", "reads the demo's process tree from /proc");
   test.setTimeout(10 * 60_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daymark-demo-"));
   // The demo's secrets, written first so the test knows the password it prints; the rest it creates itself.

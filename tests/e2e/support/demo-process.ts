@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -52,24 +52,23 @@ export async function waitForOutput(demo: RunningDemo, text: string, timeoutMs: 
   }
 }
 
-/** Every live descendant of `pid` (children in other process groups included), from /proc. */
+/** Every process on the machine with its parent, from `ps` (the same flags on Linux and macOS). */
+function listProcesses(): { pid: number; ppid: number; isZombie: boolean }[] {
+  return execFileSync("ps", ["-A", "-o", "pid=,ppid=,stat="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, stat]) => ({ pid: Number(pid), ppid: Number(ppid), isZombie: stat?.startsWith("Z") ?? false }));
+}
+
+/** Every live descendant of `pid` (children in other process groups included). */
 export function descendantsOf(pid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after its last ")".
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // the process ended while listing
-    }
-  }
+  const processes = listProcesses();
   const found: number[] = [];
   const queue = [pid];
   while (queue.length > 0) {
     const parent = queue.shift()!;
-    for (const [child, ppid] of parents) {
+    for (const { pid: child, ppid } of processes) {
       if (ppid === parent) {
         found.push(child);
         queue.push(child);
@@ -79,13 +78,10 @@ export function descendantsOf(pid: number): number[] {
   return found;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    // A zombie still answers signal 0; only a process that has not exited counts.
-    return !/^\S+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
+/** The pids still running: a zombie has exited (it only waits for its parent to read its status). */
+function filterRunning(pids: readonly number[]): number[] {
+  const running = new Set(listProcesses().filter((entry) => !entry.isZombie).map((entry) => entry.pid));
+  return pids.filter((pid) => running.has(pid));
 }
 
 /** SIGTERM to the demo alone, then waits for it and every process under it to exit; returns its exit code. */
@@ -94,10 +90,10 @@ export async function stopDemo(demo: RunningDemo, timeoutMs: number): Promise<{ 
   demo.process.kill("SIGTERM");
   const exitCode = await demo.exited;
   const deadline = Date.now() + timeoutMs;
-  let stillRunning = tree.filter(isRunning);
+  let stillRunning = filterRunning(tree);
   while (stillRunning.length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    stillRunning = tree.filter(isRunning);
+    stillRunning = filterRunning(tree);
   }
   return { exitCode, stillRunning };
 }

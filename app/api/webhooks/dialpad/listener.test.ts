@@ -4,12 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { getCallByDialpadId } from "@/db/queries/calls";
 import { listWebhookEvents } from "@/db/queries/webhook-inbox";
-import { resetEnvCache } from "@/lib/env";
 import { processWebhookInbox } from "@/lib/services/sync/process-webhook-inbox";
-import { testKeys } from "@/lib/services/sync/testing/harness";
-import { callEvent, signEvent, storeWebhookConnection } from "@/lib/services/sync/testing/webhook-harness";
-import { createTestDb } from "@/tests/db";
-import { createOrganization } from "@/tests/factories";
+import { callEvent, signEvent, setUpWebhookOrganization } from "@/lib/services/sync/testing/webhook-harness";
 import { startWebhookListener } from "./listener";
 
 let db: Db;
@@ -20,12 +16,7 @@ let server: Server;
 let base: string;
 
 beforeEach(async () => {
-  Object.assign(process.env, testKeys);
-  resetEnvCache();
-  db = await createTestDb();
-  (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = db;
-  organizationId = (await createOrganization(db)).id;
-  ({ token, secret } = await storeWebhookConnection(db, organizationId));
+  ({ db, organizationId, token, secret } = await setUpWebhookOrganization());
   server = await startWebhookListener(0, "127.0.0.1");
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -3,11 +3,7 @@ import type { Db } from "@/db/client";
 import { listOrganizationCalls } from "@/db/queries/calls";
 import * as inbox from "@/db/queries/webhook-inbox";
 import { processWebhookInbox } from "@/lib/services/sync/process-webhook-inbox";
-import { testKeys } from "@/lib/services/sync/testing/harness";
-import { callEvent, signEvent, storeWebhookConnection } from "@/lib/services/sync/testing/webhook-harness";
-import { resetEnvCache } from "@/lib/env";
-import { createTestDb } from "@/tests/db";
-import { createOrganization } from "@/tests/factories";
+import { callEvent, signEvent, setUpWebhookOrganization } from "@/lib/services/sync/testing/webhook-harness";
 import { POST } from "./route";
 
 // A burst as Dialpad sends it during a busy hour: many deliveries at once, some of them retries of an
@@ -19,12 +15,7 @@ let token: string;
 let secret: string;
 
 beforeEach(async () => {
-  Object.assign(process.env, testKeys);
-  resetEnvCache();
-  db = await createTestDb();
-  (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = db;
-  organizationId = (await createOrganization(db)).id;
-  ({ token, secret } = await storeWebhookConnection(db, organizationId));
+  ({ db, organizationId, token, secret } = await setUpWebhookOrganization());
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -7,6 +7,10 @@ import type { Db } from "@/db/client";
 import { randomBytes } from "node:crypto";
 import { getDialpadConnection, upsertDialpadConnection } from "@/db/queries/dialpad-connections";
 import { setWebhookToken } from "@/db/queries/sync";
+import { resetEnvCache } from "@/lib/env";
+import { createTestDb } from "@/tests/db";
+import { createOrganization } from "@/tests/factories";
+import { testKeys } from "./harness";
 import { openConnectionSecret, sealConnectionSecret } from "@/lib/services/dialpad-connection/token-storage";
 
 type Handler = (request: Request) => Promise<Response>;
@@ -92,4 +96,17 @@ export function callEvent(callId: number, state: string, eventTimestamp: number,
     target: { id: "5835806903417907", type: "user", name: "Alex Agent", phone: "+14155551001", email: "alex@acme.test" },
     ...extra,
   };
+}
+
+/**
+ * A fresh test database serving the app (the route and the listener read `globalThis.daymarkDb`) with one
+ * organization whose Dialpad webhook is registered: its URL token and signing secret.
+ */
+export async function setUpWebhookOrganization(): Promise<{ db: Db; organizationId: number; token: string; secret: string }> {
+  Object.assign(process.env, testKeys);
+  resetEnvCache();
+  const db = await createTestDb();
+  (globalThis as unknown as { daymarkDb?: Db }).daymarkDb = db;
+  const organizationId = (await createOrganization(db)).id;
+  return { db, organizationId, ...(await storeWebhookConnection(db, organizationId)) };
 }
