@@ -30,7 +30,7 @@ export interface TeamDayFactsRow {
 
 // The organization condition sits inside each branch of the manager's OR, so SQLite plans a
 // multi-index OR (primary key, employees_manager_idx) instead of walking the organization's employees.
-function scopeCondition(scope: TeamScope): SQL | undefined {
+export function teamScopeCondition(scope: TeamScope): SQL | undefined {
   const inOrganization = eq(employees.organizationId, scope.organizationId);
   if (scope.kind === "organization") return inOrganization;
   if (scope.kind === "self") return and(inOrganization, eq(employees.id, scope.employeeId));
@@ -79,7 +79,7 @@ export async function listTeamDayFacts(db: Db, scope: TeamScope, dayKey: string)
       and(eq(employeeDialpadLinks.organizationId, employees.organizationId), eq(employeeDialpadLinks.employeeId, employees.id)),
     )
     .where(
-      and(scopeCondition(scope), eq(employees.isActive, true), isNull(employees.hiddenAt)),
+      and(teamScopeCondition(scope), eq(employees.isActive, true), isNull(employees.hiddenAt)),
     )
     .orderBy(asc(employees.name), asc(employees.id));
   return rows.map(({ storedId, isPending, ...row }) => ({

@@ -3,11 +3,13 @@ import { getSyncedHistoryStart } from "@/db/queries/views";
 import { getDayKeyForInstant, getLocalDayBounds } from "@/lib/dates";
 import type { Viewer } from "@/lib/services/access/viewer";
 import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
-import { listTeamDay, type TeamDayRow as ScoredTeamRow } from "@/lib/services/scores/list-team-day";
+import type { TeamDayTotals } from "@/db/queries/team-day-page";
+import { listTeamDayPage, type TeamDayRow as ScoredTeamRow } from "@/lib/services/scores/list-team-day";
 import { resolveDay, type ResolvedDay } from "./day-param";
 import { getDayStatus, type DayStatus } from "./get-day-status";
 import { getSevenDayAverage, listTeamSparklines, type SparklinePoint } from "./list-team-sparklines";
-import { parseTeamDayQuery, selectTeamPage, type TeamDayQuery, type TeamListRow } from "./team-day-query";
+import { orderTeamPeople } from "./team-day-order";
+import { parseTeamDayQuery, TEAM_PAGE_SIZE, type TeamDayQuery, type TeamListRow } from "./team-day-query";
 
 export interface TeamPerson extends TeamListRow {
   /** The person's own zone: each row is their local day. */
@@ -66,25 +68,35 @@ export async function getTeamDay(
   const { timezone, dayStartHour } = organization;
   const day = resolveDay(options.date, getDayKeyForInstant(now, timezone, dayStartHour));
   const bounds = getLocalDayBounds(day.dayKey, timezone, dayStartHour);
-  const [team, status, historyStart] = await Promise.all([
-    listTeamDay(db, viewer, day.dayKey, { now }),
+  const [status, historyStart] = await Promise.all([
     getDayStatus(db, { organizationId: organization.id, isMapped: true, bounds, now }),
     getSyncedHistoryStart(db, organization.id),
   ]);
   const firstSyncedDay = historyStart === null ? null : getDayKeyForInstant(historyStart, timezone, dayStartHour);
   const isDayUnsynced = status.kind === "not_synced_yet" || firstSyncedDay === null || day.dayKey < firstSyncedDay;
-  const people = team.map((row) => toTeamPerson(row, isDayUnsynced));
-  const mappedCount = people.filter((person) => person.isMapped).length;
   const requested = parseTeamDayQuery(options.query);
-  // Nobody mapped yet (a new organization): list everyone rather than an empty table.
-  const query = mappedCount === 0 && requested.show === "mapped" ? { ...requested, show: "all" as const } : requested;
-  const page = selectTeamPage(people, query);
+  const team = await listTeamDayPage(db, viewer, day.dayKey, {
+    now,
+    isDayUnsynced,
+    show: requested.show,
+    sort: requested.sort,
+    dir: requested.dir,
+    page: requested.page,
+    pageSize: TEAM_PAGE_SIZE,
+    isSearching: requested.q !== "",
+    order: (people) => orderTeamPeople(people, requested),
+  });
+  const { totals } = team;
+  // Nobody mapped yet (a new organization): the list shows everyone rather than an empty table (the SQL does the same).
+  const query = totals.mappedCount === 0 && requested.show === "mapped" ? { ...requested, show: "all" as const } : requested;
+  const pageCount = Math.max(1, Math.ceil(team.matchCount / TEAM_PAGE_SIZE));
+  const people = team.rows.map((row) => toTeamPerson(row, isDayUnsynced));
   const sparklines = await listTeamSparklines(db, organization, {
-    people: page.rows.map((row) => ({ ...row, id: row.employeeId, today: getDayKeyForInstant(now, row.timeZone, dayStartHour) })),
+    people: people.map((row) => ({ ...row, id: row.employeeId, today: getDayKeyForInstant(now, row.timeZone, dayStartHour) })),
     dayKey: day.dayKey,
     firstSyncedDay,
   });
-  const rows = page.rows.map((row): TeamDayRow => {
+  const rows = people.map((row): TeamDayRow => {
     const sparkline = sparklines.get(row.employeeId) ?? [];
     const average = getSevenDayAverage(sparkline);
     return { ...row, sparkline, delta: row.score === null || average === null ? null : Math.round(row.score - average) };
@@ -93,13 +105,13 @@ export async function getTeamDay(
     ...day,
     status,
     organizationTimeZone: timezone,
-    average: computeTeamAverage(people),
-    peopleCount: people.length,
-    unmappedCount: people.length - mappedCount,
-    query: { ...query, page: page.page },
+    average: computeTeamAverage(totals),
+    peopleCount: totals.peopleCount,
+    unmappedCount: totals.peopleCount - totals.mappedCount,
+    query: { ...query, page: Math.min(query.page, pageCount) },
     rows,
-    matchCount: page.matchCount,
-    pageCount: page.pageCount,
+    matchCount: team.matchCount,
+    pageCount,
   };
 }
 
@@ -126,17 +138,16 @@ function toTeamPerson({ employee, timeZone, dialpadUserId, day }: ScoredTeamRow,
   };
 }
 
-export function computeTeamAverage(rows: readonly TeamListRow[]): TeamAverage {
-  const scored = rows.filter((row) => row.score !== null);
-  const mapped = rows.filter((row) => row.isMapped);
-  const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+/** Means as JavaScript took them over everyone's rows: the sums are of integers, so exact. */
+export function computeTeamAverage(totals: TeamDayTotals): TeamAverage {
+  const mean = (sum: number, count: number) => (count === 0 ? 0 : sum / count);
   const oneDecimal = (n: number) => Math.round(n * 10) / 10;
   return {
-    score: scored.length === 0 ? null : Math.round(mean(scored.map((row) => row.score!))),
-    scoredCount: scored.length,
-    talkMs: Math.round(mean(mapped.map((row) => row.talkMs))),
-    connectedCalls: oneDecimal(mean(mapped.map((row) => row.connectedCalls))),
-    voicemails: oneDecimal(mean(mapped.map((row) => row.voicemailsLeft + row.voicemailsReceived))),
-    mappedCount: mapped.length,
+    score: totals.scoredCount === 0 ? null : Math.round(mean(totals.scoreSum, totals.scoredCount)),
+    scoredCount: totals.scoredCount,
+    talkMs: Math.round(mean(totals.talkMsSum, totals.mappedCount)),
+    connectedCalls: oneDecimal(mean(totals.connectedCallsSum, totals.mappedCount)),
+    voicemails: oneDecimal(mean(totals.voicemailsSum, totals.mappedCount)),
+    mappedCount: totals.mappedCount,
   };
 }
