@@ -3,15 +3,14 @@ import { Suspense, type ReactNode } from "react";
 import { AppNav } from "@/components/layout/app-nav";
 import { RouteProgress } from "@/components/layout/route-progress";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { getDb } from "@/db/client";
 import { getHomePath, listMainNavLinks } from "@/lib/services/access/main-nav-links";
-import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { requireViewer } from "@/lib/session";
+import { loadViewerOrganization } from "./load-viewer-organization";
 
 // `modal` is the @modal slot: a call opened from a day page shows over it (intercepting route).
 export default async function SignedInLayout({ children, modal }: { children: ReactNode; modal: ReactNode }) {
   const viewer = await requireViewer();
-  const organization = await getViewerOrganization(getDb(), viewer);
+  const organization = await loadViewerOrganization(viewer);
   const links = listMainNavLinks(viewer);
   return (
     <>

@@ -7,6 +7,11 @@ import { countByFilter, filterLabels, selectCalls, type CallSort } from "./day-c
 import styles from "./day.module.css";
 import { useCallLinkClicks } from "./use-call-link-clicks";
 import { useCallTableState } from "./use-call-table-state";
+import { useIsInBrowser } from "./use-is-in-browser";
+
+// The server renders the first rows (more than a screenful); the browser adds the rest from the same
+// props once it runs, so a 300-call day is not rendered to HTML twice on every request.
+export const SERVER_CALL_ROWS = 50;
 
 const columns: { label: string; sort: CallSort | null }[] = [
   { label: "Time", sort: "time" },
@@ -27,6 +32,7 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
   const onLinkClick = useCallLinkClicks();
   const [state, setState] = useCallTableState();
   const shown = selectCalls(items, state);
+  const rowCount = useIsInBrowser() ? shown.length : SERVER_CALL_ROWS;
   // The active column flips; a new one starts with the longest durations or A to Z first.
   const sortBy = (sort: CallSort) =>
     setState({ sort, dir: state.sort === sort ? (state.dir === "asc" ? "desc" : "asc") : sort === "talk" || sort === "counted" ? "desc" : "asc" });
@@ -67,7 +73,7 @@ export function DayCallsTable({ items, timeZone }: { items: DayCallItem[]; timeZ
                 </td>
               </tr>
             ) : (
-              shown.map((item) => <DayCallRow key={item.id} item={item} />)
+              shown.slice(0, rowCount).map((item) => <DayCallRow key={item.id} item={item} />)
             )}
           </tbody>
         </table>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type CSSProperties } from "react";
+import { useState, type CSSProperties, type SyntheticEvent } from "react";
 import { directionLabels } from "@/components/calls/call-format";
 import type { DayCallItem } from "./day-calls-model";
 import styles from "./timeline.module.css";
@@ -17,11 +17,19 @@ export function describeItem(item: DayCallItem): { time: string; title: string; 
   };
 }
 
+const barClass = (item: DayCallItem) => `${item.isFlagged ? styles.flagged : styles[item.direction]}${item.end === null ? ` ${styles.inProgress}` : ""}`;
+
 /** Bars are links (Tab walks them in time order); hovering or focusing one shows its details below. */
 export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
   const [activeId, setActiveId] = useState<number | null>(null);
   const [isFitted, setIsFitted] = useState(false);
   const onLinkClick = useCallLinkClicks();
+  // One handler for all bars: the bar under the pointer or focus is the link's item, found by its place in the list.
+  const showBarAt = (event: SyntheticEvent<HTMLOListElement>) => {
+    const bar = (event.target as Element).closest("li");
+    const index = bar ? Array.prototype.indexOf.call(event.currentTarget.children, bar) : -1;
+    if (index >= 0 && items[index]) setActiveId(items[index].id);
+  };
   const active = items.find((item) => item.id === activeId) ?? null;
   const activeText = active ? describeItem(active) : null;
   const view = isFitted ? fitWindowToBars(items.map((item) => item.bar), ticks) : { from: 0, to: 100 };
@@ -52,21 +60,14 @@ export function TimelineView({ items, laneCount, ticks }: TimelineViewProps) {
                 </div>
               );
             })}
-          <ol className={styles.bars} aria-label="Calls on the timeline" onClick={onLinkClick}>
+          <ol className={styles.bars} aria-label="Calls on the timeline" onClick={onLinkClick} onMouseOver={showBarAt} onFocus={showBarAt}>
             {items.map((item) => {
               const text = describeItem(item);
-              // The bar's place as custom properties on the item, which the stylesheet gives its link and its fill.
-              const place = { "--x": `${x(item.bar.left)}%`, "--w": `${width(item)}%`, "--y": item.bar.lane, "--c": `${item.bar.connectedFrom ?? 100}%` };
+              // The item is the drawn bar, placed by custom properties; its link is the hit area inside it.
+              const place = { "--x": `${x(item.bar.left)}%`, "--w": `${width(item)}%`, "--y": item.bar.lane, ...(item.bar.connectedFrom === null ? {} : { "--c": `${item.bar.connectedFrom}%` }) };
               return (
-                <li key={item.id} style={place as CSSProperties}>
-                  {/* The link is the 24 px hit area (WCAG 2.2 target size); the bar drawn under it keeps the call's true length. */}
-                  <a
-                    href={item.href}
-                    aria-label={`${text.time}, ${text.title}. ${text.summary}`}
-                    onMouseEnter={() => setActiveId(item.id)}
-                    onFocus={() => setActiveId(item.id)}
-                  />
-                  <span className={`${item.isFlagged ? styles.flagged : styles[item.direction]}${item.end === null ? ` ${styles.inProgress}` : ""}`} />
+                <li key={item.id} className={barClass(item)} style={place as CSSProperties}>
+                  <a href={item.href} aria-label={`${text.time}, ${text.title}. ${text.summary}`} />
                 </li>
               );
             })}

@@ -144,10 +144,25 @@ test.describe("as the admin", () => {
     await expect(page.getByRole("heading", { name: new RegExp(`${formatDayKey(team.today)} · today`) })).toBeVisible();
   });
 
-  test("a day with 300 calls renders on the server with a row for each", async ({ page }) => {
+  test("a day with 300 calls: the server renders 300 bars and the first 50 rows, the browser every row", async ({ page }) => {
     const { employee, dayKey } = await arrangeBusyDay(300);
+    const html = await (await page.request.get(`/employees/${employee.id}?date=${dayKey}`)).text();
+    const tableStart = html.indexOf("<tbody", html.indexOf("Calls on this day"));
+    const tableHtml = html.slice(tableStart, html.indexOf("</tbody>", tableStart));
+    expect(tableHtml.match(/<tr/g)).toHaveLength(50);
+    const timelineHtml = html.slice(html.indexOf('aria-label="Calls on the timeline"'), html.indexOf("</ol>"));
+    expect(timelineHtml.match(/<li /g)).toHaveLength(300);
+    expect(timelineHtml.match(/<a href="/g)).toHaveLength(300);
+
     await page.goto(`/employees/${employee.id}?date=${dayKey}`);
     await expect(callsTable(page).getByRole("row")).toHaveCount(301);
+    await expect(timeline(page).getByRole("link")).toHaveCount(300);
+    const timeOfRow = (index: number) => callsTable(page).getByRole("row").nth(index).getByRole("link").textContent();
+    const [earliest, latest] = [await timeOfRow(1), await timeOfRow(300)];
+    // Sorted by the URL: the server's first rows and the browser's full table agree on the order.
+    await page.goto(`/employees/${employee.id}?date=${dayKey}&sort=time&dir=desc`);
+    await expect(callsTable(page).getByRole("row")).toHaveCount(301);
+    expect([await timeOfRow(1), await timeOfRow(300)]).toEqual([latest, earliest]);
   });
 });
 

@@ -7,9 +7,9 @@ import { RecalculationBanner } from "@/components/scoring/recalculation-banner";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { getDb } from "@/db/client";
 import { formatDayKey, isValidDayKey } from "@/lib/dates";
-import { getViewerOrganization } from "@/lib/services/organizations/get-organization";
 import { listRecalculationProgress } from "@/lib/services/scores/get-score-recalculation";
 import { requireViewer } from "@/lib/session";
+import { loadViewerOrganization } from "../../load-viewer-organization";
 import { setEmployeeActiveAction } from "../actions";
 import { loadDayOrNotFound } from "./load-day";
 import { loadProfileOrNotFound } from "./load-profile";
@@ -34,7 +34,7 @@ export default async function EmployeePage({ params, searchParams }: EmployeePag
   const { employee } = profile;
   const [day, organization, recalculation] = await Promise.all([
     loadDayOrNotFound(viewer, employee.id, (await searchParams).date),
-    getViewerOrganization(getDb(), viewer),
+    loadViewerOrganization(viewer),
     listRecalculationProgress(getDb(), viewer),
   ]);
   const isAdmin = viewer.role === "admin";
