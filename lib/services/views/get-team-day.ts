@@ -115,7 +115,7 @@ export async function getTeamDay(
   };
 }
 
-function toTeamPerson({ employee, timeZone, dialpadUserId, day }: ScoredTeamRow, isDayUnsynced: boolean): TeamPerson {
+export function toTeamPerson({ employee, timeZone, dialpadUserId, day }: ScoredTeamRow, isDayUnsynced: boolean): TeamPerson {
   const isMapped = dialpadUserId !== null;
   // Without a Dialpad user there is no phone data, and before the synced history no data at all: no score rather than 0.
   const isUnknown = !day.isStored && (!isMapped || isDayUnsynced);
