@@ -121,6 +121,10 @@ function orderedIdsTable(db: Db, ids: readonly number[]): SQL {
   return sql`SELECT value AS id, key AS ord FROM json_each(${json})`;
 }
 
+// SQLite's CROSS JOIN keeps the join order: the ids first, then a primary-key lookup each (the other
+// way round it scans the JSON array once per employee).
+const driveFrom = (db: Db) => sql.raw(db.$engine === "postgres" ? "JOIN" : "CROSS JOIN");
+
 function inScope(scope: TeamScope): SQL {
   return and(teamScopeCondition(scope), eq(employees.isActive, true), isNull(employees.hiddenAt))!;
 }
@@ -129,7 +133,7 @@ type RawPageRow = Record<string, string | number | null>;
 const num = (value: string | number | null | undefined) => Number(value ?? 0);
 
 /**
- * One statement: the people in orderedIds (each a primary-key lookup, then one probe of
+ * One statement (p is materialized: both the totals and the page read it): the people in orderedIds (each a primary-key lookup, then one probe of
  * daily_scores_employee_day_uq and employee_dialpad_links_employee_uq), their totals, and the rows
  * of the asked page, or of the last page when it is past the end. Returns the totals even with no match.
  */
@@ -141,7 +145,7 @@ export async function selectTeamDayPage(db: Db, params: TeamDayPageParams): Prom
   const rows = await queryRows<RawPageRow>(
     db,
     sql`WITH o AS (${orderedIdsTable(db, params.orderedIds)}),
-    p AS (SELECT ${employees.id} AS id, ${employees.name} AS name, ${employees.title} AS title, ${employees.email} AS email,
+    p AS MATERIALIZED (SELECT ${employees.id} AS id, ${employees.name} AS name, ${employees.title} AS title, ${employees.email} AS email,
         ${employees.timezone} AS timezone, ${employeeDialpadLinks.dialpadUserId} AS dialpad_user_id, o.ord AS ord,
         CASE WHEN ${dailyScores.id} IS NULL THEN 0 ELSE 1 END AS is_stored,
         CASE WHEN ${dailyScores.breakdown} = '' THEN 1 ELSE 0 END AS is_pending,
@@ -149,7 +153,7 @@ export async function selectTeamDayPage(db: Db, params: TeamDayPageParams): Prom
         coalesce(${dailyScores.talkMs}, 0) AS talk_ms, coalesce(${dailyScores.connectedCalls}, 0) AS connected_calls,
         coalesce(${dailyScores.voicemailsLeft}, 0) AS voicemails_left, coalesce(${dailyScores.voicemailsReceived}, 0) AS voicemails_received,
         coalesce(${dailyScores.missedCalls}, 0) AS missed_calls, ${scoreExpression(params)} AS score
-      FROM o JOIN ${employees} ON ${employees.id} = o.id
+      FROM o ${driveFrom(db)} ${employees} ON ${employees.id} = o.id
       LEFT JOIN ${dailyScores} ON ${dailyScores.organizationId} = ${employees.organizationId}
         AND ${dailyScores.employeeId} = ${employees.id} AND ${dailyScores.dayKey} = ${params.dayKey}
       LEFT JOIN ${employeeDialpadLinks} ON ${employeeDialpadLinks.organizationId} = ${employees.organizationId}

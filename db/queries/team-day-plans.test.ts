@@ -4,6 +4,7 @@ import { getActiveEngine } from "@/db/engine";
 import { createTestDb } from "@/tests/db";
 import { createOrganization } from "@/tests/factories";
 import { listTeamDayFacts, listTeamScoreHistory } from "./team-day";
+import { listTeamPersonNames, selectTeamDayPage } from "./team-day-page";
 import { captureQueries, explainQuery, listPlanIndexes, scansWholeTable } from "./testing/query-plans";
 import { seedViewsPlanData } from "./testing/views-plan-data";
 
@@ -42,5 +43,33 @@ describe(`team day query plans on ${getActiveEngine()}`, () => {
 
     const history = await planOf(db, () => listTeamScoreHistory(db, { organizationId, employeeIds: [7, 8, 9], from: "2026-01-17", to: "2026-01-30" }));
     expect(listPlanIndexes(history)).toEqual(["daily_scores_employee_day_uq"]);
+  });
+});
+
+describe(`team day page statement plan on ${getActiveEngine()}`, () => {
+  it("looks each person up by primary key and probes their day and mapping, never walking daily_scores", async () => {
+    const db = await createTestDb();
+    const { id: organizationId } = await createOrganization(db);
+    await seedViewsPlanData(db, organizationId);
+    const scope = { organizationId, kind: "organization" } as const;
+    const people = await listTeamPersonNames(db, scope, { withEmail: false });
+    const plan = await planOf(db, () =>
+      selectTeamDayPage(db, {
+        scope, dayKey: "2026-01-30", orderedIds: people.map((person) => person.employeeId), matchingIds: [1, 2, 3],
+        callFreeTitles: [{ title: null, score: 0 }], futureZones: ["UTC"], defaultTimeZone: "UTC", isDayUnsynced: false,
+        show: "with-calls", sort: "score", dir: "desc", page: 1, pageSize: 100,
+      }),
+    );
+    expect(scansWholeTable(plan, "daily_scores")).toBe(false);
+    expect(scansWholeTable(plan, "employees")).toBe(false);
+    // SQLite walks the ordered ids and looks each person up; PostgreSQL hash-joins the day's rows read by (organization, day).
+    if (isPostgres) {
+      expect(listPlanIndexes(plan)).toEqual(["daily_scores_org_day_idx", "employee_dialpad_links_employee_uq", "employees_manager_idx"]);
+    } else {
+      expect(listPlanIndexes(plan)).toEqual(["daily_scores_employee_day_uq", "employee_dialpad_links_employee_uq"]);
+      expect(plan).toContain("SEARCH employees USING INTEGER PRIMARY KEY (rowid=?)");
+      // Materialized once for the totals and the page, not computed twice.
+      expect(plan.filter((line) => line === "MATERIALIZE p")).toHaveLength(1);
+    }
   });
 });
