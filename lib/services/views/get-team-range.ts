@@ -63,24 +63,33 @@ export async function getTeamRange(
     ...range,
     employeeIds: viewer.role === "admin" ? null : people.map((person) => person.employee.id),
   });
-  const storedByKey = new Map<string, RangeScoreRow>(stored.map((row) => [`${row.employeeId}|${row.dayKey}`, row]));
+  const storedByPerson = new Map<number, Map<string, RangeScoreRow>>();
+  for (const row of stored) {
+    let days = storedByPerson.get(row.employeeId);
+    if (!days) storedByPerson.set(row.employeeId, (days = new Map()));
+    days.set(row.dayKey, row);
+  }
   const callFree = await scoreCallFreeRangeScores(db, organization, people, range);
   const isSynced = createSyncedDayCheck(await getSyncedHistory(db, organization.id), organization.dayStartHour);
   const dayKeys = listDayKeys(range.from, range.to);
-  const rows = people.map(({ employee, isMapped, role, timeZone, today: personToday }): RangeRow => ({
-    employeeId: employee.id,
-    name: employee.name,
-    title: employee.title,
-    days: dayKeys.map((dayKey) =>
-      resolvePersonDay({
-        stored: storedByKey.get(`${employee.id}|${dayKey}`),
-        callFree: callFree.get(role)?.get(dayKey),
-        isFuture: dayKey > personToday,
-        isMapped,
-        isSynced: isSynced(timeZone, dayKey),
-      }),
-    ),
-  }));
+  const rows = people.map(({ employee, isMapped, role, timeZone, today: personToday }): RangeRow => {
+    const storedDays = storedByPerson.get(employee.id);
+    const roleDays = callFree.get(role);
+    return {
+      employeeId: employee.id,
+      name: employee.name,
+      title: employee.title,
+      days: dayKeys.map((dayKey) =>
+        resolvePersonDay({
+          stored: storedDays?.get(dayKey),
+          callFree: roleDays?.get(dayKey),
+          isFuture: dayKey > personToday,
+          isMapped,
+          isSynced: isSynced(timeZone, dayKey),
+        }),
+      ),
+    };
+  });
   const workWeek = parseWorkWeek(organization.workWeek);
   const days = dayKeys.map((dayKey, index): RangeDay => {
     const scores = rows.flatMap((row) => (row.days[index]!.score === null ? [] : [row.days[index]!.score!]));
