@@ -2,6 +2,7 @@
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dailyScores, employeeDialpadLinks, employees } from "@/db/schema";
+import { queryRows } from "../engines/raw";
 import { employeesDaysCondition, type EmployeesDays } from "./scores";
 
 /** Whom the viewer may see: the whole organization, or one employee with (or without) their direct reports. */
@@ -94,14 +95,19 @@ export async function listTeamDayFacts(db: Db, scope: TeamScope, dayKey: string)
   }));
 }
 
-/** daily_scores_employee_day_uq: the listed employees' stored scores over [from, to] (a page of people, not everyone). */
+/**
+ * daily_scores_employee_day_uq: the listed employees' stored scores over [from, to] (a page of people,
+ * not everyone), as the driver's plain rows: 100 people × 14 days would be 1,400 rows for drizzle to map.
+ */
 export async function listTeamScoreHistory(
   db: Db,
   params: EmployeesDays,
 ): Promise<{ employeeId: number; dayKey: string; score: number | null }[]> {
   if (params.employeeIds.length === 0) return [];
-  return db
-    .select({ employeeId: dailyScores.employeeId, dayKey: dailyScores.dayKey, score: dailyScores.score })
-    .from(dailyScores)
-    .where(employeesDaysCondition(params));
+  const rows = await queryRows<{ employee_id: number; day_key: string; score: number | null }>(
+    db,
+    sql`SELECT ${dailyScores.employeeId} AS employee_id, ${dailyScores.dayKey} AS day_key, ${dailyScores.score} AS score
+      FROM ${dailyScores} WHERE ${employeesDaysCondition(params)}`,
+  );
+  return rows.map((row) => ({ employeeId: Number(row.employee_id), dayKey: row.day_key, score: row.score === null ? null : Number(row.score) }));
 }
