@@ -1,12 +1,11 @@
 // Call legs with a Dialpad-sized raw payload (the emulator's REST call JSON, ~1.15 KB), the way the
 // sync stores them: raw dominates a calls row, so bench:score's '{}' would undercount storage.
 import type { Db } from "@/db/client";
-import { getPostgresPool } from "@/db/engines/postgres";
 import { getSqliteHandle } from "@/db/engines/sqlite";
 import type { Leg } from "../bench-score/engine";
+import { copyCallLegs } from "./copy-calls";
 
 const transactionRows = 20_000;
-const statementRows = 2_000;
 
 /** A REST call as the emulator serves it, for this leg. */
 export function rawPayload([id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt]: Leg): string {
@@ -33,7 +32,7 @@ export async function insertCallsWithPayloads(
   legs: readonly Leg[],
   payload: (leg: Leg) => string = rawPayload,
 ): Promise<void> {
-  if (db.$engine === "postgres") await insertPostgres(db, organizationId, legs, payload);
+  if (db.$engine === "postgres") await copyCallLegs(db, organizationId, [legs], payload);
   else insertSqlite(db, organizationId, legs, payload);
 }
 
@@ -42,40 +41,24 @@ const columns = `organization_id, dialpad_call_id, dialpad_user_id, master_call_
   contact_type, target_type, target_name, is_transferred, was_recorded, has_voicemail, is_internal, labels, raw,
   first_synced_at, updated_at`;
 
+// Many rows per statement: better-sqlite3's per-call overhead, not SQLite's b-tree work, dominated one row per call.
+const statementRows = 50;
+const rowValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '+12125550140', '+14155550100', 'Olivia Turner', '+12125550140', 'local', 'user',
+  ?, 0, 0, ?, 0, '[]', ?, ?, ?)`;
+
 function insertSqlite(db: Db, organizationId: number, legs: readonly Leg[], payload: (leg: Leg) => string): void {
   const client = getSqliteHandle(db);
-  const insert = client.prepare(`INSERT INTO calls (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '+12125550140',
-    '+14155550100', 'Olivia Turner', '+12125550140', 'local', 'user', ?, 0, 0, ?, 0, '[]', ?, ?, ?)`);
+  const insertMany = client.prepare(`INSERT INTO calls (${columns}) VALUES ${Array(statementRows).fill(rowValues).join(", ")}`);
+  const insertOne = client.prepare(`INSERT INTO calls (${columns}) VALUES ${rowValues}`);
+  const values = (leg: Leg) => {
+    const [id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt, hasVoicemail] = leg;
+    return [organizationId, id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt, endedAt,
+      endedAt - startedAt, `Employee ${user}`, hasVoicemail, payload(leg), endedAt, endedAt];
+  };
   const write = client.transaction((chunk: readonly Leg[]) => {
-    for (const leg of chunk) {
-      const [id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt, hasVoicemail] = leg;
-      insert.run(organizationId, id, user, master, direction, state, startedAt, rangAt, connectedAt, endedAt, endedAt,
-        endedAt - startedAt, `Employee ${user}`, hasVoicemail, payload(leg), endedAt, endedAt);
-    }
+    let i = 0;
+    for (; i + statementRows <= chunk.length; i += statementRows) insertMany.run(chunk.slice(i, i + statementRows).flatMap(values));
+    for (; i < chunk.length; i++) insertOne.run(values(chunk[i]!));
   });
   for (let i = 0; i < legs.length; i += transactionRows) write(legs.slice(i, i + transactionRows));
 }
-
-const unnestTypes = ["text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "bigint", "integer", "text"];
-
-async function insertPostgres(db: Db, organizationId: number, legs: readonly Leg[], payload: (leg: Leg) => string): Promise<void> {
-  const client = await getPostgresPool(db).connect();
-  const insert = `INSERT INTO calls (${columns})
-    SELECT $1, id, u, m, d, s, st, r, c, e, e, e - st, '+12125550140', '+14155550100', 'Olivia Turner', '+12125550140', 'local',
-      'user', 'Employee ' || u, false, false, hv = 1, false, '[]', raw, e, e
-    FROM unnest(${unnestTypes.map((type, i) => `$${i + 2}::${type}[]`).join(", ")}) AS t(id, u, m, d, s, st, r, c, e, hv, raw)`;
-  try {
-    for (let i = 0; i < legs.length; i += transactionRows) {
-      await client.query("BEGIN");
-      for (let j = i; j < Math.min(i + transactionRows, legs.length); j += statementRows) {
-        const chunk = legs.slice(j, Math.min(j + statementRows, i + transactionRows, legs.length));
-        const values = unnestTypes.map((_, c) => (c === 10 ? chunk.map(payload) : chunk.map((leg) => leg[c])));
-        await client.query(insert, [organizationId, ...values]);
-      }
-      await client.query("COMMIT");
-    }
-  } finally {
-    client.release();
-  }
-}
-
