@@ -63,11 +63,24 @@ describe("schema parity between SQLite and PostgreSQL", () => {
   it("differs only where SQLite cannot follow: PostgreSQL keys tenant tables by (organization_id, id), SQLite by its rowid", () => {
     expect(postgresShape.tables.calls!.primaryKey).toEqual(["organization_id", "id"]);
     expect(sqliteShape.tables.calls!.primaryKey).toEqual(["id"]);
-    expect(postgresShape.tables.call_day_entries!.foreignKeys["organization_id,call_id"]).toBe("calls(organization_id,id) on delete cascade on update no action");
-    expect(sqliteShape.tables.call_day_entries!.foreignKeys.call_id).toBe("calls(id) on delete cascade on update no action");
+    expect(postgresShape.tables.call_day_entries!.foreignKeys).toEqual({
+      organization_id: "organizations(id) on delete cascade on update no action",
+      "organization_id,employee_id": "employees(organization_id,id) on delete cascade on update no action",
+    });
+    expect(sqliteShape.tables.call_day_entries!.foreignKeys).toEqual({
+      organization_id: "organizations(id) on delete cascade on update no action",
+      employee_id: "employees(id) on delete cascade on update no action",
+    });
     // Keys SQLite can make composite are the same on both.
     expect(sqliteShape.tables.oauth_states!.primaryKey).toEqual(["organization_id", "state_hash"]);
     expect(postgresShape.tables.oauth_states!.primaryKey).toEqual(["organization_id", "state_hash"]);
+  });
+
+  it("keeps call-day entries free of any key or index by call alone (issue 17: written in employee-day order)", () => {
+    for (const shape of [sqliteShape, postgresShape]) {
+      expect(Object.keys(shape.tables.call_day_entries!.indexes)).toEqual(["call_day_entries_uq"]);
+      expect(shape.tables.call_day_entries!.indexes.call_day_entries_uq!.columns).toEqual(["organization_id", "employee_id", "day_key", "call_id"]);
+    }
   });
 
   it("keeps the score-queue triggers on calls on both engines", () => {
@@ -112,10 +125,10 @@ describe("compareSchemas", () => {
   it("reports a primary key or foreign key that differs beyond the leading organization_id", () => {
     const drifted = altered((shape) => {
       shape.tables.calls!.primaryKey = ["organization_id", "dialpad_call_id"];
-      shape.tables.call_day_entries!.foreignKeys["organization_id,call_id"] = "calls(organization_id,id) on delete no action on update no action";
+      shape.tables.call_day_entries!.foreignKeys["organization_id,employee_id"] = "employees(organization_id,id) on delete no action on update no action";
     });
     expect(compareSchemas(sqliteShape, drifted)).toEqual([
-      "foreign key call_day_entries(call_id): calls(id) on delete cascade on update no action on SQLite, calls(id) on delete no action on update no action on PostgreSQL",
+      "foreign key call_day_entries(employee_id): employees(id) on delete cascade on update no action on SQLite, employees(id) on delete no action on update no action on PostgreSQL",
       "table calls: primary key id on SQLite, dialpad_call_id on PostgreSQL",
     ]);
   });

@@ -142,8 +142,13 @@ describe("the tenant-key migration on a populated database", () => {
     expect(rows).toEqual([{ organizationId: 1, syncRunId: null }]);
   });
 
-  it("deleting a call cascades to its day entries", async () => {
+  it("keeps call-day entries through call_entries_without_call_key, which drops their key to calls; the employee's still cascades", async () => {
+    const entries = sql`SELECT id, employee_id AS "employeeId", call_id AS "callId" FROM call_day_entries`;
+    expect(await queryRows(db, entries)).toEqual([{ id: 1, employeeId: 2, callId: 1 }]);
+    // Deleting calls through db/queries deletes their entries; a bare DELETE has no foreign key to follow.
     await executeSql(db, sql`DELETE FROM calls WHERE organization_id = 1 AND id = 1`);
-    expect(await queryRows(db, sql`SELECT id FROM call_day_entries`)).toEqual([]);
+    expect(await queryRows(db, entries)).toEqual([{ id: 1, employeeId: 2, callId: 1 }]);
+    await executeSql(db, sql`DELETE FROM employees WHERE organization_id = 1 AND id = 2`);
+    expect(await queryRows(db, entries)).toEqual([]);
   });
 });

@@ -6,8 +6,10 @@ import { linkVoicemailLeftPostgres, quarantineRowsPostgres, upsertCallRowsPostgr
 import { linkVoicemailLeftSqlite, quarantineRowsSqlite, upsertCallRowsSqlite } from "@/db/engines/sqlite-calls";
 import { firstRow } from "@/db/rows";
 import { calls, quarantinedRecords, type CallRow, type QuarantinedRecord, type SyncRecordSource } from "@/db/schema";
+import { withTransaction } from "@/db/transaction";
 import { compareLegEvents, mergeCallLegs } from "@/lib/calls/merge-legs";
 import type { CallLeg } from "@/lib/calls/types";
+import { deleteEntriesOfCalls, deletedCallColumns } from "./call-entry-keys";
 import { organizationFilter } from "./organization-filter";
 
 /** A validated leg with the payload it came from. */
@@ -147,22 +149,29 @@ export async function getCallByDialpadId(db: Db, organizationId: number, dialpad
  */
 export async function deleteOrganizationCallData(db: Db, organizationId: number, chunkSize = 5_000): Promise<void> {
   for (;;) {
-    const chunk = db.select({ id: calls.id }).from(calls).where(eq(calls.organizationId, organizationId)).limit(chunkSize);
-    const deleted = await db
-      .delete(calls)
-      .where(and(organizationFilter(db, calls.organizationId, organizationId), inArray(calls.id, chunk)))
-      .returning({ id: calls.id });
+    const deleted = await withTransaction(db, async (tx) => {
+      const chunk = tx.select({ id: calls.id }).from(calls).where(eq(calls.organizationId, organizationId)).limit(chunkSize);
+      const gone = await tx
+        .delete(calls)
+        .where(and(organizationFilter(tx, calls.organizationId, organizationId), inArray(calls.id, chunk)))
+        .returning(deletedCallColumns);
+      await deleteEntriesOfCalls(tx, organizationId, gone);
+      return gone;
+    });
     if (deleted.length === 0) break;
     await new Promise((resolve) => setImmediate(resolve));
   }
   await db.delete(quarantinedRecords).where(eq(quarantinedRecords.organizationId, organizationId));
 }
 
-/** Deletes one leg (the calls triggers queue its days for a recompute). Tests and maintenance. */
+/** Deletes one leg and its call-day entries (the calls triggers queue its days for a recompute). Tests and maintenance. */
 export async function deleteCallByDialpadId(db: Db, organizationId: number, dialpadCallId: string): Promise<boolean> {
-  const deleted = await db
-    .delete(calls)
-    .where(and(eq(calls.organizationId, organizationId), eq(calls.dialpadCallId, dialpadCallId)))
-    .returning({ id: calls.id });
-  return deleted.length > 0;
+  return withTransaction(db, async (tx) => {
+    const deleted = await tx
+      .delete(calls)
+      .where(and(eq(calls.organizationId, organizationId), eq(calls.dialpadCallId, dialpadCallId)))
+      .returning(deletedCallColumns);
+    await deleteEntriesOfCalls(tx, organizationId, deleted);
+    return deleted.length > 0;
+  });
 }

@@ -37,6 +37,7 @@ export async function getLinkedDialpadUserId(db: Db, key: { organizationId: numb
 /**
  * Deletes the employee's calls (their Dialpad user's legs), score rows, view log, mapping and queued
  * score work, then the employee; the Dialpad user stays, marked erased so it is never mapped or synced again.
+ * The legs' call-day entries (no foreign key to calls) are the employee's, deleted by employee first.
  */
 export async function deleteEmployeeRows(
   tx: Db,

@@ -2,20 +2,22 @@
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calls, dailyScores, organizations, privacySettings } from "@/db/schema";
+import { deleteEntriesOfCalls, deletedCallColumns } from "./call-entry-keys";
 import { organizationFilter } from "./organization-filter";
 
-/** Deletes up to `limit` call legs that started before `before`; their call-day entries go with them (cascade). */
-export async function deleteCallsStartedBefore(db: Db, params: { organizationId: number; before: number; limit: number }): Promise<number> {
-  const ids = await db
+/** Deletes up to `limit` call legs that started before `before`, and their call-day entries: run it in a transaction. */
+export async function deleteCallsStartedBefore(tx: Db, params: { organizationId: number; before: number; limit: number }): Promise<number> {
+  const ids = await tx
     .select({ id: calls.id })
     .from(calls)
     .where(and(eq(calls.organizationId, params.organizationId), lt(calls.startedAt, params.before)))
     .limit(params.limit);
   if (ids.length === 0) return 0;
-  const gone = await db
+  const gone = await tx
     .delete(calls)
-    .where(and(organizationFilter(db, calls.organizationId, params.organizationId), inArray(calls.id, ids.map((row) => row.id))))
-    .returning({ id: calls.id });
+    .where(and(organizationFilter(tx, calls.organizationId, params.organizationId), inArray(calls.id, ids.map((row) => row.id))))
+    .returning(deletedCallColumns);
+  await deleteEntriesOfCalls(tx, params.organizationId, gone);
   return gone.length;
 }
 

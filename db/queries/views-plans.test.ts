@@ -31,14 +31,20 @@ async function createPlanDb(): Promise<{ db: Db; organizationId: number }> {
 const primaryKey = getActiveEngine() === "postgres" ? ["calls_pkey"] : [];
 
 describe(`view query plans on ${getActiveEngine()}`, () => {
-  it("call detail: the call by primary key, its day entries by call, its linked legs by a multi-index OR", async () => {
+  it("call detail: the call by primary key, its day entries by employee and possible days, its linked legs by a multi-index OR", async () => {
     const { db, organizationId } = await createPlanDb();
     const byId = await planOf(db, () => getCallById(db, { organizationId, callId: 42 }));
     expect(listPlanIndexes(byId)).toEqual(primaryKey);
     expect(scansWholeTable(byId, "calls")).toBe(false);
 
-    const entries = await planOf(db, () => listCallEntries(db, { organizationId, callId: 42 }));
-    expect(listPlanIndexes(entries)).toEqual(["call_day_entries_call_idx"]);
+    // The entries have no index by call: the employee's possible days, the call's id checked in the index.
+    const call = { id: 42, startedAt: Date.parse("2026-01-20T23:30:00Z"), connectedAt: null, endedAt: Date.parse("2026-01-21T00:30:00Z") };
+    const entries = await planOf(db, () => listCallEntries(db, { organizationId, employeeId: 42, call }));
+    expect(listPlanIndexes(entries)).toEqual(["call_day_entries_uq"]);
+    expect(entries.join("\n")).toMatch(getActiveEngine() === "postgres"
+      ? /Index Cond: \(\(organization_id = .*\) AND \(employee_id = .*\) AND \(day_key >= .*\) AND \(day_key <= .*\) AND \(call_id = /
+      : /^SEARCH call_day_entries USING INDEX call_day_entries_uq \(organization_id=\? AND employee_id=\? AND day_key>\? AND day_key<\?\)$/m);
+    expect(scansWholeTable(entries, "call_day_entries")).toBe(false);
 
     const legs = await planOf(db, () => listLinkedLegs(db, { organizationId, graphIds: ["c1001", "c1000", "c999"] }));
     expect(listPlanIndexes(legs)).toEqual(["calls_org_dialpad_call_uq", "calls_org_entry_point_idx", "calls_org_master_idx"]);
@@ -79,18 +85,26 @@ describe(`view query plans on ${getActiveEngine()}`, () => {
       : /Index Only Scan using calls_org_user_legs_idx/);
   });
 
-  it("deleting calls: legs by primary key, and the cascade finds their entries by call_id", async () => {
+  it("deleting calls: legs by primary key, then their entries by the exact keys of call_day_entries_uq", async () => {
     const { db, organizationId } = await createPlanDb();
     const { queries } = await captureQueries(db, () => deleteCallsStartedBefore(db, { organizationId, before: 1767225600000 + 60_000 * 10, limit: 5 }));
+    expect(queries.map((query) => query.sql.split(" ")[0]!.toLowerCase())).toEqual(["select", "delete", "select", "delete"]);
     // PostgreSQL scans 20,000 rows rather than probe five ids; planned as if big, it takes the key.
-    const plan = await explainQuery(db, queries.at(-1)!, { avoidSeqScan: true });
-    expect(plan.join("\n")).toMatch(getActiveEngine() === "postgres" ? /Index Cond: \(\(organization_id = .*id = ANY/ : /USING INTEGER PRIMARY KEY/);
-    expect(scansWholeTable(plan, "calls")).toBe(false);
+    const legs = await explainQuery(db, queries[1]!, { avoidSeqScan: true });
+    expect(legs.join("\n")).toMatch(getActiveEngine() === "postgres" ? /Index Cond: \(\(organization_id = .*id = ANY/ : /USING INTEGER PRIMARY KEY/);
+    expect(scansWholeTable(legs, "calls")).toBe(false);
+    // Five legs of five employees, five possible days each: 25 (employee, day, call) probes, no foreign-key lookup.
+    expect(queries[3]!.params).toHaveLength(1 + 25 * 3);
+    const entries = await explainQuery(db, queries[3]!, { avoidSeqScan: true });
+    expect(listPlanIndexes(entries)).toEqual(["call_day_entries_uq"]);
+    expect(entries.join("\n")).toMatch(getActiveEngine() === "postgres"
+      ? /Index Cond: \(\(organization_id = .*\) AND \(employee_id = .*\) AND \(day_key = .*\) AND \(call_id = /
+      : /call_day_entries USING (COVERING )?INDEX call_day_entries_uq \(organization_id=\? AND employee_id=\? AND day_key=\? AND call_id=\?\)/);
+    expect(scansWholeTable(entries, "call_day_entries")).toBe(false);
     if (getActiveEngine() === "sqlite") {
-      // SQLite shows the foreign key's lookup in the plan; PostgreSQL runs it as a trigger's own query.
-      const cascade = await explainQuery(db, { sql: "DELETE FROM calls WHERE id = ?", params: [42] });
-      expect(cascade).toContainEqual(expect.stringMatching(/call_day_entries USING (COVERING )?INDEX call_day_entries_call_idx \(call_id=\?\)/));
-      expect(scansWholeTable(cascade, "call_day_entries")).toBe(false);
+      // SQLite shows a foreign key's lookup in the plan: deleting a leg touches no other table now.
+      const alone = await explainQuery(db, { sql: "DELETE FROM calls WHERE id = ?", params: [42] });
+      expect(alone).toEqual(["SEARCH calls USING INTEGER PRIMARY KEY (rowid=?)"]);
     }
   });
 });

@@ -1,6 +1,6 @@
 // Reads for the manager views (team day, employee day, call detail). Every query is scoped by
 // organization and served by an index named beside it.
-import { and, asc, eq, inArray, min, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, min, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { firstRow } from "@/db/rows";
 import {
@@ -13,20 +13,34 @@ import {
   type EmployeeDialpadLink,
   type SyncRun,
 } from "@/db/schema";
+import { listPossibleDayKeys } from "./call-entry-keys";
 
 export async function getCallById(db: Db, params: { organizationId: number; callId: number }): Promise<CallRow | undefined> {
   return firstRow(db.select().from(calls).where(and(eq(calls.id, params.callId), eq(calls.organizationId, params.organizationId))));
 }
 
-/** call_day_entries_call_idx: the call's share of each day it touches, for any employee. */
+/**
+ * call_day_entries_uq over the call's possible days (entries have no index by call alone): the
+ * employee's share of the call in each local day it touches. A range, not a list of days: PostgreSQL
+ * may filter a list instead of probing it, and then reads every entry of the employee.
+ */
 export async function listCallEntries(
   db: Db,
-  params: { organizationId: number; callId: number },
+  params: { organizationId: number; employeeId: number; call: Pick<CallRow, "id" | "startedAt" | "connectedAt" | "endedAt"> },
 ): Promise<CallDayEntry[]> {
+  const days = listPossibleDayKeys(params.call);
   return db
     .select()
     .from(callDayEntries)
-    .where(and(eq(callDayEntries.organizationId, params.organizationId), eq(callDayEntries.callId, params.callId)))
+    .where(
+      and(
+        eq(callDayEntries.organizationId, params.organizationId),
+        eq(callDayEntries.employeeId, params.employeeId),
+        gte(callDayEntries.dayKey, days[0]!),
+        lte(callDayEntries.dayKey, days.at(-1)!),
+        eq(callDayEntries.callId, params.call.id),
+      ),
+    )
     .orderBy(asc(callDayEntries.dayKey));
 }
 

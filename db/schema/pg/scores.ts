@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { scoreBatchUnits, scoreQueueKinds } from "../enums";
-import { calls } from "./calls";
 import { employees } from "./employees";
 import { organizations } from "./organizations";
 
@@ -60,6 +59,7 @@ export const callDayEntries = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     employeeId: integer("employee_id").notNull(),
     dayKey: text("day_key").notNull(),
+    /** calls.id without a foreign key: see the comment on the unique index. */
     callId: integer("call_id").notNull(),
     /** CallClassification kind (lib/calls/rules.ts). */
     kind: text("kind").notNull(),
@@ -73,11 +73,11 @@ export const callDayEntries = pgTable(
   (t) => [
     primaryKey({ name: "call_day_entries_pkey", columns: [t.organizationId, t.id] }),
     foreignKey({ name: "call_day_entries_employee_fk", columns: [t.organizationId, t.employeeId], foreignColumns: [employees.organizationId, employees.id] }).onDelete("cascade"),
-    foreignKey({ name: "call_day_entries_call_fk", columns: [t.organizationId, t.callId], foreignColumns: [calls.organizationId, calls.id] }).onDelete("cascade"),
+    // The only index: the recompute writes entries employee by employee and day by day, so it grows in
+    // order. No index or foreign key by call_id (each was a random read or write per entry at 10 M legs):
+    // readers find a call's entries by employee and day, and whoever deletes calls deletes their entries
+    // in the same transaction (db/queries/call-entry-keys.ts).
     uniqueIndex("call_day_entries_uq").on(t.organizationId, t.employeeId, t.dayKey, t.callId),
-    // A call's entries (call detail), and the cascade when a call is deleted: call_id leads, since the
-    // foreign key looks entries up by call_id alone (led by organization_id, each deleted call scanned them all).
-    index("call_day_entries_call_idx").on(t.callId, t.organizationId),
   ],
 );
 

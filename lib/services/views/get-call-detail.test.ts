@@ -73,6 +73,23 @@ describe("getCallDetail", () => {
     expect(detail.legs).toEqual([]);
   });
 
+  it("shows each local day's share of a call crossing midnight, in the employee's own zone far from UTC", async () => {
+    const kiri = await createEmployee(db, org, { name: "Kiri Ahead", timezone: "Pacific/Kiritimati", managerId: report.managerId });
+    await linkEmployee(db, kiri, "u-kiri");
+    // 23:30 to 00:45 in Kiritimati (UTC+14): both local days are one UTC day, the second a day after it.
+    const startedAt = Date.UTC(2026, 2, 11, 9, 30);
+    const [late] = await insertLegs(db, org.id, [
+      buildLeg("u-kiri", { startedAt, connectedAt: startedAt, endedAt: startedAt + 75 * 60_000, direction: "outbound" }),
+    ]);
+    await scoreQueuedDays(db, org.id);
+    const detail = await getCallDetail(db, manager, { employeeId: kiri.id, callId: late!.id });
+    expect(detail.entries.map((e) => [e.dayKey, e.countedMs, e.isStartDay])).toEqual([
+      ["2026-03-11", 30 * 60_000, true],
+      ["2026-03-12", 45 * 60_000, false],
+    ]);
+    expect(detail.day).toMatchObject({ dayKey: "2026-03-11" });
+  });
+
   it("is NOT_FOUND for another employee's call, an unknown id, another organization's call or someone outside the team", async () => {
     const { oscar, rita } = await arrangeTransfer();
     const otherOrg = await createOrganization(db);

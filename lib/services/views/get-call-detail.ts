@@ -43,8 +43,7 @@ export async function getCallDetail(
     ? await getCallById(db, { organizationId: viewer.organizationId, callId: params.callId })
     : undefined;
   if (!found) throw new AppError("NOT_FOUND", "Call not found.");
-  const allEntries = await listCallEntries(db, { organizationId: viewer.organizationId, callId: found.id });
-  const entries = allEntries.filter((entry) => entry.employeeId === employee.id);
+  const entries = await listCallEntries(db, { organizationId: viewer.organizationId, employeeId: employee.id, call: found });
   if (entries.length === 0) {
     const mapped = await listMappedDialpadUsers(db, viewer.organizationId, [employee.id]);
     if (mapped.get(employee.id) !== found.dialpadUserId) throw new AppError("NOT_FOUND", "Call not found.");

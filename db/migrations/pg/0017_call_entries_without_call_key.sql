@@ -1,0 +1,3 @@
+ALTER TABLE "call_day_entries" DROP CONSTRAINT "call_day_entries_call_fk";
+--> statement-breakpoint
+DROP INDEX "call_day_entries_call_idx";
