@@ -3,21 +3,33 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
 import type { DayScoreUpdate, RoleDayRow } from "../queries/score-role-rows";
-import type { DayWrite, LegsForDays, LegTuple, StoredDayFacts } from "../queries/score-rows";
+import { pendingWhenSignalsChangedSql, type DayWrite, type LegsForDays, type LegTuple, type StoredDayFacts } from "../queries/score-rows";
 import { getSqliteHandle } from "./sqlite";
+import { requestWalCheckpoint } from "./sqlite-checkpointer";
 
-// In LegTuple's order: legs are read as arrays (raw mode), which costs far less than an object per row.
-const legColumns = `id, dialpad_call_id, dialpad_user_id, master_call_id, entry_point_call_id, direction, state,
-  started_at, rang_at, connected_at, ended_at, has_voicemail, left_voicemail, target_type, labels`;
+// In LegTuple's order: legs are read as arrays (raw mode), which costs far less than an object per row. Every
+// read is of one user's legs, so the user id is left out, and so are empty labels: a string fewer per leg each.
+const legColumns = `id, dialpad_call_id, NULL, master_call_id, entry_point_call_id, direction, state,
+  started_at, rang_at, connected_at, ended_at, has_voicemail, left_voicemail, target_type, NULLIF(labels, '[]')`;
 /** An employee's legs as the recompute reads them; exported for the plan test. */
 export const userLegs = `SELECT ${legColumns} FROM calls WHERE organization_id = ? AND dialpad_user_id = ?`;
 const inJson = "IN (SELECT value FROM json_each(?))";
 const dayColumns = `day_key AS dayKey, role, talk_ms AS talkMs, connected_calls AS connectedCalls,
   has_activity AS hasActivity, facts_hash AS factsHash`;
 type RawDayFacts = Omit<StoredDayFacts, "hasActivity"> & { hasActivity: number };
+type RoleWindowParams = { organizationId: number; role: string; sourceFrom: string; from: string; to: string };
+
+/** A role's rows for a rescore (score-role-rows.ts listRoleWindow); `sample` leaves out breakdowns. */
+const roleWindowSql = (sample: string) => `SELECT d.id, d.employee_id AS employeeId, d.day_key AS dayKey, d.talk_ms AS talkMs,
+    d.connected_calls AS connectedCalls, d.has_activity AS hasActivity, e.hidden_at IS NOT NULL AS isHidden, d.score,
+    d.no_score_reason AS noScoreReason, CASE WHEN d.day_key < @from THEN '' ${sample} ELSE d.breakdown END AS breakdown
+  FROM daily_scores d LEFT JOIN employees e ON e.organization_id = d.organization_id AND e.id = d.employee_id
+  WHERE d.organization_id = @organizationId AND d.role = @role AND d.day_key >= @sourceFrom AND d.day_key <= @to
+    AND (d.day_key >= @from OR d.has_activity = 1)`;
 type RawRoleDayRow = Omit<RoleDayRow, "hasActivity" | "isHidden"> & { hasActivity: number; isHidden: number };
 
 function prepare(client: Database.Database) {
+  const pendingWhenSignalsChanged = pendingWhenSignalsChangedSql();
   return {
     allLegs: client.prepare<[number, string], LegTuple>(userLegs).raw(true),
     // Legs that started in the range, then (UNION ALL: the caller drops repeats) those entered on the days,
@@ -55,7 +67,7 @@ function prepare(client: Database.Database) {
          connected_calls = excluded.connected_calls, voicemails_left = excluded.voicemails_left,
          voicemails_received = excluded.voicemails_received, missed_calls = excluded.missed_calls,
          not_answered_calls = excluded.not_answered_calls, has_activity = excluded.has_activity,
-         facts_hash = excluded.facts_hash, computed_at = excluded.computed_at`,
+         facts_hash = excluded.facts_hash, computed_at = excluded.computed_at, ${pendingWhenSignalsChanged}`,
     ),
     deleteDay: client.prepare<[number, number, string]>("DELETE FROM daily_scores WHERE organization_id = ? AND employee_id = ? AND day_key = ?"),
     deleteEntries: client.prepare<[number, number, string]>(
@@ -67,13 +79,10 @@ function prepare(client: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     // Rows before @from only when active, without their breakdown: they feed baselines only.
-    roleWindow: client.prepare<[{ organizationId: number; role: string; sourceFrom: string; from: string; to: string }], RawRoleDayRow>(
-      `SELECT d.id, d.employee_id AS employeeId, d.day_key AS dayKey, d.talk_ms AS talkMs, d.connected_calls AS connectedCalls,
-         d.has_activity AS hasActivity, e.hidden_at IS NOT NULL AS isHidden, d.score, d.no_score_reason AS noScoreReason,
-         CASE WHEN d.day_key >= @from THEN d.breakdown ELSE '' END AS breakdown
-       FROM daily_scores d LEFT JOIN employees e ON e.organization_id = d.organization_id AND e.id = d.employee_id
-       WHERE d.organization_id = @organizationId AND d.role = @role AND d.day_key >= @sourceFrom AND d.day_key <= @to
-         AND (d.day_key >= @from OR d.has_activity = 1)`,
+    roleWindow: client.prepare<[RoleWindowParams], RawRoleDayRow>(roleWindowSql("")),
+    sampledRoleWindow: client.prepare<[RoleWindowParams], RawRoleDayRow>(
+      roleWindowSql(`WHEN d.breakdown <> '' AND d.id NOT IN (SELECT min(id) FROM daily_scores WHERE organization_id = @organizationId
+         AND role = @role AND day_key >= @from AND day_key <= @to AND breakdown <> '' GROUP BY day_key) THEN NULL`),
     ),
     updateScore: client.prepare<[number | null, string | null, string, number, number, number]>(
       "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE organization_id = ? AND id = ?",
@@ -115,10 +124,13 @@ export const sqliteScoreRows = {
   },
 
   saveDays(db: Db, days: readonly DayWrite[]): void {
+    if (days.length === 0) return;
+    // A recompute writes a row per leg: like the sync, it leaves WAL checkpoints to the worker thread.
+    requestWalCheckpoint(db);
     const { upsertDay, deleteEntries, insertEntry } = statementsFor(db);
-    for (const { row, entries } of days) {
+    for (const { row, entries, isNew } of days) {
       upsertDay.run({ ...row, hasActivity: row.hasActivity ? 1 : 0 });
-      deleteEntries.run(row.organizationId, row.employeeId, row.dayKey);
+      if (!isNew) deleteEntries.run(row.organizationId, row.employeeId, row.dayKey);
       for (const e of entries) {
         insertEntry.run(
           row.organizationId, row.employeeId, row.dayKey, e.callId, e.kind, e.countedMs, e.contributionMs,
@@ -136,9 +148,10 @@ export const sqliteScoreRows = {
     }
   },
 
-  listRoleWindow(db: Db, organizationId: number, role: string, r: { sourceFrom: string; from: string; to: string }): RoleDayRow[] {
-    return statementsFor(db)
-      .roleWindow.all({ organizationId, role, ...r })
+  listRoleWindow(db: Db, organizationId: number, role: string, r: { sourceFrom: string; from: string; to: string; isSampled: boolean }): RoleDayRow[] {
+    const { roleWindow, sampledRoleWindow } = statementsFor(db);
+    return (r.isSampled ? sampledRoleWindow : roleWindow)
+      .all({ organizationId, role, sourceFrom: r.sourceFrom, from: r.from, to: r.to })
       .map((row) => ({ ...row, hasActivity: row.hasActivity === 1, isHidden: row.isHidden === 1 }));
   },
 

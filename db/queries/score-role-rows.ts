@@ -18,7 +18,8 @@ export interface RoleDayRow {
   isHidden: boolean;
   score: number | null;
   noScoreReason: string | null;
-  breakdown: string;
+  /** "" while pending; null when a sampled read left it out (see listRoleWindow). */
+  breakdown: string | null;
 }
 
 /** An active day of someone in the role (counted talk time or a connected call). */
@@ -40,13 +41,14 @@ export interface DayScoreUpdate {
 
 /**
  * daily_scores_org_role_day_idx, in one statement: the role's rows in [from, to] and its active days
- * in [sourceFrom, from), the facts their baselines read.
+ * in [sourceFrom, from), the facts their baselines read. `isSampled`: of the scored rows in [from, to]
+ * only one per day (the lowest id) comes with its breakdown, the others with null.
  */
 export async function listRoleWindow(
   db: Db,
   organizationId: number,
   role: string,
-  range: { sourceFrom: string; from: string; to: string },
+  range: { sourceFrom: string; from: string; to: string; isSampled: boolean },
 ): Promise<{ before: RoleActivityRow[]; rows: RoleDayRow[] }> {
   const all = db.$engine === "postgres"
     ? await postgresScoreRows.listRoleWindow(db, organizationId, role, range)

@@ -55,48 +55,63 @@ export interface EntryRow {
 export interface DayWrite {
   row: DayFactsRow;
   entries: readonly EntryRow[];
+  /** No row is stored for the day, so it has no entries to delete (entries live and die with their day's row). */
+  isNew?: boolean;
 }
 
-/** A leg as the engines read it (SQLite returns has_voicemail as 0/1). */
+/** A leg as the engines read it (SQLite returns has_voicemail as 0/1), without its user (the read's) and null labels for none. */
 export interface LegRecord {
-  id: number; dialpadCallId: string; dialpadUserId: string | null; masterCallId: string | null;
+  id: number; dialpadCallId: string; masterCallId: string | null;
   entryPointCallId: string | null; direction: CallLeg["direction"]; state: string; startedAt: number;
   rangAt: number | null; connectedAt: number | null; endedAt: number | null; hasVoicemail: number | boolean;
   leftVoicemail: number | boolean;
-  targetType: string | null; labels: string;
+  targetType: string | null; labels: string | null;
 }
 
-/** The same columns in that order: SQLite reads legs as arrays (db/engines/sqlite-scores.ts). */
+/** The same columns in that order, the user's as null: SQLite reads legs as arrays (db/engines/sqlite-scores.ts). */
 export type LegTuple = [
-  id: number, dialpadCallId: string, dialpadUserId: string | null, masterCallId: string | null, entryPointCallId: string | null,
+  id: number, dialpadCallId: string, dialpadUserId: null, masterCallId: string | null, entryPointCallId: string | null,
   direction: CallLeg["direction"], state: string, startedAt: number, rangAt: number | null, connectedAt: number | null,
-  endedAt: number | null, hasVoicemail: number, leftVoicemail: number, targetType: string | null, labels: string,
+  endedAt: number | null, hasVoicemail: number, leftVoicemail: number, targetType: string | null, labels: string | null,
 ];
+
+/**
+ * The SET clause (both engines) by which a day whose signals (role, talk time, connected calls, activity) change
+ * waits for its score again: a role rescore of a range then scores pending rows and reads one stored breakdown
+ * per day (rescore-role.ts), trusting every other scored row of a day whose sample still matches.
+ */
+export function pendingWhenSignalsChangedSql(): string {
+  const isSame = `daily_scores.role = excluded.role AND daily_scores.talk_ms = excluded.talk_ms
+    AND daily_scores.connected_calls = excluded.connected_calls AND daily_scores.has_activity = excluded.has_activity`;
+  return `score = CASE WHEN ${isSame} THEN daily_scores.score ELSE NULL END,
+    no_score_reason = CASE WHEN ${isSame} THEN daily_scores.no_score_reason ELSE 'pending' END,
+    breakdown = CASE WHEN ${isSame} THEN daily_scores.breakdown ELSE '' END`;
+}
 
 const noLabels: string[] = [];
 
 // An explicit literal: spreading the row and adding the rest made V8 build slow dictionary objects.
-function toLeg(r: LegRecord): StoredLeg {
+function toLeg(r: LegRecord, dialpadUserId: string): StoredLeg {
   return {
-    id: r.id, dialpadCallId: r.dialpadCallId, dialpadUserId: r.dialpadUserId, masterCallId: r.masterCallId,
+    id: r.id, dialpadCallId: r.dialpadCallId, dialpadUserId, masterCallId: r.masterCallId,
     entryPointCallId: r.entryPointCallId, operatorCallId: null, direction: r.direction, state: r.state,
     startedAt: r.startedAt, rangAt: r.rangAt, connectedAt: r.connectedAt, endedAt: r.endedAt,
     eventTimestamp: r.startedAt, durationMs: null, externalNumber: null, internalNumber: null, contactName: null,
     contactPhone: null, contactType: null, targetType: r.targetType, targetName: null, entryPointTargetName: null,
     isTransferred: false, wasRecorded: false, hasVoicemail: r.hasVoicemail === 1 || r.hasVoicemail === true,
     leftVoicemail: r.leftVoicemail === 1 || r.leftVoicemail === true, isInternal: false,
-    labels: r.labels === "[]" ? noLabels : (JSON.parse(r.labels) as string[]),
+    labels: r.labels === null ? noLabels : (JSON.parse(r.labels) as string[]),
   };
 }
 
-function fromTuple(t: LegTuple): StoredLeg {
+function fromTuple(t: LegTuple, dialpadUserId: string): StoredLeg {
   return {
-    id: t[0], dialpadCallId: t[1], dialpadUserId: t[2], masterCallId: t[3], entryPointCallId: t[4], operatorCallId: null,
+    id: t[0], dialpadCallId: t[1], dialpadUserId, masterCallId: t[3], entryPointCallId: t[4], operatorCallId: null,
     direction: t[5], state: t[6], startedAt: t[7], rangAt: t[8], connectedAt: t[9], endedAt: t[10], eventTimestamp: t[7],
     durationMs: null, externalNumber: null, internalNumber: null, contactName: null, contactPhone: null, contactType: null,
     targetType: t[13], targetName: null, entryPointTargetName: null, isTransferred: false, wasRecorded: false,
     hasVoicemail: t[11] === 1, leftVoicemail: t[12] === 1, isInternal: false,
-    labels: t[14] === "[]" ? noLabels : (JSON.parse(t[14]) as string[]),
+    labels: t[14] === null ? noLabels : (JSON.parse(t[14]) as string[]),
   };
 }
 
@@ -136,8 +151,8 @@ export async function getEmployeeScoringState(db: Db, key: { organizationId: num
 const engine = (db: Db) => (db.$engine === "postgres" ? postgresScoreRows : sqliteScoreRows);
 
 export async function listAllLegs(db: Db, organizationId: number, dialpadUserId: string): Promise<StoredLeg[]> {
-  if (db.$engine === "postgres") return (await postgresScoreRows.listAllLegs(db, organizationId, dialpadUserId)).map(toLeg);
-  return sqliteScoreRows.listAllLegs(db, organizationId, dialpadUserId).map(fromTuple);
+  if (db.$engine === "postgres") return (await postgresScoreRows.listAllLegs(db, organizationId, dialpadUserId)).map((r) => toLeg(r, dialpadUserId));
+  return sqliteScoreRows.listAllLegs(db, organizationId, dialpadUserId).map((t) => fromTuple(t, dialpadUserId));
 }
 
 /** An employee's days to recompute: [from, to) bounds them as instants, fromDay and toDay as day keys. */
@@ -156,15 +171,18 @@ export interface LegsForDays {
  * employee's in [fromDay, toDay] (legs reaching in from earlier days); a leg may come twice.
  */
 export async function listLegsForDays(db: Db, params: LegsForDays): Promise<StoredLeg[]> {
-  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsForDays(db, params)).map(toLeg);
-  return sqliteScoreRows.listLegsForDays(db, params).map(fromTuple);
+  const user = params.dialpadUserId;
+  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsForDays(db, params)).map((r) => toLeg(r, user));
+  return sqliteScoreRows.listLegsForDays(db, params).map((t) => fromTuple(t, user));
 }
 
 /** The user's legs of the same call graphs (lib/calls/connected-calls.ts getCallGraphKey) as the keys. */
 export async function listLegsInGraphs(db: Db, organizationId: number, dialpadUserId: string, graphKeys: string[]): Promise<StoredLeg[]> {
   if (graphKeys.length === 0) return [];
-  if (db.$engine === "postgres") return (await postgresScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys)).map(toLeg);
-  return sqliteScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys).map(fromTuple);
+  if (db.$engine === "postgres") {
+    return (await postgresScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys)).map((r) => toLeg(r, dialpadUserId));
+  }
+  return sqliteScoreRows.listLegsInGraphs(db, organizationId, dialpadUserId, graphKeys).map((t) => fromTuple(t, dialpadUserId));
 }
 
 export async function listStoredDays(

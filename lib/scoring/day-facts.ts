@@ -5,7 +5,7 @@ import { classifyCallLeg, type CallClassification, type CallKind, type Uncounted
 import type { CallLeg } from "@/lib/calls/types";
 import { getLocalDayCalendar, type DayKey, type LocalDayCalendar } from "@/lib/dates";
 import { splitIntervalByDay } from "./day-split";
-import { computeContributions, type IdentifiedInterval } from "./intervals";
+import { creditContributions, type IdentifiedInterval } from "./intervals";
 
 export interface DayCallEntry {
   dialpadCallId: string;
@@ -49,10 +49,15 @@ export interface DayFacts {
   uncounted: UncountedCall[];
 }
 
+/** A counted slice of a call in the day, with the entry its contribution goes to. */
+interface Slice extends IdentifiedInterval {
+  entry: DayCallEntry;
+}
+
 interface DayAccumulator {
   facts: DayFacts;
   entries: Map<string, DayCallEntry>;
-  slices: IdentifiedInterval[];
+  slices: Slice[];
 }
 
 export function createEmptyDayFacts(dayKey: DayKey): DayFacts {
@@ -101,9 +106,12 @@ function countStart(facts: DayFacts, entry: DayCallEntry, classification: CallCl
   }
 }
 
+const creditSlice = (slice: Slice, contributionMs: number) => {
+  slice.entry.contributionMs += contributionMs;
+};
+
 function finishDay({ facts, entries, slices }: DayAccumulator): DayFacts {
-  const { contributions, totalMs } = computeContributions(slices);
-  for (const contribution of contributions) entries.get(contribution.id)!.contributionMs += contribution.contributionMs;
+  const totalMs = creditContributions(slices, creditSlice);
   facts.talkMs = totalMs;
   facts.hasActivity = totalMs > 0 || facts.connectedCalls > 0;
   facts.calls = [...entries.values()].sort(compareByStart);
@@ -130,8 +138,9 @@ export function computeDayFactsByDay(legs: readonly CallLeg[], calendar: LocalDa
     if (!classification.interval) return;
     for (const slice of splitIntervalByDay(classification.interval, calendar)) {
       const day = getDay(days, slice.dayKey);
-      getEntry(day, leg, classification).countedMs += slice.end - slice.start;
-      day.slices.push({ id: leg.dialpadCallId, start: slice.start, end: slice.end });
+      const entry = getEntry(day, leg, classification);
+      entry.countedMs += slice.end - slice.start;
+      day.slices.push({ id: leg.dialpadCallId, start: slice.start, end: slice.end, entry });
     }
   });
   const result = new Map<DayKey, DayFacts>();

@@ -65,18 +65,31 @@ export function computeContributions(intervals: readonly IdentifiedInterval[]): 
   contributions: Contribution[];
   totalMs: number;
 } {
-  const sorted = [...intervals].sort(compareForWalk);
-  const contributions: Contribution[] = new Array(sorted.length);
+  const contributions: Contribution[] = [];
+  const totalMs = creditContributions([...intervals], (interval, contributionMs) => {
+    const { id, start, end } = interval;
+    contributions.push({ id, start, end, durationMs: Math.max(0, end - start), contributionMs });
+  });
+  return { contributions, totalMs };
+}
+
+/**
+ * computeContributions without an object per interval (the recompute walks a million): sorts
+ * `intervals` in place, hands each with its contribution to `credit` in walking order, and returns
+ * the length of the union.
+ */
+export function creditContributions<T extends IdentifiedInterval>(intervals: T[], credit: (interval: T, contributionMs: number) => void): number {
+  intervals.sort(compareForWalk);
   // Every earlier interval starts at or before this one, so what they cover from here on is
   // the single stretch [start, coveredUntil).
   let coveredUntil = -Infinity;
   let totalMs = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const { id, start, end } = sorted[i]!;
-    const contributionMs = Math.max(0, end - Math.max(start, coveredUntil));
-    if (end > coveredUntil) coveredUntil = end;
+  for (let i = 0; i < intervals.length; i++) {
+    const interval = intervals[i]!;
+    const contributionMs = Math.max(0, interval.end - Math.max(interval.start, coveredUntil));
+    if (interval.end > coveredUntil) coveredUntil = interval.end;
     totalMs += contributionMs;
-    contributions[i] = { id, start, end, durationMs: Math.max(0, end - start), contributionMs };
+    credit(interval, contributionMs);
   }
-  return { contributions, totalMs };
+  return totalMs;
 }

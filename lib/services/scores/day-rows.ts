@@ -11,6 +11,10 @@ export interface PreparedDay {
   entries: EntryRow[];
 }
 
+// A number as JSON.stringify writes it: the hash is built by hand (no array per entry) but must stay byte-identical
+// to JSON.stringify([role, …facts, entries' values]), or every stored day would count as changed once.
+const num = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? String(n) : "null");
+
 export function prepareDay(
   facts: DayFacts,
   context: { organizationId: number; employeeId: number; role: string; computedAt: number },
@@ -27,13 +31,19 @@ export function prepareDay(
     reason: call.reason,
   }));
   const { dayKey, talkMs, connectedCalls, voicemailsLeft, voicemailsReceived, missedCalls, notAnsweredCalls, hasActivity } = facts;
-  const hashed = [context.role, talkMs, connectedCalls, voicemailsLeft, voicemailsReceived, missedCalls, notAnsweredCalls,
-    hasActivity, entries.map((e) => Object.values(e))];
+  let hashed = `[${JSON.stringify(context.role)},${num(talkMs)},${num(connectedCalls)},${num(voicemailsLeft)},${num(voicemailsReceived)},`
+    + `${num(missedCalls)},${num(notAnsweredCalls)},${hasActivity},[`;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    hashed += `${i === 0 ? "" : ","}[${num(e.callId)},${JSON.stringify(e.kind)},${num(e.countedMs)},${num(e.contributionMs)},`
+      + `${e.isFlagged},${e.isStartDay},${e.countsAsConnectedCall},${JSON.stringify(e.reason)}]`;
+  }
+  hashed += "]]";
   return {
     row: {
       organizationId: context.organizationId, employeeId: context.employeeId, dayKey, role: context.role,
       talkMs, connectedCalls, voicemailsLeft, voicemailsReceived, missedCalls, notAnsweredCalls, hasActivity,
-      factsHash: createHash("sha1").update(JSON.stringify(hashed)).digest("base64"),
+      factsHash: createHash("sha1").update(hashed).digest("base64"),
       computedAt: context.computedAt,
     },
     entries,

@@ -88,7 +88,7 @@ export async function recomputeEmployee(
       storedByDay.delete(facts.dayKey);
       const day = prepareDay(facts, context, legIds);
       if (before?.factsHash === day.row.factsHash) continue;
-      writes.push(day);
+      writes.push(before ? day : { ...day, isNew: true });
       rescore.push(...planRescore(facts.dayKey, before, day.row));
     }
     for (const [dayKey, before] of storedByDay) rescore.push(...planRescore(dayKey, before, null));

@@ -1,6 +1,13 @@
 // Phase 2 of the recompute: a role's stored days rescored against baselines from stored facts.
 import type { Db } from "@/db/client";
-import { getRoleDayRange, getRoleScoringState, listRoleWindow, updateDayScores, type DayScoreUpdate } from "@/db/queries/score-role-rows";
+import {
+  getRoleDayRange,
+  getRoleScoringState,
+  listRoleWindow,
+  updateDayScores,
+  type DayScoreUpdate,
+  type RoleDayRow,
+} from "@/db/queries/score-role-rows";
 import { lockOrganizationScores } from "@/db/queries/score-rows";
 import { withTransaction } from "@/db/transaction";
 import { addDays, type DayKey } from "@/lib/dates";
@@ -39,7 +46,8 @@ export async function rescoreRole(
   }
   for (const [index, { from, to }] of blocks.entries()) {
     // The queue rows go with the last block: a failure before it leaves them to be tried again.
-    await rescoreBlock(db, organizationId, role, from, to, now, index === blocks.length - 1 ? settle : undefined);
+    const block = { from, to, isSampled: ranges !== "all" };
+    await rescoreBlock(db, organizationId, role, block, now, index === blocks.length - 1 ? settle : undefined);
     await yieldToEventLoop();
   }
 }
@@ -48,8 +56,20 @@ export async function rescoreRole(
  * The organization's work week and the role's settings are read inside the transaction, after the
  * organization's score lock: a drain that started before a settings change never writes its scores
  * over those of the drain the change queued.
+ *
+ * Sampled (ranges queued by changed facts; settings and hidden people queue "all"): a day's scored rows
+ * all carry the day's baselines and weights, and a row whose signals change is made pending
+ * (score-rows.ts), so when the day's sample row scores the same as stored, so do its other scored rows,
+ * and only its pending rows are written. A new call that moves no baseline rewrites its own day alone.
  */
-async function rescoreBlock(db: Db, organizationId: number, role: string, from: DayKey, to: DayKey, now: number, settle?: SettleRows): Promise<void> {
+async function rescoreBlock(
+  db: Db,
+  organizationId: number,
+  role: string,
+  { from, to, isSampled }: { from: DayKey; to: DayKey; isSampled: boolean },
+  now: number,
+  settle?: SettleRows,
+): Promise<void> {
   await withTransaction(db, async (tx) => {
     await lockOrganizationScores(tx, organizationId);
     await settle?.(tx);
@@ -57,19 +77,24 @@ async function rescoreBlock(db: Db, organizationId: number, role: string, from: 
     if (!state) return;
     const settings = resolveRoleSettings(state.settings, role);
     const workWeek = parseWorkWeek(state.organization.workWeek);
-    const { before, rows } = await listRoleWindow(tx, organizationId, role, { sourceFrom: getBaselineSourceRange(from, to).from, from, to });
+    const range = { sourceFrom: getBaselineSourceRange(from, to).from, from, to, isSampled };
+    const { before, rows } = await listRoleWindow(tx, organizationId, role, range);
     // Hidden people are left out of everyone's baseline (their own days are still scored).
     const isPeer = (row: { isHidden: boolean }) => !row.isHidden;
     const activeByDay = groupActiveDays([...before.filter(isPeer), ...rows.filter((row) => row.hasActivity && isPeer(row))]);
     const baselinesByDay = computeRoleBaselinesForDays(activeByDay, from, to, settings.targets);
     const isWorkDayByDay = new Map([...baselinesByDay.keys()].map((dayKey) => [dayKey, isWorkDay(dayKey, workWeek)]));
     const updates: DayScoreUpdate[] = [];
-    for (const row of rows) {
+    const movedDays = new Set<DayKey>();
+    const rescore = (row: RoleDayRow) => {
       const breakdown = scoreDayValues(row, baselinesByDay.get(row.dayKey)!, settings.weights, isWorkDayByDay.get(row.dayKey)!);
       const json = JSON.stringify(breakdown);
-      if (json === row.breakdown) continue;
+      if (json === row.breakdown) return;
+      if (row.breakdown) movedDays.add(row.dayKey);
       updates.push({ id: row.id, score: breakdown.score, noScoreReason: breakdown.noScoreReason, breakdown: json, computedAt: now });
-    }
+    };
+    for (const row of rows) if (row.breakdown !== null) rescore(row);
+    for (const row of rows) if (row.breakdown === null && movedDays.has(row.dayKey)) rescore(row);
     await updateDayScores(tx, organizationId, updates);
   });
 }
