@@ -133,7 +133,8 @@ type RawPageRow = Record<string, string | number | null>;
 const num = (value: string | number | null | undefined) => Number(value ?? 0);
 
 /**
- * One statement (p is materialized: both the totals and the page read it): the people in orderedIds (each a primary-key lookup, then one probe of
+ * One statement (p is materialized, both the totals and the page read it, and holds no text but the
+ * Dialpad user: names and emails are read for the page's rows only): the people in orderedIds (each a primary-key lookup, then one probe of
  * daily_scores_employee_day_uq and employee_dialpad_links_employee_uq), their totals, and the rows
  * of the asked page, or of the last page when it is past the end. Returns the totals even with no match.
  */
@@ -145,8 +146,7 @@ export async function selectTeamDayPage(db: Db, params: TeamDayPageParams): Prom
   const rows = await queryRows<RawPageRow>(
     db,
     sql`WITH o AS (${orderedIdsTable(db, params.orderedIds)}),
-    p AS MATERIALIZED (SELECT ${employees.id} AS id, ${employees.name} AS name, ${employees.title} AS title, ${employees.email} AS email,
-        ${employees.timezone} AS timezone, ${employeeDialpadLinks.dialpadUserId} AS dialpad_user_id, o.ord AS ord,
+    p AS MATERIALIZED (SELECT ${employees.id} AS id, ${employeeDialpadLinks.dialpadUserId} AS dialpad_user_id, o.ord AS ord,
         CASE WHEN ${dailyScores.id} IS NULL THEN 0 ELSE 1 END AS is_stored,
         CASE WHEN ${dailyScores.breakdown} = '' THEN 1 ELSE 0 END AS is_pending,
         ${dailyScores.score} AS stored_score, ${dailyScores.noScoreReason} AS no_score_reason,
@@ -167,7 +167,9 @@ export async function selectTeamDayPage(db: Db, params: TeamDayPageParams): Prom
       FROM p),
     m AS (SELECT p.*, row_number() OVER (ORDER BY ${orderBy(params)}) AS rn, count(*) OVER () AS match_count
       FROM p CROSS JOIN t WHERE ${showCondition(params.show)} ${search})
-    SELECT t.*, m.* FROM t LEFT JOIN m ON m.rn > ${start} AND m.rn <= ${start} + ${sql.raw(String(size))}
+    SELECT t.*, m.*, e.name AS name, e.title AS title, e.email AS email, e.timezone AS timezone
+    FROM t LEFT JOIN m ON m.rn > ${start} AND m.rn <= ${start} + ${sql.raw(String(size))}
+    LEFT JOIN ${employees} e ON e.id = m.id
     ORDER BY m.rn`,
   );
   const first = rows[0];
