@@ -92,6 +92,8 @@ async function run(emulator: EmulatorProcess, databases: BenchDatabases): Promis
   const syncRun = await createSyncRun(db, organizationId, { kind: "backfill", trigger: "admin", ...range, now: anchor });
   const { startIdleLoopDelay } = await import("./bench-sync/idle-loop-delay");
   const idleLoop = startIdleLoopDelay();
+  const { startCpuProfile } = await import("./bench-sync/cpu-profile");
+  const cpuProfile = await startCpuProfile(process.env.BENCH_CPU_PROFILE);
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   let peakRss = process.memoryUsage().rss;
@@ -113,6 +115,7 @@ async function run(emulator: EmulatorProcess, databases: BenchDatabases): Promis
   });
   const syncMs = performance.now() - syncStarted;
   loopDelay.disable();
+  await cpuProfile.stop();
   const idleDelay = await idleLoop.stop();
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   if (synced?.status !== "succeeded" || synced.callsAdded !== count) throw new Error(`sync ended ${synced?.status} with ${synced?.callsAdded} calls`);

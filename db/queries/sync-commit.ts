@@ -4,6 +4,7 @@ import { syncRuns } from "@/db/schema";
 import { requestWalCheckpoint } from "@/db/engines/sqlite-checkpointer";
 import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
+import { createChunkSizer, postgresChunkRule, sqliteChunkRule, type ChunkSizer } from "./sync-chunk-size";
 
 export class SyncLeaseLostError extends Error {
   constructor() {
@@ -25,49 +26,109 @@ export interface SyncPageBatch {
   usage: { requestCount: number; retryCount: number; busyMs: number };
 }
 
+/** One per run: how many rows a synchronous step writes (db/queries/sync-chunk-size.ts). */
+export function createSyncChunkSizer(db: Db): ChunkSizer {
+  return createChunkSizer(db.$engine === "postgres" ? postgresChunkRule : sqliteChunkRule);
+}
+
 /**
- * Stores a batch of pages and moves the run's checkpoint past them in the same transaction, so a
- * crash leaves either all of it or none; rolls back (SyncLeaseLostError) when this process no
- * longer holds the run. Short: a few hundred to a few thousand rows.
+ * Stores a batch of pages and moves the run's checkpoint past them; rolls back (SyncLeaseLostError)
+ * when this process no longer holds the run. The rows go in steps of a few milliseconds each, so the
+ * event loop is never held long: on PostgreSQL one statement per step in one transaction; on SQLite,
+ * whose transactions hold the loop from BEGIN to COMMIT, one transaction per step with a yield between,
+ * the last one moving the checkpoint. Rows stored before a crash are only re-read and merged unchanged.
  */
-export async function commitSyncPages(db: Db, batch: SyncPageBatch): Promise<UpsertCounts> {
-  const counts = await writeSyncPages(db, batch);
+export async function commitSyncPages(db: Db, batch: SyncPageBatch, sizer: ChunkSizer = createSyncChunkSizer(db)): Promise<UpsertCounts> {
+  const legs = dedupeLegs(batch.legs);
+  if (db.$engine === "postgres") {
+    // In call-id order across the steps, as within one statement (postgres-calls.ts): no deadlocks.
+    legs.sort((a, b) => (a.leg.dialpadCallId < b.leg.dialpadCallId ? -1 : a.leg.dialpadCallId > b.leg.dialpadCallId ? 1 : 0));
+    return withTransaction(db, async (tx) => {
+      const counts = { added: 0, updated: 0 };
+      for (let start = 0; start < legs.length; ) {
+        const rows = sizer.rows();
+        add(counts, await upsertCallRows(tx, batch.organizationId, legs.slice(start, start + rows), batch.lease.now));
+        start += rows;
+      }
+      await moveCheckpoint(tx, batch, counts);
+      return counts;
+    });
+  }
+
+  const counts = { added: 0, updated: 0 };
+  let start = 0;
+  while (legs.length - start > sizer.rows()) {
+    const chunk = legs.slice(start, start + sizer.rows());
+    const started = performance.now();
+    add(counts, await withTransaction(db, (tx) => writeRows(tx, batch, chunk)));
+    sizer.record(chunk.length, performance.now() - started);
+    start += chunk.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const last = legs.slice(start);
+  const started = performance.now();
+  add(counts, await withTransaction(db, async (tx) => {
+    const written = await upsertCallRows(tx, batch.organizationId, last, batch.lease.now);
+    await moveCheckpoint(tx, batch, written);
+    return written;
+  }));
+  sizer.record(last.length, performance.now() - started);
   requestWalCheckpoint(db);
   return counts;
 }
 
-async function writeSyncPages(db: Db, batch: SyncPageBatch): Promise<UpsertCounts> {
+function add(total: UpsertCounts, counts: UpsertCounts): void {
+  total.added += counts.added;
+  total.updated += counts.updated;
+}
+
+const leaseHeld = (batch: SyncPageBatch) =>
+  and(
+    eq(syncRuns.organizationId, batch.organizationId),
+    eq(syncRuns.id, batch.lease.id),
+    eq(syncRuns.leaseOwner, batch.lease.owner),
+    eq(syncRuns.status, "running"),
+  );
+
+/** An SQLite step before the last: its rows and their counts, the checkpoint where it was. */
+async function writeRows(tx: Db, batch: SyncPageBatch, legs: readonly IncomingLeg[]): Promise<UpsertCounts> {
+  const counts = await upsertCallRows(tx, batch.organizationId, legs, batch.lease.now);
+  const moved = await tx
+    .update(syncRuns)
+    .set({
+      callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
+      callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
+      leaseUntil: batch.lease.now + batch.lease.leaseMs,
+      updatedAt: batch.lease.now,
+    })
+    .where(leaseHeld(batch))
+    .returning({ id: syncRuns.id });
+  if (moved.length !== 1) throw new SyncLeaseLostError();
+  return counts;
+}
+
+/** The batch's quarantined records and the run's new checkpoint and totals; `counts` are the rows of this transaction. */
+async function moveCheckpoint(tx: Db, batch: SyncPageBatch, counts: UpsertCounts): Promise<void> {
   const { lease, checkpoint } = batch;
-  return withTransaction(db, async (tx) => {
-    const counts = await upsertCallRows(tx, batch.organizationId, dedupeLegs(batch.legs), lease.now);
-    await quarantineRecords(tx, batch.organizationId, batch.rejected, { source: "poll", syncRunId: lease.id, now: lease.now });
-    const moved = await tx
-      .update(syncRuns)
-      .set({
-        windowEnd: checkpoint.windowEnd,
-        cursor: checkpoint.cursor,
-        windowsDone: checkpoint.windowsDone,
-        pages: sql`${syncRuns.pages} + ${batch.pages}`,
-        callsSeen: sql`${syncRuns.callsSeen} + ${batch.itemsSeen}`,
-        callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
-        callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
-        quarantined: sql`${syncRuns.quarantined} + ${batch.rejected.length}`,
-        requestCount: batch.usage.requestCount,
-        retryCount: batch.usage.retryCount,
-        busyMs: batch.usage.busyMs,
-        leaseUntil: lease.now + lease.leaseMs,
-        updatedAt: lease.now,
-      })
-      .where(
-        and(
-          eq(syncRuns.organizationId, batch.organizationId),
-          eq(syncRuns.id, lease.id),
-          eq(syncRuns.leaseOwner, lease.owner),
-          eq(syncRuns.status, "running"),
-        ),
-      )
-      .returning({ id: syncRuns.id });
-    if (moved.length !== 1) throw new SyncLeaseLostError();
-    return counts;
-  });
+  await quarantineRecords(tx, batch.organizationId, batch.rejected, { source: "poll", syncRunId: lease.id, now: lease.now });
+  const moved = await tx
+    .update(syncRuns)
+    .set({
+      windowEnd: checkpoint.windowEnd,
+      cursor: checkpoint.cursor,
+      windowsDone: checkpoint.windowsDone,
+      pages: sql`${syncRuns.pages} + ${batch.pages}`,
+      callsSeen: sql`${syncRuns.callsSeen} + ${batch.itemsSeen}`,
+      callsAdded: sql`${syncRuns.callsAdded} + ${counts.added}`,
+      callsUpdated: sql`${syncRuns.callsUpdated} + ${counts.updated}`,
+      quarantined: sql`${syncRuns.quarantined} + ${batch.rejected.length}`,
+      requestCount: batch.usage.requestCount,
+      retryCount: batch.usage.retryCount,
+      busyMs: batch.usage.busyMs,
+      leaseUntil: lease.now + lease.leaseMs,
+      updatedAt: lease.now,
+    })
+    .where(leaseHeld(batch))
+    .returning({ id: syncRuns.id });
+  if (moved.length !== 1) throw new SyncLeaseLostError();
 }

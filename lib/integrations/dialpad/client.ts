@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { checkDialpadBaseUrl } from "./config";
 import { DialpadCursorExpiredError, DialpadNotFoundError, DialpadRequestError, DialpadResponseError } from "./errors";
 import { createDialpadHttp, type DialpadClientStats, type DialpadHttpOptions } from "./http";
+import { parseInSlices } from "./parse-in-slices";
 import {
   dialpadCallSchema,
   dialpadCallSubscriptionSchema,
@@ -10,7 +11,7 @@ import {
   dialpadUserSchema,
   dialpadWebhookSchema,
   formatIssues,
-  parseCallItems,
+  parseItems,
   parseUserItems,
   type DialpadCall,
   type DialpadCallSubscription,
@@ -119,7 +120,7 @@ export function createDialpadClient(options: DialpadClientOptions): DialpadClien
         }
         throw error;
       }
-      const { calls, rejected } = parseCallItems(page.items);
+      const { parsed: calls, rejected } = await parseInSlices(page.items, (slice) => parseItems(dialpadCallSchema, slice));
       const rejectedItems = new Set(rejected.map((item) => item.raw));
       const raw = rejectedItems.size === 0 ? page.items : page.items.filter((item) => !rejectedItems.has(item));
       return { calls, raw, rejected, cursor: page.cursor };

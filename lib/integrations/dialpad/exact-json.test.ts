@@ -24,3 +24,12 @@ describe("parseJsonExact", () => {
     expect(() => parseJsonExact('{"call_id":18014398509481985')).toThrow(SyntaxError);
   });
 });
+
+describe("quoteUnsafeIntegers", () => {
+  it("quotes only integer literals of 16 digits or more that are not safe, next to escapes and in any position", () => {
+    const text = '{"a":"\\\\","b":9007199254740993,"c":"\\"9007199254740993","d":[-18014398509481985,1.8014398509481985e16,9007199254740991]}';
+    expect(quoteUnsafeIntegers(text)).toBe(
+      '{"a":"\\\\","b":"9007199254740993","c":"\\"9007199254740993","d":["-18014398509481985",1.8014398509481985e16,9007199254740991]}',
+    );
+  });
+});

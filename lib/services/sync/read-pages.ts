@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { nextWriteStamp, type IncomingLeg, type RejectedRecord } from "@/db/queries/calls";
-import { commitSyncPages, SyncLeaseLostError } from "@/db/queries/sync-commit";
+import { commitSyncPages, createSyncChunkSizer, SyncLeaseLostError } from "@/db/queries/sync-commit";
 import type { SyncRun } from "@/db/schema";
 import type { DialpadCallPage, DialpadClient } from "@/lib/integrations/dialpad/client";
 import { DialpadCursorExpiredError, DialpadTransientError } from "@/lib/integrations/dialpad/errors";
@@ -80,6 +80,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
   // Recording links only when an admin allowed them; nothing of people who were erased.
   const policy = await getStoragePolicy(db, run.organizationId);
   let batch = emptyBatch(context.now());
+  const sizer = createSyncChunkSizer(db);
   async function commit(at: Checkpoint): Promise<void> {
     const counts = await commitSyncPages(db, {
       lease: { id: run.id, owner: context.owner, now: nextWriteStamp(context.now()), leaseMs: context.leaseMs },
@@ -90,7 +91,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
       pages: batch.pages,
       itemsSeen: batch.itemsSeen,
       usage: measureRunUsage(run, context.client.stats(), tally, context.now()),
-    });
+    }, sizer);
     totals.pages += batch.pages;
     totals.callsSeen += batch.itemsSeen;
     totals.callsAdded += counts.added;
@@ -116,8 +117,11 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     // If this loop stops early, nobody awaits the prefetch; its failure must not become unhandled.
     pending?.catch(() => undefined);
     if (context.isLeaseLost()) throw new SyncLeaseLostError();
+    await yieldToLoop();
 
+    // In slices with a yield between (with the parse, a page held the loop for tens of milliseconds).
     for (let index = 0; index < page.calls.length; index++) {
+      if (index > 0 && index % transformSlice === 0) await yieldToLoop();
       const stored = toStoredLeg(policy, toCallLeg(page.calls[index]!), page.raw[index]);
       if (stored) batch.legs.push(stored);
     }
@@ -125,18 +129,22 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
     batch.pages++;
     batch.itemsSeen += page.calls.length + page.rejected.length;
     checkpoint = next;
-    // Up to commitRows rows per transaction (500 on PostgreSQL, 200 on SQLite, whose commits block the
-    // event loop; its WAL checkpoints run on a worker thread, db/engines/sqlite-checkpointer.ts).
+    // The checkpoint moves every commitRows rows; commitSyncPages writes them in steps of a few milliseconds.
     const isDue = batch.legs.length + batch.rejected.length >= context.commitRows || context.now() - batch.since >= maxBatchAgeMs;
     if (isLast || isDue) await commit(next);
     // Each commit takes a few milliseconds; yielding lets requests in between.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToLoop();
   }
 }
 
 const maxBatchAgeMs = 250;
+const transformSlice = 25;
 const maxRetryWaitMs = 60_000;
 const maxWindowRestarts = 3;
+
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 function emptyBatch(since: number) {
   return { legs: [] as IncomingLeg[], rejected: [] as RejectedRecord[], pages: 0, itemsSeen: 0, since };
