@@ -150,7 +150,8 @@ test.describe("as the admin", () => {
     const tableStart = html.indexOf("<tbody", html.indexOf("Calls on this day"));
     const tableHtml = html.slice(tableStart, html.indexOf("</tbody>", tableStart));
     expect(tableHtml.match(/<tr/g)).toHaveLength(50);
-    const timelineHtml = html.slice(html.indexOf('aria-label="Calls on the timeline"'), html.indexOf("</ol>"));
+    const timelineStart = html.indexOf('aria-label="Calls on the timeline"');
+    const timelineHtml = html.slice(timelineStart, html.indexOf("</ol>", timelineStart));
     expect(timelineHtml.match(/<li /g)).toHaveLength(300);
     expect(timelineHtml.match(/<a href="/g)).toHaveLength(300);
 
