@@ -17,6 +17,30 @@ const bounds = getLocalDayBounds("2026-03-10", timeZone);
 const build = (calls: DayCall[], links: Parameters<typeof buildDayCallItems>[1]["links"] = []) =>
   buildDayCallItems(calls, { bounds, timeZone, now: at("2026-03-11T12:00:00Z"), callHref: (id) => `/calls/${id}`, links }).items;
 
+/** A three-way call (a master and its merged leg) and an inbound call that overlaps them. */
+function buildThreeWayDay() {
+  const chloe = dayCall({
+    callId: 1, dialpadCallId: "m1", kind: "counted", reason: "Connected: connected time counted.", contactName: "Chloe Rossi",
+    startedAt: at("2026-03-10T13:41:00Z"), connectedAt: at("2026-03-10T13:41:30Z"), endedAt: at("2026-03-10T14:00:00Z"),
+    countedMs: 1_110_000, contributionMs: 1_110_000,
+  });
+  const merged = dayCall({
+    callId: 2, dialpadCallId: "l2", kind: "counted", reason: "Connected: connected time counted.", contactName: "Dan Ode",
+    startedAt: at("2026-03-10T13:42:00Z"), connectedAt: at("2026-03-10T13:42:34Z"), endedAt: at("2026-03-10T14:00:00Z"),
+    countedMs: 1_046_000, contributionMs: 0,
+  });
+  const alongside = dayCall({
+    callId: 3, dialpadCallId: "x3", kind: "counted", reason: "Answered: connected time counted.", contactName: "Eve",
+    direction: "inbound", startedAt: at("2026-03-10T13:50:00Z"), connectedAt: at("2026-03-10T13:50:00Z"), endedAt: at("2026-03-10T14:10:00Z"),
+    countedMs: 1_200_000, contributionMs: 600_000,
+  });
+  return build([chloe, merged, alongside], [
+    { callId: 1, dialpadCallId: "m1", masterCallId: null, entryPointCallId: null },
+    { callId: 2, dialpadCallId: "l2", masterCallId: "m1", entryPointCallId: null },
+    { callId: 3, dialpadCallId: "x3", masterCallId: null, entryPointCallId: null },
+  ]);
+}
+
 describe("buildDayCallItems", () => {
   it("labels the caller's leg that reached voicemail 'Voicemail left (counted)' and the receiver's 'Voicemail received'", () => {
     const items = build([
@@ -33,26 +57,7 @@ describe("buildDayCallItems", () => {
   });
 
   it("gives an overlapped three-way leg its own status and the reason in words, and no reason to a plain counted call", () => {
-    const chloe = dayCall({
-      callId: 1, dialpadCallId: "m1", kind: "counted", reason: "Connected: connected time counted.", contactName: "Chloe Rossi",
-      startedAt: at("2026-03-10T13:41:00Z"), connectedAt: at("2026-03-10T13:41:30Z"), endedAt: at("2026-03-10T14:00:00Z"),
-      countedMs: 1_110_000, contributionMs: 1_110_000,
-    });
-    const merged = dayCall({
-      callId: 2, dialpadCallId: "l2", kind: "counted", reason: "Connected: connected time counted.", contactName: "Dan Ode",
-      startedAt: at("2026-03-10T13:42:00Z"), connectedAt: at("2026-03-10T13:42:34Z"), endedAt: at("2026-03-10T14:00:00Z"),
-      countedMs: 1_046_000, contributionMs: 0,
-    });
-    const alongside = dayCall({
-      callId: 3, dialpadCallId: "x3", kind: "counted", reason: "Answered: connected time counted.", contactName: "Eve",
-      direction: "inbound", startedAt: at("2026-03-10T13:50:00Z"), connectedAt: at("2026-03-10T13:50:00Z"), endedAt: at("2026-03-10T14:10:00Z"),
-      countedMs: 1_200_000, contributionMs: 600_000,
-    });
-    const items = build([chloe, merged, alongside], [
-      { callId: 1, dialpadCallId: "m1", masterCallId: null, entryPointCallId: null },
-      { callId: 2, dialpadCallId: "l2", masterCallId: "m1", entryPointCallId: null },
-      { callId: 3, dialpadCallId: "x3", masterCallId: null, entryPointCallId: null },
-    ]);
+    const items = buildThreeWayDay();
     expect(items.map(({ status, added, overlapped, why, filters }) => ({ status, added, overlapped, why, filters }))).toEqual([
       { status: "Counted", added: "18m 30s", overlapped: null, why: null, filters: ["all", "counted"] },
       {
@@ -88,5 +93,13 @@ describe("packDayCalls", () => {
     const packed = packDayCalls(items);
     expect(unpackDayCalls(packed, "/calls")).toEqual(items);
     expect(packed.texts).toEqual(["Chloe", "Counted", "Connected: connected time counted.", "Bob", "Missed", "Missed: never connected."]);
+  });
+
+  it("sends an overlap's reason as the place of the call it names, and gives back the same words", () => {
+    const items = buildThreeWayDay();
+    const packed = packDayCalls(items);
+    expect(packed.calls.map((call) => call[13])).toEqual([2, -1, -1]);
+    expect(packed.texts).toEqual(["Chloe Rossi", "Counted", "Connected: connected time counted.", "Dan Ode", "Overlap · three-way, 2 legs", "Eve", "Overlap"]);
+    expect(unpackDayCalls(packed, "/calls")).toEqual(items);
   });
 });
