@@ -17,7 +17,7 @@ export interface SyncRunOptions {
   leaseMs?: number;
   /** Calls per request (Dialpad caps it at 100). */
   pageSize?: number;
-  /** Rows stored per transaction (up to 20 pages; also committed after 250 ms); 1 commits every page. */
+  /** Rows per checkpoint (also moved after 250 ms); 1 moves it every page. Written in steps of a few ms (db/queries/sync-chunk-size.ts). */
   commitRows?: number;
   /** Attempts per page on top of the client's own retries; then the run fails and is resumed later. */
   maxPageAttempts?: number;
@@ -67,8 +67,7 @@ export async function executeSyncRun(
       owner,
       leaseMs,
       pageSize: options.pageSize ?? 100,
-      // Rows a transaction, measured by bench:sync for the event loop: SQLite's commits run on this thread;
-      // on PostgreSQL 500 rows kept the rate of 2,000 (61% of the raw limit) with p99 33 ms instead of 139 ms.
+      // Rows a checkpoint (bench:sync): on PostgreSQL 500 rows kept the rate of 2,000 (61% of the raw limit).
       commitRows: options.commitRows ?? (db.$engine === "sqlite" ? 200 : 500),
       maxPageAttempts: options.maxPageAttempts ?? 4,
       pageRetryDelayMs: options.pageRetryDelayMs ?? 5_000,
