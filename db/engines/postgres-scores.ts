@@ -127,9 +127,14 @@ export const postgresScoreRows = {
     await asNodePg(db).execute(sql`DELETE FROM daily_scores WHERE ${where}`);
   },
 
+  listBreakdowns(db: Db, organizationId: number, ids: readonly number[]): Promise<{ id: number; breakdown: string }[]> {
+    return rows(db, sql`SELECT id, breakdown FROM daily_scores WHERE organization_id = ${organizationId} AND id = ANY(${literal(ids, "integer")})`);
+  },
+
   // Rows before `from` only when active, without their breakdown: they feed baselines only. Sampled: one scored
-  // row's breakdown per day (the lowest id), null for the day's other scored rows.
+  // row's breakdown per day, null for the day's other scored rows.
   listRoleWindow(db: Db, organizationId: number, role: string, r: { sourceFrom: string; from: string; to: string; isSampled: boolean }): Promise<RoleDayRow[]> {
+    // One round trip: the day's sample (lowest id of its scored rows) comes in the same statement.
     const sample = r.isSampled
       ? sql`WHEN d.breakdown <> '' AND d.id NOT IN (SELECT min(id) FROM daily_scores WHERE organization_id = ${organizationId}
           AND role = ${role} AND day_key >= ${r.from} AND day_key <= ${r.to} AND breakdown <> '' GROUP BY day_key) THEN NULL`

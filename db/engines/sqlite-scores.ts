@@ -80,9 +80,9 @@ function prepare(client: Database.Database) {
     ),
     // Rows before @from only when active, without their breakdown: they feed baselines only.
     roleWindow: client.prepare<[RoleWindowParams], RawRoleDayRow>(roleWindowSql("")),
-    sampledRoleWindow: client.prepare<[RoleWindowParams], RawRoleDayRow>(
-      roleWindowSql(`WHEN d.breakdown <> '' AND d.id NOT IN (SELECT min(id) FROM daily_scores WHERE organization_id = @organizationId
-         AND role = @role AND day_key >= @from AND day_key <= @to AND breakdown <> '' GROUP BY day_key) THEN NULL`),
+    sampledRoleWindow: client.prepare<[RoleWindowParams], RawRoleDayRow>(roleWindowSql("WHEN d.breakdown <> '' THEN NULL")),
+    breakdowns: client.prepare<[number, string], { id: number; breakdown: string }>(
+      `SELECT id, breakdown FROM daily_scores WHERE organization_id = ? AND id ${inJson}`,
     ),
     updateScore: client.prepare<[number | null, string | null, string, number, number, number]>(
       "UPDATE daily_scores SET score = ?, no_score_reason = ?, breakdown = ?, computed_at = ? WHERE organization_id = ? AND id = ?",
@@ -153,6 +153,10 @@ export const sqliteScoreRows = {
     return (r.isSampled ? sampledRoleWindow : roleWindow)
       .all({ organizationId, role, sourceFrom: r.sourceFrom, from: r.from, to: r.to })
       .map((row) => ({ ...row, hasActivity: row.hasActivity === 1, isHidden: row.isHidden === 1 }));
+  },
+
+  listBreakdowns(db: Db, organizationId: number, ids: readonly number[]): { id: number; breakdown: string }[] {
+    return statementsFor(db).breakdowns.all(organizationId, JSON.stringify(ids));
   },
 
   updateDayScores(db: Db, organizationId: number, updates: readonly DayScoreUpdate[]): void {

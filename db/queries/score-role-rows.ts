@@ -42,7 +42,7 @@ export interface DayScoreUpdate {
 /**
  * daily_scores_org_role_day_idx, in one statement: the role's rows in [from, to] and its active days
  * in [sourceFrom, from), the facts their baselines read. `isSampled`: of the scored rows in [from, to]
- * only one per day (the lowest id) comes with its breakdown, the others with null.
+ * only one per day comes with its breakdown (on SQLite read by id in a second statement), the others with null.
  */
 export async function listRoleWindow(
   db: Db,
@@ -55,9 +55,25 @@ export async function listRoleWindow(
     : sqliteScoreRows.listRoleWindow(db, organizationId, role, range);
   const before: RoleActivityRow[] = [];
   const rows: RoleDayRow[] = [];
+  const samples = new Map<string, RoleDayRow>();
+  const sampledDays = new Set<string>();
   for (const row of all) {
-    if (row.dayKey >= range.from) rows.push(row);
-    else before.push(row);
+    if (row.dayKey < range.from) before.push(row);
+    else {
+      rows.push(row);
+      if (row.breakdown) sampledDays.add(row.dayKey);
+      else if (row.breakdown === null && !samples.has(row.dayKey)) samples.set(row.dayKey, row);
+    }
+  }
+  // PostgreSQL's statement brings the samples itself (a round trip fewer); SQLite's is cheaper without them.
+  for (const dayKey of sampledDays) samples.delete(dayKey);
+  if (samples.size > 0) {
+    const ids = [...samples.values()].map((row) => row.id);
+    const read = db.$engine === "postgres"
+      ? await postgresScoreRows.listBreakdowns(db, organizationId, ids)
+      : sqliteScoreRows.listBreakdowns(db, organizationId, ids);
+    const byId = new Map(read.map((row) => [row.id, row.breakdown]));
+    for (const row of samples.values()) row.breakdown = byId.get(row.id) ?? null;
   }
   return { before, rows };
 }
