@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createChunkSizer, nextChunkRows, postgresChunkRule, sqliteChunkRule } from "./sync-chunk-size";
+import { createChunkSizer, nextChunkRows, sqliteChunkRule } from "./sync-chunk-size";
 
 describe("rows per synchronous write step", () => {
   it("fits the SQLite target at the rate just measured, within 10–200 rows and at most doubling", () => {
@@ -9,11 +9,6 @@ describe("rows per synchronous write step", () => {
     expect(nextChunkRows(sqliteChunkRule, 25, 40)).toBe(10); // 2.5 rows fit; never below 10
     expect(nextChunkRows(sqliteChunkRule, 150, 1)).toBe(200); // never above 200
     expect(nextChunkRows(sqliteChunkRule, 40, 0)).toBe(80); // too fast to time
-  });
-
-  it("writes PostgreSQL statements of 100 rows whatever they took (the server's time does not hold the loop)", () => {
-    expect(nextChunkRows(postgresChunkRule, 100, 0.5)).toBe(100);
-    expect(nextChunkRows(postgresChunkRule, 100, 250)).toBe(100);
   });
 
   it("starts at 25 rows on SQLite and ignores a short last step", () => {

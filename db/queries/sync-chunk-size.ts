@@ -1,6 +1,5 @@
-// How many rows the sync writes in one synchronous step: an SQLite transaction (better-sqlite3 holds the
-// event loop for all of it) or a PostgreSQL statement (building its parameters holds it too). Sized by
-// the time the previous steps took, so a slow machine or a heavy database writes fewer rows a step.
+// How many rows the sync writes in one SQLite transaction (better-sqlite3 holds the event loop for all of
+// it). Sized by the time the previous ones took, so a slow machine or a heavy database writes fewer rows.
 
 export interface ChunkSizeRule {
   /** The step's time to aim for. */
@@ -11,9 +10,8 @@ export interface ChunkSizeRule {
   firstRows: number;
 }
 
-/** SQLite: a transaction of a few milliseconds. PostgreSQL: statements of 100 rows (the server's time is not the loop's). */
+/** A transaction of a few milliseconds. */
 export const sqliteChunkRule: ChunkSizeRule = { targetMs: 4, minRows: 10, maxRows: 200, firstRows: 25 };
-export const postgresChunkRule: ChunkSizeRule = { targetMs: Number.POSITIVE_INFINITY, minRows: 100, maxRows: 100, firstRows: 100 };
 
 /**
  * Rows for the next step after `rows` rows took `ms`: as many as fit the target at the rate just

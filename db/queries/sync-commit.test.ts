@@ -38,7 +38,7 @@ async function setUp() {
   return { db, organizationId, run, batch };
 }
 
-/** 25 rows a step; `afterStep` runs after each SQLite step (PostgreSQL writes one transaction and times nothing). */
+/** 25 rows a step; `afterStep` runs after each SQLite step (PostgreSQL writes one transaction). */
 function fixedSizer(afterStep: (step: number) => void = () => undefined): ChunkSizer & { steps: number[] } {
   const steps: number[] = [];
   return { steps, rows: () => 25, record: (rows) => (steps.push(rows), afterStep(steps.length)) };
@@ -81,7 +81,7 @@ describe(`commitSyncPages on ${getActiveEngine()}`, () => {
       expect(await countOrganizationCalls(db, organizationId)).toBe(25);
       expect(await getSyncRun(db, organizationId, run.id)).toMatchObject({ cursor: null, pages: 0, callsSeen: 0, callsAdded: 25, leaseOwner: "other" });
     } else {
-      // One transaction: no step is timed, so nothing steals the run midway.
+      // One transaction, not timed in steps: nothing steals the run midway.
       expect(await outcome).toEqual({ added: 60, updated: 0 });
       expect(steal).toBeNull();
     }

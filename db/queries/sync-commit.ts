@@ -4,7 +4,7 @@ import { syncRuns } from "@/db/schema";
 import { requestWalCheckpoint } from "@/db/engines/sqlite-checkpointer";
 import { withTransaction } from "@/db/transaction";
 import { dedupeLegs, quarantineRecords, upsertCallRows, type IncomingLeg, type RejectedRecord, type UpsertCounts } from "./calls";
-import { createChunkSizer, postgresChunkRule, sqliteChunkRule, type ChunkSizer } from "./sync-chunk-size";
+import { createChunkSizer, sqliteChunkRule, type ChunkSizer } from "./sync-chunk-size";
 
 export class SyncLeaseLostError extends Error {
   constructor() {
@@ -26,30 +26,25 @@ export interface SyncPageBatch {
   usage: { requestCount: number; retryCount: number; busyMs: number };
 }
 
-/** One per run: how many rows a synchronous step writes (db/queries/sync-chunk-size.ts). */
-export function createSyncChunkSizer(db: Db): ChunkSizer {
-  return createChunkSizer(db.$engine === "postgres" ? postgresChunkRule : sqliteChunkRule);
+/** One per run: how many rows an SQLite transaction writes (db/queries/sync-chunk-size.ts). */
+export function createSyncChunkSizer(): ChunkSizer {
+  return createChunkSizer(sqliteChunkRule);
 }
 
 /**
  * Stores a batch of pages and moves the run's checkpoint past them; rolls back (SyncLeaseLostError)
- * when this process no longer holds the run. The rows go in steps of a few milliseconds each, so the
- * event loop is never held long: on PostgreSQL one statement per step in one transaction; on SQLite,
- * whose transactions hold the loop from BEGIN to COMMIT, one transaction per step with a yield between,
- * the last one moving the checkpoint. Rows stored before a crash are only re-read and merged unchanged.
+ * when this process no longer holds the run. PostgreSQL: one transaction. SQLite, whose transactions hold
+ * the event loop from BEGIN to COMMIT: transactions of a few milliseconds with a yield between, the last
+ * one moving the checkpoint; rows stored before a crash are only re-read and merged unchanged.
  */
-export async function commitSyncPages(db: Db, batch: SyncPageBatch, sizer: ChunkSizer = createSyncChunkSizer(db)): Promise<UpsertCounts> {
+export async function commitSyncPages(db: Db, batch: SyncPageBatch, sizer: ChunkSizer = createSyncChunkSizer()): Promise<UpsertCounts> {
   const legs = dedupeLegs(batch.legs);
   if (db.$engine === "postgres") {
-    // In call-id order across the steps, as within one statement (postgres-calls.ts): no deadlocks.
-    legs.sort((a, b) => (a.leg.dialpadCallId < b.leg.dialpadCallId ? -1 : a.leg.dialpadCallId > b.leg.dialpadCallId ? 1 : 0));
+    // One transaction, one statement: the loop is free while the server works. (100-row statements each
+    // re-ran the voicemail-left link, which scans the organization's calls until PostgreSQL has statistics:
+    // bench:sync fell from 74 to 22 calls/s with no gain for the loop.)
     return withTransaction(db, async (tx) => {
-      const counts = { added: 0, updated: 0 };
-      for (let start = 0; start < legs.length; ) {
-        const rows = sizer.rows();
-        add(counts, await upsertCallRows(tx, batch.organizationId, legs.slice(start, start + rows), batch.lease.now));
-        start += rows;
-      }
+      const counts = await upsertCallRows(tx, batch.organizationId, legs, batch.lease.now);
       await moveCheckpoint(tx, batch, counts);
       return counts;
     });

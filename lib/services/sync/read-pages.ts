@@ -80,7 +80,7 @@ export async function readRemainingPages(db: Db, run: SyncRun, context: ReadCont
   // Recording links only when an admin allowed them; nothing of people who were erased.
   const policy = await getStoragePolicy(db, run.organizationId);
   let batch = emptyBatch(context.now());
-  const sizer = createSyncChunkSizer(db);
+  const sizer = createSyncChunkSizer();
   async function commit(at: Checkpoint): Promise<void> {
     const counts = await commitSyncPages(db, {
       lease: { id: run.id, owner: context.owner, now: nextWriteStamp(context.now()), leaseMs: context.leaseMs },
