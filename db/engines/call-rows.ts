@@ -82,12 +82,12 @@ export function buildCallMerge(engine: "sqlite" | "postgres"): { assignments: st
  */
 export function linkVoicemailLeftSql(idsTest: (column: string) => string): string {
   // One indexed lookup per link column (a single OR of the three scanned the organization's calls on SQLite).
-  // The receiver's direction is compared as an expression: without statistics PostgreSQL otherwise walks the
-  // organization's calls through calls_org_user_legs_idx (organization, direction, has_voicemail, …) instead.
+  // Directions are compared as expressions: without statistics PostgreSQL otherwise walks the organization's
+  // calls through calls_org_user_legs_idx (organization, direction, …) instead (8.6 s against 31 ms a batch).
   const receivers = ["r.dialpad_call_id", "r.entry_point_call_id", "r.master_call_id"].map((column) => `
   SELECT COALESCE(r.entry_point_call_id, r.master_call_id) FROM calls r
   WHERE r.organization_id = :org AND ${idsTest(column)} AND r.direction || '' = 'inbound' AND r.is_internal AND r.has_voicemail`);
   return `
 UPDATE calls SET left_voicemail = TRUE, updated_at = :stamp
-WHERE organization_id = :org AND direction = 'outbound' AND NOT left_voicemail AND dialpad_call_id IN (${receivers.join("\n  UNION ALL")})`;
+WHERE organization_id = :org AND direction || '' = 'outbound' AND NOT left_voicemail AND dialpad_call_id IN (${receivers.join("\n  UNION ALL")})`;
 }
